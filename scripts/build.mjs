@@ -1,0 +1,35 @@
+// Bundles the CLI into one file that runs with plain `node` and no node_modules.
+import { build } from 'esbuild';
+import { chmodSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { inkCachePatchPlugin } from './ink-cache-patch.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const outfile = `${root}dist/shipwatch.js`;
+const { version } = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
+
+await build({
+  entryPoints: [`${root}src/cli.tsx`],
+  outfile,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  minify: false,
+  legalComments: 'none',
+  logLevel: 'warning',
+  // React's development build costs KBs of heap per rendered log line.
+  define: { 'process.env.NODE_ENV': '"production"', SHIPWATCH_VERSION: JSON.stringify(version) },
+  // Ink imports react-devtools-core only when DEV=true; the stub keeps the bundle loadable.
+  alias: { 'react-devtools-core': `${root}scripts/devtools-stub.mjs` },
+  // CommonJS dependencies inside an ESM bundle need a real require for Node built-ins.
+  banner: {
+    js: [
+      '#!/usr/bin/env node',
+      "import { createRequire as __shipwatchCreateRequire } from 'node:module';",
+      'const require = __shipwatchCreateRequire(import.meta.url);',
+    ].join('\n'),
+  },
+  plugins: [inkCachePatchPlugin],
+});
+chmodSync(outfile, 0o755);

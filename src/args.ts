@@ -1,0 +1,72 @@
+// Command-line flags: parsed by commander, validated by zod, errors as one line and exit status 2.
+import { Command, CommanderError, Option } from 'commander';
+import { z } from 'zod';
+
+export const SCENARIO_NAMES = ['bad-release', 'healthy', 'stuck-rollout', 'log-flood'] as const;
+
+const optionsSchema = z.object({
+  demo: z.boolean().default(false),
+  scenario: z.enum(SCENARIO_NAMES).default('bad-release'),
+  speed: z.coerce.number().positive('must be a number above 0').max(10_000, 'must be at most 10000').default(20),
+  seed: z.coerce.number().int('must be a whole number').default(1),
+  ascii: z.boolean().default(false),
+  json: z.boolean().default(false),
+  readOnly: z.boolean().default(false),
+  altScreen: z.boolean().default(true),
+  logBuffer: z.coerce.number().int('must be a whole number').min(100, 'must be at least 100').max(1_000_000, 'must be at most 1000000').default(10_000),
+});
+
+export type CliOptions = z.infer<typeof optionsSchema>;
+
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 2,
+  ) {
+    super(message);
+  }
+}
+
+/** What the user asked for; `help`/`version` have been printed already when `exit` is set. */
+export type ParseResult = { options: CliOptions } | { exit: number };
+
+const FLAG_OF: Record<string, string> = { readOnly: '--read-only', logBuffer: '--log-buffer', altScreen: '--no-alt-screen' };
+
+export function buildProgram(version: string): Command {
+  return new Command('shipwatch')
+    .description('Terminal dashboard for the first two hours after an Amazon ECS release.\nWith no AWS target it runs the built-in demo.')
+    .version(version)
+    .option('--demo', 'run the built-in demo world (the default when no AWS target is given)')
+    .addOption(new Option('--scenario <name>', 'demo scenario').choices([...SCENARIO_NAMES]).default('bad-release'))
+    .option('--speed <n>', 'demo clock speed, x real time', '20')
+    .option('--seed <n>', 'demo random seed (same seed, same world)', '1')
+    .option('--ascii', 'ASCII borders and glyphs (automatic when the locale is not UTF-8)')
+    .option('--json', 'when stdout is not a terminal, print the snapshot as JSON')
+    .option('--read-only', 'disable every action that changes AWS')
+    .option('--no-alt-screen', 'draw in the normal screen instead of the alternate screen')
+    .option('--log-buffer <lines>', 'log lines kept in memory', '10000')
+    .showSuggestionAfterError()
+    .exitOverride()
+    .configureOutput({ writeErr: () => {}, writeOut: (s) => process.stdout.write(s) });
+}
+
+export function parseArgs(argv: string[], version: string): ParseResult {
+  const program = buildProgram(version);
+  try {
+    program.parse(argv, { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return { exit: 0 };
+      throw new UsageError(`${e.message.replace(/^error: /, '')}\nRun shipwatch --help for the flags.`);
+    }
+    throw e;
+  }
+  const parsed = optionsSchema.safeParse(program.opts());
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const key = String(issue.path[0] ?? '');
+    const flag = FLAG_OF[key] ?? `--${key}`;
+    throw new UsageError(`${flag}: ${issue.message} (got ${JSON.stringify(program.opts()[key])})\nRun shipwatch --help for the flags.`);
+  }
+  return { options: parsed.data };
+}

@@ -1,0 +1,112 @@
+import { Box } from 'ink';
+import React from 'react';
+import { selectPlan } from '../data/selectors.js';
+import type { Overlay } from '../data/state.js';
+import type { Context } from '../keymap.js';
+import { dispatchKey, type ActionContext } from './actions.js';
+import { useAppEnv } from './AppEnv.js';
+import { ConnectedHeader } from './ConnectedHeader.js';
+import { FilterPrompt } from './FilterPrompt.js';
+import { HelpOverlay } from './HelpOverlay.js';
+import { PRIORITY, useKeyHandler } from './input.js';
+import { KeyBar } from './KeyBar.js';
+import { computeLayout, type Layout } from './layout.js';
+import { PaneSlot } from './PaneSlot.js';
+import { RollbackDialog } from './RollbackDialog.js';
+import { useAppState, useStoreApi } from './StoreContext.js';
+import { TooSmall } from './TooSmall.js';
+import { useTerminalSize } from './useTerminalSize.js';
+
+const CONTEXT_OF: Record<Overlay, Context> = { none: 'global', help: 'help', rollback: 'dialog', filter: 'filter' };
+
+function useKeys(ctx: ActionContext, overlay: Overlay): void {
+  const { store } = ctx;
+  useKeyHandler(PRIORITY.dashboard, (key) => (key === 'ctrl+c' ? (ctx.quit(), true) : dispatchKey('global', key, ctx)));
+  useKeyHandler(
+    PRIORITY.help,
+    (key) => {
+      dispatchKey('help', key, ctx);
+      return true;
+    },
+    overlay === 'help',
+  );
+  useKeyHandler(
+    PRIORITY.dialog,
+    (key) => {
+      const s = store.getState();
+      // Refused or already under way: the dialog only informs, and any key closes it.
+      if (selectPlan(s).refusal || s.rollback.phase !== 'idle') store.dispatch({ type: 'ui/overlay', overlay: 'none' });
+      else dispatchKey('dialog', key, ctx);
+      return true;
+    },
+    overlay === 'rollback',
+  );
+  useKeyHandler(
+    PRIORITY.filter,
+    (key, input) => {
+      if (dispatchKey('filter', key, ctx)) return true;
+      const draft = store.getState().ui.filterDraft;
+      if (key === 'backspace') store.dispatch({ type: 'ui/filterDraft', text: draft.slice(0, -1) });
+      else if (input && !key.startsWith('ctrl+') && key.length === input.length) store.dispatch({ type: 'ui/filterDraft', text: draft + input });
+      return true;
+    },
+    overlay === 'filter',
+  );
+}
+
+function Body({ layout, overlay }: { layout: Exclude<Layout, { mode: 'too-small' }>; overlay: Overlay }) {
+  const { ascii, controller } = useAppEnv();
+  const focus = useAppState((s) => s.ui.focus);
+  const plan = useAppState(selectPlan);
+  const op = useAppState((s) => s.rollback);
+  const { body } = layout;
+  if (overlay === 'help') return <HelpOverlay width={body.width} height={body.height} ascii={ascii} budget={controller.budgetText()} />;
+  if (overlay === 'rollback') {
+    const { target } = controller.backend;
+    return (
+      <Box height={body.height} width={body.width} flexDirection="column" justifyContent="center" alignItems="center">
+        <RollbackDialog service={target.service} cluster={target.cluster} plan={plan} op={op} now={controller.backend.now()} width={Math.min(body.width, 90)} ascii={ascii} />
+      </Box>
+    );
+  }
+  if (layout.mode === 'single') return <PaneSlot id={focus} width={body.width} height={body.height} />;
+  return (
+    <Box flexDirection="column" width={body.width} height={body.height}>
+      {layout.rows.map((row) => (
+        <Box key={row.panes[0]!.id} flexDirection="row" height={row.height}>
+          {row.panes.map((p) => (
+            <PaneSlot key={p.id} id={p.id} width={p.width} height={row.height} />
+          ))}
+        </Box>
+      ))}
+    </Box>
+  );
+}
+
+function Footer({ overlay, width }: { overlay: Overlay; width: number }) {
+  const store = useStoreApi();
+  const notice = useAppState((s) => s.ui.notice);
+  const draft = useAppState((s) => s.ui.filterDraft);
+  // Disabled reasons depend on focus and read-only mode: subscribe so the bar follows them.
+  useAppState((s) => s.ui.focus);
+  useAppState((s) => s.readOnly);
+  if (overlay === 'filter') return <FilterPrompt draft={draft} />;
+  return <KeyBar context={CONTEXT_OF[overlay]} state={store.getState()} notice={notice} width={width} />;
+}
+
+export function App() {
+  const { controller, quit } = useAppEnv();
+  const store = useStoreApi();
+  const { cols, rows } = useTerminalSize();
+  const overlay = useAppState((s) => s.ui.overlay);
+  useKeys({ store, controller, quit }, overlay);
+  const layout = computeLayout(cols, rows);
+  if (layout.mode === 'too-small') return <TooSmall cols={cols} rows={rows} />;
+  return (
+    <Box flexDirection="column" width={layout.frame.width} height={layout.frame.height} overflow="hidden">
+      <ConnectedHeader width={layout.frame.width} />
+      <Body layout={layout} overlay={overlay} />
+      <Footer overlay={overlay} width={layout.frame.width} />
+    </Box>
+  );
+}

@@ -1,0 +1,73 @@
+// What each keymap action does. Pure dispatches and controller calls; no drawing.
+import type { Controller } from '../data/controller.js';
+import { PANES } from '../data/state.js';
+import type { Store } from '../data/store.js';
+import { actionForKey, type Context } from '../keymap.js';
+
+export interface ActionContext {
+  store: Store;
+  controller: Controller;
+  quit: () => void;
+}
+
+type Handler = (ctx: ActionContext) => void;
+
+function scroll(ctx: ActionContext, delta: number): void {
+  const { focus } = ctx.store.getState().ui;
+  if (focus === 'logs') ctx.store.dispatch({ type: 'logs/scroll', delta });
+  else if (focus === 'checklist') ctx.store.dispatch({ type: 'checklist/select', delta });
+  else ctx.store.dispatch({ type: 'ui/scroll', delta });
+}
+
+const handlers: Record<string, Handler> = {
+  'app.help': ({ store }) => store.dispatch({ type: 'ui/overlay', overlay: 'help' }),
+  'app.quit': ({ quit }) => quit(),
+  'pane.next': ({ store }) => store.dispatch({ type: 'ui/focusNext', delta: 1 }),
+  'pane.prev': ({ store }) => store.dispatch({ type: 'ui/focusNext', delta: -1 }),
+  ...Object.fromEntries(
+    PANES.map((pane) => [`pane.focus.${pane}`, ({ store }: ActionContext) => store.dispatch({ type: 'ui/focus', pane })]),
+  ),
+  'scroll.up': (ctx) => scroll(ctx, -1),
+  'scroll.down': (ctx) => scroll(ctx, 1),
+  // `r` opens the dialog; the dialog itself explains a refusal or shows a rollback already under way.
+  'release.rollback': ({ store }) => store.dispatch({ type: 'ui/overlay', overlay: 'rollback' }),
+  'logs.filter': ({ store }) => {
+    store.dispatch({ type: 'ui/filterDraft', text: store.getState().logView.filter });
+    store.dispatch({ type: 'ui/overlay', overlay: 'filter' });
+  },
+  'logs.pause': ({ store }) => store.dispatch({ type: 'logs/togglePause' }),
+  'logs.errorsOnly': ({ store }) => store.dispatch({ type: 'logs/toggleErrorsOnly' }),
+  'checklist.run': ({ controller }) => controller.runSelected(),
+  'checklist.runAll': ({ controller }) => controller.runAutomatic(),
+  'dialog.confirm': ({ store, controller }) => {
+    store.dispatch({ type: 'ui/overlay', overlay: 'none' });
+    void controller.confirmRollback();
+  },
+  'dialog.cancel': ({ store }) => {
+    store.dispatch({ type: 'ui/overlay', overlay: 'none' });
+    store.dispatch({ type: 'ui/notice', notice: 'rollback cancelled: nothing changed' });
+  },
+  'help.close': ({ store }) => store.dispatch({ type: 'ui/overlay', overlay: 'none' }),
+  'filter.apply': ({ store }) => {
+    store.dispatch({ type: 'logs/setFilter', filter: store.getState().ui.filterDraft.trim() });
+    store.dispatch({ type: 'ui/overlay', overlay: 'none' });
+  },
+  'filter.cancel': ({ store }) => store.dispatch({ type: 'ui/overlay', overlay: 'none' }),
+};
+
+/** Runs the action bound to `key` in `context`; returns false when the key means nothing there. */
+export function dispatchKey(context: Context, key: string, ctx: ActionContext): boolean {
+  const action = actionForKey(context, key);
+  if (!action) return false;
+  const reason = action.disabledReason?.(ctx.store.getState());
+  if (reason) {
+    ctx.store.dispatch({ type: 'ui/notice', notice: `${action.label ?? action.id}: ${reason}` });
+    return true;
+  }
+  const run = handlers[action.id];
+  if (!run) return false;
+  run(ctx);
+  return true;
+}
+
+export const hasHandler = (id: string): boolean => id in handlers;

@@ -1,0 +1,97 @@
+// Pure text helpers shared by the panes. Timestamps are epoch ms on the backend clock.
+
+const pad2 = (n: number): string => String(n).padStart(2, '0');
+
+/** `12s`, `3m12s`, `1h04m`, `2d03h`: always short, never more than two units. */
+export function duration(ms: number): string {
+  const s = Math.floor(Math.max(0, ms) / 1000);
+  if (s < 60) return `${s}s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m}m${pad2(s % 60)}s`;
+  const h = Math.floor(m / 60);
+  if (h < 48) return `${h}h${pad2(m % 60)}m`;
+  return `${Math.floor(h / 24)}d${pad2(h % 24)}h`;
+}
+
+/** `12s ago`; a timestamp ahead of `now` (clock skew) reads as `0s ago`, not negative. */
+export const ago = (at: number, now: number): string => `${duration(now - at)} ago`;
+
+/** Release clock: `T+04:12`, `T+1:04:12`, `T-00:30` before the release. */
+export function clock(ms: number): string {
+  const sign = ms < 0 ? '-' : '+';
+  const s = Math.floor(Math.abs(ms) / 1000);
+  const h = Math.floor(s / 3600);
+  const mmss = `${pad2(Math.floor(s / 60) % 60)}:${pad2(s % 60)}`;
+  return h > 0 ? `T${sign}${h}:${mmss}` : `T${sign}${mmss}`;
+}
+
+/** `HH:MM:SS` in UTC, like `aws logs tail`, so lines match what the runbooks show. */
+export const hms = (at: number): string => new Date(at).toISOString().slice(11, 19);
+
+const money2 = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** `$1.62`, `-$0.10`, `1.62 EUR`. */
+export function money(n: number, currency = 'USD'): string {
+  const abs = money2.format(Math.abs(n));
+  const sign = n < 0 ? '-' : '';
+  return currency === 'USD' ? `${sign}$${abs}` : `${sign}${abs} ${currency}`;
+}
+
+/** `$1.50–2.00`, `1.50–2.00 EUR`: the currency once. */
+export function moneyRange(min: number, max: number, currency = 'USD', dash = '–'): string {
+  const range = `${money2.format(min)}${dash}${money2.format(max)}`;
+  return currency === 'USD' ? `$${range}` : `${range} ${currency}`;
+}
+
+const intFmt = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+/** `10,000` */
+export const int = (n: number): string => intFmt.format(n);
+
+/** Compact number for metric values: `412`, `23.4`, `1.6`, `0.05`, `12.3k`, `4.1M`. */
+export function num(n: number): string {
+  if (!Number.isFinite(n)) return '-';
+  const a = Math.abs(n);
+  if (a >= 1e6) return `${trim(n / 1e6, 1)}M`;
+  if (a >= 1e4) return `${trim(n / 1e3, 1)}k`;
+  if (a >= 100) return String(Math.round(n));
+  if (a >= 10) return trim(n, 1);
+  if (a >= 1 || a === 0) return trim(n, 2);
+  return String(Number(n.toPrecision(2)));
+}
+const trim = (n: number, digits: number): string => String(Number(n.toFixed(digits)));
+
+/** CloudWatch unit names and the short ones configs use, to the suffix shown after a value. */
+const UNIT_SUFFIX: Record<string, string> = {
+  ms: ' ms',
+  milliseconds: ' ms',
+  s: ' s',
+  seconds: ' s',
+  '%': '%',
+  percent: '%',
+  count: '',
+  none: '',
+  '': '',
+};
+export const unitSuffix = (unit: string): string => UNIT_SUFFIX[unit.toLowerCase()] ?? ` ${unit}`;
+
+/** `412 ms`, `23.4%`, `12` */
+export const valueWithUnit = (v: number, unit: string): string => `${num(v)}${unitSuffix(unit)}`;
+
+/** Cuts to at most `max` UTF-16 units with an ellipsis, never splitting a surrogate pair. */
+export function truncate(s: string, max: number): string {
+  if (s.length <= max) return s;
+  if (max <= 0) return '';
+  let cut = max - 1;
+  const code = s.charCodeAt(cut - 1);
+  if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
+  return `${s.slice(0, cut)}…`;
+}
+
+/** Truncates or pads to exactly `n` columns (ASCII content), for column alignment. */
+export const fit = (s: string, n: number): string => truncate(s, n).padEnd(n);
+
+/** First line of a possibly multi-line text. */
+export const firstLine = (s: string): string => {
+  const i = s.indexOf('\n');
+  return i < 0 ? s : s.slice(0, i);
+};

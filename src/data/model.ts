@@ -1,0 +1,214 @@
+// Domain types shared by every backend (demo, AWS) and every pane.
+// Times are epoch milliseconds on the backend's clock (the demo's clock runs faster than wall time).
+
+export type DeploymentStatus = 'PRIMARY' | 'ACTIVE' | 'INACTIVE';
+export type RolloutState = 'IN_PROGRESS' | 'COMPLETED' | 'FAILED';
+
+/** A task definition revision, e.g. family "web", revision 42. */
+export interface TaskDefRef {
+  family: string;
+  revision: number;
+}
+
+export interface ContainerInfo {
+  name: string;
+  image: string;
+  /** The part of the image after the last ':' (or '@sha…' digest), "latest" when absent. */
+  imageTag: string;
+  envNames: string[];
+}
+
+export interface TaskDefinitionInfo extends TaskDefRef {
+  arn: string;
+  status: 'ACTIVE' | 'INACTIVE' | 'DELETE_IN_PROGRESS';
+  containers: ContainerInfo[];
+  registeredAt?: number;
+  /** awslogs group of the first container that has one. */
+  logGroup?: string;
+}
+
+export interface Deployment {
+  id: string;
+  status: DeploymentStatus;
+  taskDefinition: TaskDefRef;
+  /** Image tags of the task definition's containers, in container order. */
+  imageTags: string[];
+  desired: number;
+  running: number;
+  pending: number;
+  failed: number;
+  rolloutState?: RolloutState;
+  rolloutStateReason?: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface ServiceEvent {
+  id: string;
+  createdAt: number;
+  message: string;
+}
+
+export interface StoppedTask {
+  taskArn: string;
+  taskDefinition: TaskDefRef;
+  stoppedReason: string;
+  stopCode?: string;
+  stoppedAt: number;
+}
+
+/** ECS service-deployment statuses (ListServiceDeployments / DescribeServiceDeployments). */
+export type ServiceDeploymentStatus =
+  | 'PENDING'
+  | 'IN_PROGRESS'
+  | 'SUCCESSFUL'
+  | 'STOPPED'
+  | 'STOP_REQUESTED'
+  | 'ROLLBACK_REQUESTED'
+  | 'ROLLBACK_IN_PROGRESS'
+  | 'ROLLBACK_SUCCESSFUL'
+  | 'ROLLBACK_FAILED';
+
+export interface ServiceDeploymentInfo {
+  arn: string;
+  status: ServiceDeploymentStatus;
+  statusReason?: string;
+  /** e.g. BAKE_TIME, SCALE_UP, TEST_TRAFFIC_SHIFT, CLEAN_UP */
+  lifecycleStage?: string;
+  /** The revisions that were serving when this deployment started. */
+  sourceRevisions: TaskDefRef[];
+  targetRevision: TaskDefRef;
+  circuitBreaker?: { status: string; failureCount: number; threshold: number };
+  alarms?: { status: string; alarmNames: string[]; triggeredAlarmNames: string[] };
+  createdAt: number;
+  finishedAt?: number;
+}
+
+export interface ServiceSnapshot {
+  cluster: string;
+  service: string;
+  serviceArn?: string;
+  status: string;
+  desired: number;
+  running: number;
+  pending: number;
+  deployments: Deployment[];
+  /** Newest first. */
+  events: ServiceEvent[];
+  /** Newest first. */
+  stoppedTasks: StoppedTask[];
+  /** Newest first; empty when the service-deployment API is unavailable. */
+  serviceDeployments: ServiceDeploymentInfo[];
+  serviceDeploymentsAvailable: boolean;
+  /** Task definitions of the deployments and of the rollback candidates, keyed "family:revision". */
+  taskDefinitions: Record<string, TaskDefinitionInfo>;
+  /** Every known revision of the family with its status; order not guaranteed. */
+  familyRevisions: { revision: number; status: TaskDefinitionInfo['status'] }[];
+  hasLoadBalancer: boolean;
+}
+
+export type AlarmState = 'OK' | 'ALARM' | 'INSUFFICIENT_DATA';
+
+export interface Alarm {
+  name: string;
+  kind: 'metric' | 'composite';
+  state: AlarmState;
+  reason: string;
+  stateUpdatedAt: number;
+}
+
+export interface MetricPoint {
+  t: number;
+  v: number;
+}
+
+export interface MetricSeries {
+  id: string;
+  label: string;
+  unit: string;
+  /** Points over the watch window, oldest first. */
+  points: MetricPoint[];
+  current?: number;
+  threshold?: number;
+  /** Average of the same series over the same length of time before the release started. */
+  baseline?: number;
+}
+
+export interface DailyCost {
+  date: string; // YYYY-MM-DD
+  total: number;
+  byService: { service: string; amount: number }[];
+}
+
+export interface CostSummary {
+  currency: string;
+  days: DailyCost[]; // oldest first, last 7 days, the last one is today (partial)
+  monthToDate: number;
+  forecastMonth?: number;
+  expectedDaily?: { min: number; max: number };
+}
+
+export interface LogEvent {
+  id: string;
+  timestamp: number;
+  stream: string;
+  /** Already sanitised: no control characters. */
+  message: string;
+  level: 'ERROR' | 'WARN' | 'INFO' | 'DEBUG';
+}
+
+export interface Identity {
+  account: string;
+  arn: string;
+  region: string;
+}
+
+export type ChecklistPhase = 'pre' | 'deploy' | 'post';
+export type ChecklistKind =
+  | 'ecs-steady'
+  | 'alarms-ok'
+  | 'no-log-errors'
+  | 'metric-below'
+  | 'cost-within'
+  | 'manual';
+export type StepStatus = 'pending' | 'running' | 'passed' | 'failed' | 'skipped';
+
+export interface ChecklistStepDef {
+  id: string;
+  title: string;
+  phase: ChecklistPhase;
+  kind: ChecklistKind;
+  /** Kind-specific parameters, e.g. {metric: 'p99', below: 500} or {minutes: 5, pattern: 'ERROR|PANIC'}. */
+  params?: Record<string, string | number>;
+}
+
+export interface StepResult {
+  status: StepStatus;
+  startedAt?: number;
+  finishedAt?: number;
+  output?: string;
+}
+
+export interface RollbackTarget {
+  taskDefinition: TaskDefinitionInfo | TaskDefRef;
+  imageTags: string[];
+  /** Which rule picked it, human readable. */
+  source: string;
+  lastServedAt?: number;
+}
+
+export interface RollbackRequest {
+  cluster: string;
+  service: string;
+  from: TaskDefRef;
+  to: TaskDefRef;
+  method: 'stop-service-deployment' | 'update-service';
+  serviceDeploymentArn?: string;
+}
+
+export interface RollbackResult {
+  method: RollbackRequest['method'];
+  deploymentId?: string;
+}
+
+export const refKey = (r: TaskDefRef): string => `${r.family}:${r.revision}`;

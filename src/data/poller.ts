@@ -1,0 +1,95 @@
+/** One polled source: fetch now, then every intervalMs after the previous fetch settles. */
+export interface Source {
+  id: string;
+  intervalMs: number;
+  /** Resolves when the result has been delivered; throws to trigger backoff. */
+  run(signal: AbortSignal): Promise<void>;
+}
+
+export interface PollerOptions {
+  /** Upper bound of the backoff delay. */
+  maxBackoffMs?: number;
+  random?: () => number;
+  setTimer?: (fn: () => void, ms: number) => unknown;
+  clearTimer?: (handle: unknown) => void;
+  onError?: (id: string, error: unknown) => void;
+}
+
+/** Exponential backoff with full jitter over the source's own interval, capped. */
+export function backoffDelay(intervalMs: number, failures: number, maxMs: number, random: () => number): number {
+  if (failures <= 0) return intervalMs;
+  const ceiling = Math.min(maxMs, intervalMs * 2 ** failures);
+  return Math.max(intervalMs, Math.round(ceiling * (0.5 + random() / 2)));
+}
+
+interface Running {
+  source: Source;
+  failures: number;
+  timer?: unknown;
+  inFlight?: AbortController;
+}
+
+/**
+ * Runs sources without overlap: a source's next run is scheduled only after its current one settles,
+ * so a slow backend never piles up requests. stop() aborts what is in flight and drops late results.
+ */
+export class Poller {
+  private readonly running = new Map<string, Running>();
+  private stopped = false;
+  private readonly opts: Required<Omit<PollerOptions, 'onError'>> & Pick<PollerOptions, 'onError'>;
+
+  constructor(opts: PollerOptions = {}) {
+    this.opts = {
+      maxBackoffMs: opts.maxBackoffMs ?? 5 * 60_000,
+      random: opts.random ?? Math.random,
+      setTimer: opts.setTimer ?? ((fn, ms) => setTimeout(fn, ms)),
+      clearTimer: opts.clearTimer ?? ((h) => clearTimeout(h as NodeJS.Timeout)),
+      onError: opts.onError,
+    };
+  }
+
+  add(source: Source): void {
+    const r: Running = { source, failures: 0 };
+    this.running.set(source.id, r);
+    void this.tick(r);
+  }
+
+  /** Runs a source now (e.g. right after a rollback) unless it is already in flight. */
+  refresh(id: string): void {
+    const r = this.running.get(id);
+    if (!r || r.inFlight || this.stopped) return;
+    if (r.timer !== undefined) this.opts.clearTimer(r.timer);
+    void this.tick(r);
+  }
+
+  isInFlight(id: string): boolean {
+    return this.running.get(id)?.inFlight !== undefined;
+  }
+
+  stop(): void {
+    this.stopped = true;
+    for (const r of this.running.values()) {
+      if (r.timer !== undefined) this.opts.clearTimer(r.timer);
+      r.inFlight?.abort();
+    }
+  }
+
+  private async tick(r: Running): Promise<void> {
+    r.timer = undefined;
+    const ctrl = new AbortController();
+    r.inFlight = ctrl;
+    try {
+      await r.source.run(ctrl.signal);
+      r.failures = 0;
+    } catch (e) {
+      if (this.stopped || ctrl.signal.aborted) return;
+      r.failures += 1;
+      this.opts.onError?.(r.source.id, e);
+    } finally {
+      if (r.inFlight === ctrl) r.inFlight = undefined;
+    }
+    if (this.stopped) return;
+    const delay = backoffDelay(r.source.intervalMs, r.failures, this.opts.maxBackoffMs, this.opts.random);
+    r.timer = this.opts.setTimer(() => void this.tick(r), delay);
+  }
+}

@@ -1,0 +1,38 @@
+import type { Action } from '../actions.js';
+import { PANES, type PaneId, type UiState } from '../state.js';
+
+export const initialUi: UiState = {
+  focus: 'deployments',
+  overlay: 'none',
+  scroll: Object.fromEntries(PANES.map((p) => [p, 0])) as Record<PaneId, number>,
+  filterDraft: '',
+  checklistSelected: 0,
+};
+
+export function uiReducer(ui: UiState, action: Action, checklistLength: number): UiState {
+  switch (action.type) {
+    case 'ui/focus':
+      return { ...ui, focus: action.pane, notice: undefined };
+    case 'ui/focusNext': {
+      const i = PANES.indexOf(ui.focus);
+      const next = PANES[(i + action.delta + PANES.length) % PANES.length]!;
+      return { ...ui, focus: next, notice: undefined };
+    }
+    case 'ui/scroll': {
+      const current = ui.scroll[ui.focus];
+      return { ...ui, scroll: { ...ui.scroll, [ui.focus]: Math.max(0, current + action.delta) } };
+    }
+    case 'ui/overlay':
+      return { ...ui, overlay: action.overlay, notice: undefined };
+    case 'ui/filterDraft':
+      return { ...ui, filterDraft: action.text };
+    case 'ui/notice':
+      return { ...ui, notice: action.notice };
+    case 'checklist/select': {
+      const max = Math.max(0, checklistLength - 1);
+      return { ...ui, checklistSelected: Math.min(max, Math.max(0, ui.checklistSelected + action.delta)) };
+    }
+    default:
+      return ui;
+  }
+}

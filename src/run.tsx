@@ -1,0 +1,57 @@
+// The interactive dashboard: store, poller and Ink, torn down cleanly on every exit path.
+import { render } from 'ink';
+import type { Backend, PollIntervals } from './data/backend.js';
+import { Controller } from './data/controller.js';
+import type { ChecklistStepDef } from './data/model.js';
+import { initialState } from './data/reducers/root.js';
+import { createStore } from './data/store.js';
+import { App } from './components/App.js';
+import { AppEnvContext } from './components/AppEnv.js';
+import { InputProvider } from './components/input.js';
+import { StoreProvider } from './components/StoreContext.js';
+import { enterAltScreen } from './terminal.js';
+
+export interface RunOptions {
+  backend: Backend;
+  intervals: PollIntervals;
+  checklist: ChecklistStepDef[];
+  ascii: boolean;
+  readOnly: boolean;
+  altScreen: boolean;
+  logCapacity: number;
+  notice?: string;
+}
+
+export async function runDashboard(o: RunOptions): Promise<number> {
+  const store = createStore(initialState({ readOnly: o.readOnly, logCapacity: o.logCapacity, checklist: o.checklist, notice: o.notice }));
+  const controller = new Controller(o.backend, store, o.intervals);
+  const restoreScreen = o.altScreen ? enterAltScreen(process.stdout) : () => {};
+  let instance: ReturnType<typeof render> | undefined;
+  const quit = () => instance?.unmount();
+  const onSignal = (signal: NodeJS.Signals) => {
+    quit();
+    restoreScreen();
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, onSignal);
+  controller.start();
+  instance = render(
+    <StoreProvider store={store}>
+      <AppEnvContext.Provider value={{ controller, ascii: o.ascii, quit }}>
+        <InputProvider active={Boolean(process.stdin.isTTY)}>
+          <App />
+        </InputProvider>
+      </AppEnvContext.Provider>
+    </StoreProvider>,
+    // Ink redraws at most 10 times a second and only the lines that changed: a log flood
+    // then costs a few hundred bytes per frame, not a repaint.
+    { incrementalRendering: true, maxFps: 10, exitOnCtrlC: false },
+  );
+  try {
+    await instance.waitUntilExit();
+  } finally {
+    controller.stop();
+    restoreScreen();
+  }
+  return 0;
+}

@@ -1,0 +1,117 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { deployment, service, serviceDeployment } from '../helpers/service.js';
+import { FakeBackend } from '../helpers/fakeBackend.js';
+import { renderApp, waitForFrame } from '../helpers/renderApp.js';
+
+const TITLES = ['Deployments', 'Rollout', 'Alarms', 'Metrics', 'Cost', 'Logs', 'Checklist'];
+let app: ReturnType<typeof renderApp> | undefined;
+afterEach(() => app?.stop());
+
+const frame = () => app!.lastFrame() ?? '';
+const until = (check: (f: string) => boolean) => waitForFrame(frame, check);
+
+describe('App', () => {
+  it('shows the header, all seven panes and the key bar at 120x36, in fewer rows than the terminal', async () => {
+    app = renderApp(new FakeBackend());
+    const f = await until((x) => x.includes('r → web:41'));
+    expect(f).toContain('shipwatch · web @ demo · us-east-1 · acct 123456789012');
+    expect(f).toMatch(/T\+\d\d:\d\d · 1h\d\dm left/);
+    expect(f).toContain(' HEALTHY ');
+    for (const [i, t] of TITLES.entries()) expect(f).toContain(`[${i + 1}] ${t}`);
+    expect(f).toContain('? help');
+    expect(f.split('\n').length).toBeLessThanOrEqual(35);
+    expect(Math.max(...f.split('\n').map((l) => l.length))).toBeLessThanOrEqual(120);
+  });
+
+  it('at 80x24 shows one focused pane; Tab and number keys move focus; resize re-lays out live', async () => {
+    app = renderApp(new FakeBackend(), { cols: 80, rows: 24 });
+    await until((x) => x.includes('[1] Deployments'));
+    const count = () => TITLES.filter((t) => frame().includes(`] ${t}`)).length;
+    expect(count()).toBe(1);
+    app.press('pane.next');
+    await until((x) => x.includes('[2] Rollout'));
+    app.press('pane.focus.alarms');
+    await until((x) => x.includes('[3] Alarms'));
+    expect(count()).toBe(1);
+    app.resize(70, 20);
+    await until((x) => x.includes('terminal too small (need 80x24), now 70x20'));
+    app.resize(120, 36);
+    await until((x) => TITLES.every((t) => x.includes(`] ${t}`)));
+  });
+
+  it('r opens a dialog naming current and target; any other key cancels and nothing is called', async () => {
+    const backend = new FakeBackend();
+    app = renderApp(backend);
+    await until((x) => x.includes('r → web:41'));
+    app.press('release.rollback');
+    const f = await until((x) => x.includes('Roll back web on demo?'));
+    expect(f).toMatch(/current\s+web:42\s+v1\.42\.0/);
+    expect(f).toMatch(/target\s+web:41\s+v1\.41\.0/);
+    expect(f).toContain('y roll back now');
+    app.stdin.write('x');
+    await until((x) => x.includes('rollback cancelled: nothing changed'));
+    expect(backend.rollbacks).toEqual([]);
+  });
+
+  it('y confirms: the backend is called once and the verdict turns ROLLING BACK, then ROLLED BACK', async () => {
+    const backend = new FakeBackend({
+      service: service(42, [41, 42], { deployments: [deployment(42, { rolloutState: 'IN_PROGRESS', running: 2 }), deployment(41, { status: 'ACTIVE' })] }),
+    });
+    app = renderApp(backend);
+    await until((x) => x.includes('r → web:41'));
+    app.press('release.rollback');
+    await until((x) => x.includes('y roll back now'));
+    app.press('dialog.confirm');
+    await until((x) => x.includes(' ROLLING BACK '));
+    expect(backend.rollbacks).toEqual([{ cluster: 'demo', service: 'web', from: { family: 'web', revision: 42 }, to: { family: 'web', revision: 41 }, method: 'update-service', serviceDeploymentArn: undefined }]);
+    // ECS finishes: the target is the only deployment, COMPLETED, fully running.
+    backend.world.service = service(41, [41, 42]);
+    app.controller.poller.refresh('service');
+    await until((x) => x.includes(' ROLLED BACK '));
+    // A second r only shows the status.
+    app.press('release.rollback');
+    const f = await until((x) => x.includes('status'));
+    expect(f).toContain('ROLLED BACK');
+    expect(f).not.toContain('y roll back now');
+  });
+
+  it('refuses in read-only mode with the reason, and the key bar shows r disabled', async () => {
+    const backend = new FakeBackend();
+    app = renderApp(backend, { readOnly: true });
+    const f = await until((x) => x.includes('r → web:41'));
+    expect(f).toContain('r rollback (read-only)');
+    app.press('release.rollback');
+    await until((x) => x.includes('rollback: read-only'));
+    app.stdin.write('y');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(backend.rollbacks).toEqual([]);
+  });
+
+  it('shows the refusal in the dialog when ECS is already rolling back', async () => {
+    const backend = new FakeBackend({
+      service: service(42, [41, 42], { serviceDeploymentsAvailable: true, serviceDeployments: [serviceDeployment(42, [41], { status: 'ROLLBACK_IN_PROGRESS' })] }),
+    });
+    app = renderApp(backend);
+    await until((x) => x.includes(' ROLLING BACK '));
+    app.press('release.rollback');
+    const f = await until((x) => x.includes('Cannot roll back'));
+    expect(f).toContain('ECS is already rolling back (ROLLBACK_IN_PROGRESS)');
+    app.stdin.write('y');
+    await until((x) => !x.includes('Cannot roll back'));
+    expect(backend.rollbacks).toEqual([]);
+  });
+
+  it('? shows the help generated from the keymap; Esc closes it', async () => {
+    app = renderApp(new FakeBackend());
+    await until((x) => x.includes('[1] Deployments'));
+    app.press('app.help');
+    const f = await until((x) => x.includes('Keys (Esc, ? or q closes)'));
+    expect(f).toContain('Roll the service back');
+    expect(f).toContain('Quit shipwatch');
+    app.stdin.write('q'); // q closes the help, it does not quit
+    await until((x) => x.includes('[1] Deployments'));
+    expect(app.quitCalls()).toBe(0);
+    app.press('app.quit');
+    expect(app.quitCalls()).toBe(1);
+  });
+});

@@ -1,0 +1,51 @@
+import { render } from 'ink-testing-library';
+import { describe, expect, test } from 'vitest';
+import { ChecklistPane } from '../../../src/components/panes/ChecklistPane.js';
+import type { ChecklistStepDef, StepResult } from '../../../src/data/model.js';
+import { NOW, expectFits, rowsOf } from './fixtures.js';
+
+const steps: ChecklistStepDef[] = [
+  { id: 'steady', title: 'Service steady', phase: 'post', kind: 'ecs-steady' },
+  { id: 'backup', title: 'DB backup taken', phase: 'pre', kind: 'manual' },
+  { id: 'alarms', title: 'No alarms', phase: 'post', kind: 'alarms-ok' },
+  { id: 'logs', title: 'No ERROR in logs', phase: 'post', kind: 'no-log-errors' },
+  { id: 'cost', title: 'Cost in range', phase: 'post', kind: 'cost-within' },
+];
+const results: Record<string, StepResult> = {
+  backup: { status: 'passed', startedAt: NOW - 65_000, finishedAt: NOW - 2_000 },
+  steady: { status: 'running', startedAt: NOW - 12_000 },
+  alarms: { status: 'failed', startedAt: NOW - 5_000, finishedAt: NOW - 4_000, output: 'web-5xx is in ALARM\nweb-p99 OK' },
+  cost: { status: 'skipped' },
+};
+const frame = (selected: number, width = 60, height = 9) =>
+  render(<ChecklistPane steps={steps} results={results} selected={selected} now={NOW} width={width} height={height} />).lastFrame();
+
+describe('ChecklistPane', () => {
+  test('grouped by phase in order, glyphs that read without colour, durations, failure output', () => {
+    const f = frame(2);
+    expect(rowsOf(f)).toEqual([
+      'Pre-deploy',
+      '  [ok]   DB backup taken  manual        1m03s',
+      'Post-deploy',
+      '  [..]   Service steady   ecs-steady    12s',
+      '> [FAIL] No alarms        alarms-ok     1s',
+      '          web-5xx is in ALARM',
+      '  [  ]   No ERROR in logs no-log-errors',
+      '  [--]   Cost in range    cost-within',
+      '',
+    ]);
+    expectFits(f, 60, 9);
+  });
+
+  test('the selected step is marked and kept on screen in a short pane', () => {
+    const rows = rowsOf(frame(4, 40, 3));
+    expect(rows).toHaveLength(3);
+    expect(rows.filter((r) => r.startsWith('>'))).toEqual(['> [--]   Cost in range    cost-within']);
+    expect(rowsOf(frame(1, 40, 3))[0]).toBe('Pre-deploy');
+  });
+
+  test('no steps', () => {
+    const r = render(<ChecklistPane steps={[]} results={{}} selected={0} now={NOW} width={40} height={2} />);
+    expect(rowsOf(r.lastFrame())).toEqual(['no checklist steps configured', '']);
+  });
+});

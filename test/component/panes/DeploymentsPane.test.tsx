@@ -1,0 +1,85 @@
+import { render } from 'ink-testing-library';
+import { describe, expect, test } from 'vitest';
+import { DeploymentsPane } from '../../../src/components/panes/DeploymentsPane.js';
+import type { ServiceSnapshot } from '../../../src/data/model.js';
+import type { Slice } from '../../../src/data/state.js';
+import { MIN, NOW, deployment, expectFits, failed, loading, ok, rowsOf, snapshot } from './fixtures.js';
+
+const frame = (service: Slice<ServiceSnapshot>, width = 78, height = 12, scroll = 0) =>
+  render(<DeploymentsPane service={service} now={NOW} width={width} height={height} scroll={scroll} />).lastFrame();
+
+const release = snapshot({
+  events: [
+    { id: 'e2', createdAt: NOW - 12_000, message: '(service web) has started 1 tasks: (task 0f3c).' },
+    { id: 'e1', createdAt: NOW - 5 * MIN, message: '(service web) has reached a steady state.' },
+  ],
+  stoppedTasks: [
+    {
+      taskArn: 'arn:aws:ecs:task/1',
+      taskDefinition: { family: 'web', revision: 42 },
+      stoppedReason: 'ResourceInitializationError: unable to pull secrets',
+      stopCode: 'TaskFailedToStart',
+      stoppedAt: NOW - 3 * MIN,
+    },
+  ],
+});
+
+describe('DeploymentsPane', () => {
+  test('deployments, newest events, stopped tasks', () => {
+    expect(rowsOf(frame(ok(release), 90, 12))).toEqual([
+      'STATUS   REV    IMAGE  D/R/P F   STATE       AGE',
+      'PRIMARY  web:42 v1.4.0 3/2/1 f0  IN_PROGRESS 4m12s',
+      'ACTIVE   web:41 v1.3.6 1/1/0 f0  COMPLETED   26h00m',
+      '',
+      'Events',
+      '12s ago    has started 1 tasks: (task 0f3c).',
+      '5m00s ago  has reached a steady state.',
+      '',
+      'Stopped tasks',
+      '3m00s ago  web:42 ResourceInitializationError: unable to pull secrets (TaskFailedToStart)',
+      '',
+      '',
+    ]);
+  });
+
+  test('a failed rollout shows its reason under it', () => {
+    const s = snapshot({
+      deployments: [deployment({ rolloutState: 'FAILED', rolloutStateReason: 'circuit breaker tripped', failed: 3 })],
+    });
+    expect(rowsOf(frame(ok(s))).slice(1, 3)).toEqual([
+      'PRIMARY  web:42 v1.4.0 3/2/1 f3  FAILED      4m12s',
+      '  ↳ circuit breaker tripped',
+    ]);
+  });
+
+  test('one tag per distinct image, sidecars included', () => {
+    const s = snapshot({ deployments: [deployment({ imageTags: ['v1.4.0', 'v1.4.0', '2.1'] })] });
+    expect(rowsOf(frame(ok(s)))[1]).toContain(' v1.4.0,2.1 ');
+  });
+
+  test('scroll offsets the lines and is clamped at the end', () => {
+    expect(rowsOf(frame(ok(release), 90, 4, 4))[0]).toBe('Events');
+    expect(rowsOf(frame(ok(release), 90, 4, 999))).toEqual([
+      '5m00s ago  has reached a steady state.',
+      '',
+      'Stopped tasks',
+      '3m00s ago  web:42 ResourceInitializationError: unable to pull secrets (TaskFailedToStart)',
+    ]);
+    expect(rowsOf(frame(ok(release), 90, 4, -3))[0]).toMatch(/^STATUS/);
+  });
+
+  test('never exceeds its box, even when narrow and short', () => {
+    const f = frame(ok(release), 30, 5);
+    expect(rowsOf(f)).toHaveLength(5);
+    expectFits(f, 30, 5);
+    expect(rowsOf(f)[3]).toBe('');
+  });
+
+  test('loading, error without data, empty service', () => {
+    expect(rowsOf(frame(loading(), 40, 2))).toEqual(['loading…', '']);
+    expect(rowsOf(frame(failed('AccessDeniedException: not authorized'), 60, 1))).toEqual([
+      'error: AccessDeniedException: not authorized',
+    ]);
+    expect(rowsOf(frame(ok(snapshot({ deployments: [] })), 40, 3))).toEqual(['no deployments', '', 'Events']);
+  });
+});

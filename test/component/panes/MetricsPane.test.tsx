@@ -1,0 +1,48 @@
+import { render } from 'ink-testing-library';
+import { describe, expect, test } from 'vitest';
+import { MetricsPane } from '../../../src/components/panes/MetricsPane.js';
+import type { MetricSeries } from '../../../src/data/model.js';
+import type { Slice } from '../../../src/data/state.js';
+import { expectFits, failed, loading, ok, rowsOf, series } from './fixtures.js';
+
+const frame = (metrics: Slice<MetricSeries[]>, width = 60, height = 4, ascii = false) =>
+  render(<MetricsPane metrics={metrics} width={width} height={height} ascii={ascii} />).lastFrame();
+
+const pts = (...vs: number[]) => vs.map((v, i) => ({ t: i, v }));
+const p99 = series({ id: 'p99', label: 'p99', unit: 'ms', points: pts(400, 410, 600, 640), current: 640, threshold: 500, baseline: 400 });
+const cpu = series({ id: 'cpu', label: 'CPU', unit: 'Percent', points: pts(20, 22, 21, 23.4), threshold: 30, baseline: 20 });
+const req = series({ id: 'req', label: 'requests', unit: 'Count', points: pts(1200, 1300, 1250, 1280) });
+
+describe('MetricsPane', () => {
+  test('label, sparkline filling the spare width, value, threshold, baseline; over threshold marked !', () => {
+    const f = frame(ok([p99, cpu, req]), 50, 4);
+    expect(rowsOf(f)).toEqual([
+      '! p99                ▁▁▇█ 640 ms  < 500  1.6x base',
+      '  CPU                ▁▅▃█  23.4%  < 30   1.2x base',
+      '  requests           ▁█▅▇   1280',
+      '',
+    ]);
+    expectFits(f, 50, 4);
+  });
+
+  test('current falls back to the newest point; at the threshold is not over', () => {
+    const at = series({ id: 'x', label: 'x', points: pts(1, 5), threshold: 5 });
+    expect(rowsOf(frame(ok([at]), 20, 1))).toEqual(['  x        ▁█ 5  < 5']);
+  });
+
+  test('too narrow for a sparkline: the numbers keep the row', () => {
+    const f = frame(ok([p99]), 30, 1);
+    expect(rowsOf(f)).toEqual(['! p99 640 ms  < 500  1.6x base']);
+  });
+
+  test('one row per series, clipped to height; ASCII sparkline', () => {
+    const f = frame(ok([p99, cpu, req]), 40, 2, true);
+    expect(rowsOf(f)).toEqual(['! p99      __*# 640 ms  < 500  1.6x base', '  CPU      _+-#  23.4%  < 30   1.2x base']);
+  });
+
+  test('empty, loading, error', () => {
+    expect(rowsOf(frame(ok([]), 30, 1))).toEqual(['no metrics configured']);
+    expect(rowsOf(frame(loading(), 30, 1))).toEqual(['loading…']);
+    expect(rowsOf(frame(failed('GetMetricData: Throttling'), 40, 1))).toEqual(['error: GetMetricData: Throttling']);
+  });
+});

@@ -1,0 +1,48 @@
+// A Backend whose world the test sets directly: for component tests that need exact states.
+import type { Backend, LogPage } from '../../src/data/backend.js';
+import type { Alarm, CostSummary, LogEvent, MetricSeries, RollbackRequest, ServiceSnapshot } from '../../src/data/model.js';
+import { service } from './service.js';
+
+export interface FakeWorld {
+  service: ServiceSnapshot;
+  alarms: Alarm[];
+  metrics: MetricSeries[];
+  cost: CostSummary;
+  logs: LogEvent[];
+  failRollback?: string;
+}
+
+export class FakeBackend implements Backend {
+  readonly kind = 'demo' as const;
+  readonly target = { cluster: 'demo', service: 'web', region: 'us-east-1' };
+  readonly watchWindowMs = 2 * 60 * 60_000;
+  readonly rollbacks: RollbackRequest[] = [];
+  clock = 1_000_000 + 5 * 60_000;
+  world: FakeWorld = {
+    service: service(42, [40, 41, 42]),
+    alarms: [],
+    metrics: [],
+    cost: { currency: 'USD', days: [{ date: '2026-11-23', total: 1.2, byService: [] }], monthToDate: 30, expectedDaily: { min: 1.5, max: 2 } },
+    logs: [],
+  };
+
+  constructor(over: Partial<FakeWorld> = {}) {
+    Object.assign(this.world, over);
+  }
+  now = () => this.clock;
+  getIdentity = async () => ({ account: '123456789012', arn: 'arn:aws:sts::123456789012:assumed-role/oncall/me', region: 'us-east-1' });
+  getService = async () => this.world.service;
+  getAlarms = async () => this.world.alarms;
+  getMetrics = async () => this.world.metrics;
+  getCost = async () => this.world.cost;
+  async getLogs(cursor: unknown): Promise<LogPage> {
+    const from = typeof cursor === 'number' ? cursor : 0;
+    return { events: this.world.logs.slice(from), cursor: this.world.logs.length };
+  }
+  async rollback(request: RollbackRequest) {
+    this.rollbacks.push(request);
+    if (this.world.failRollback) throw new Error(this.world.failRollback);
+    return { method: request.method };
+  }
+  close() {}
+}

@@ -1,0 +1,65 @@
+import { render } from 'ink-testing-library';
+import { App } from '../../src/components/App.js';
+import { AppEnvContext } from '../../src/components/AppEnv.js';
+import { InputProvider } from '../../src/components/input.js';
+import { StoreProvider } from '../../src/components/StoreContext.js';
+import type { Backend, PollIntervals } from '../../src/data/backend.js';
+import { Controller } from '../../src/data/controller.js';
+import type { ChecklistStepDef } from '../../src/data/model.js';
+import { initialState } from '../../src/data/reducers/root.js';
+import { createStore } from '../../src/data/store.js';
+import { KEYMAP } from '../../src/keymap.js';
+
+export const TEST_INTERVALS: PollIntervals = { service: 1000, alarms: 1000, metrics: 1000, cost: 60_000, logs: 250 };
+
+/** Renders the whole app at a given terminal size, polling `backend`. */
+export function renderApp(backend: Backend, opts: { cols?: number; rows?: number; readOnly?: boolean; checklist?: ChecklistStepDef[] } = {}) {
+  const store = createStore(initialState({ readOnly: opts.readOnly, checklist: opts.checklist }));
+  const controller = new Controller(backend, store, TEST_INTERVALS);
+  let quitCalls = 0;
+  const ui = render(
+    <StoreProvider store={store}>
+      <AppEnvContext.Provider value={{ controller, ascii: false, quit: () => quitCalls++ }}>
+        <InputProvider>
+          <App />
+        </InputProvider>
+      </AppEnvContext.Provider>
+    </StoreProvider>,
+  );
+  const resize = (cols: number, rows: number) => {
+    Object.defineProperty(ui.stdout, 'columns', { value: cols, configurable: true });
+    Object.defineProperty(ui.stdout, 'rows', { value: rows, configurable: true });
+    ui.stdout.emit('resize');
+  };
+  resize(opts.cols ?? 120, opts.rows ?? 36);
+  controller.start();
+  return {
+    ...ui,
+    store,
+    controller,
+    resize,
+    quitCalls: () => quitCalls,
+    /** Presses the first key bound to an action id, looked up in the keymap rather than typed literally. */
+    press(actionId: string) {
+      const key = KEYMAP.find((a) => a.id === actionId)?.keys[0];
+      if (!key) throw new Error(`no key for ${actionId}`);
+      const raw: Record<string, string> = { tab: '\t', 'shift+tab': '\u001b[Z', return: '\r', escape: '\u001b', up: '\u001b[A', down: '\u001b[B' };
+      ui.stdin.write(raw[key] ?? key);
+    },
+    stop() {
+      controller.stop();
+      ui.unmount();
+    },
+  };
+}
+
+/** Waits until the last frame satisfies `check` (the app renders asynchronously). */
+export async function waitForFrame(get: () => string | undefined, check: (f: string) => boolean, ms = 3000): Promise<string> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const f = get() ?? '';
+    if (check(f)) return f;
+    if (Date.now() > until) throw new Error(`frame never matched; last frame:\n${f}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { planRollback, rollbackProgress } from '../../src/data/rollback.js';
+import type { RollbackOp } from '../../src/data/state.js';
+import { deployment, ref, service, serviceDeployment } from '../helpers/service.js';
+
+const idle: RollbackOp = { phase: 'idle' };
+
+describe('rollback target resolution', () => {
+  it('(a) takes the newest service deployment source revision, in flight', () => {
+    const s = service(42, [39, 40, 41, 42], {
+      serviceDeploymentsAvailable: true,
+      serviceDeployments: [serviceDeployment(42, [40], { status: 'IN_PROGRESS' }), serviceDeployment(40, [39])],
+      deployments: [deployment(42, { rolloutState: 'IN_PROGRESS', running: 1 }), deployment(40, { status: 'ACTIVE' })],
+    });
+    const plan = planRollback(s, idle, false);
+    // 41 exists but never served: "what was serving before" is 40, not current - 1.
+    expect(plan.target?.ref).toEqual(ref(40));
+    expect(plan.target?.source).toMatch(/source revision/);
+    expect(plan.request).toMatchObject({ method: 'stop-service-deployment', from: ref(42), to: ref(40) });
+    expect(plan.request?.serviceDeploymentArn).toContain('service-deployment');
+  });
+
+  it('(a) also after the deployment completed, then rolls back with UpdateService', () => {
+    const s = service(42, [40, 41, 42], {
+      serviceDeploymentsAvailable: true,
+      serviceDeployments: [serviceDeployment(42, [41])],
+    });
+    const plan = planRollback(s, idle, false);
+    expect(plan.target?.ref).toEqual(ref(41));
+    expect(plan.request?.method).toBe('update-service');
+  });
+
+  it('(b) falls back to the newest successful deployment before the current one', () => {
+    const s = service(42, [39, 40, 41, 42], {
+      serviceDeploymentsAvailable: true,
+      // The newest record targets something else (e.g. history cut off), so (a) does not apply.
+      serviceDeployments: [serviceDeployment(7, [6]), serviceDeployment(39, [38], { status: 'STOPPED' }), serviceDeployment(40, [39])],
+    });
+    expect(planRollback(s, idle, false).target).toMatchObject({ ref: ref(40), source: expect.stringMatching(/previous successful/) });
+  });
+
+  it('(c) uses the ACTIVE deployment during a rollout when there is no service-deployment record', () => {
+    const s = service(42, [38, 39, 40, 41, 42], {
+      deployments: [deployment(42, { rolloutState: 'IN_PROGRESS' }), deployment(39, { status: 'ACTIVE' })],
+    });
+    const plan = planRollback(s, idle, false);
+    expect(plan.target?.ref).toEqual(ref(39));
+    expect(plan.request?.method).toBe('update-service');
+  });
+
+  it('(d) picks the newest older ACTIVE revision, sorting itself and skipping INACTIVE ones', () => {
+    const s = service(3, [1, 2, 3], {}, [2]);
+    expect(planRollback(s, idle, false).target?.ref).toEqual(ref(1));
+    const skipped = service(10, [4, 7, 10]);
+    expect(planRollback(skipped, idle, false).target?.ref).toEqual(ref(7));
+  });
+});
+
+describe('rollback refusals', () => {
+  it('refuses in read-only mode but still names the target', () => {
+    const plan = planRollback(service(3, [1, 2, 3]), idle, true);
+    expect(plan.refusal).toMatch(/read-only/);
+    expect(plan.target?.ref).toEqual(ref(2));
+    expect(plan.request).toBeUndefined();
+  });
+
+  it('refuses when ECS recorded a target that has since been deregistered', () => {
+    const s = service(42, [40, 41, 42], { serviceDeploymentsAvailable: true, serviceDeployments: [serviceDeployment(42, [41])] }, [41]);
+    expect(planRollback(s, idle, false).refusal).toMatch(/web:41 is INACTIVE/);
+  });
+
+  it('refuses when there is nothing older', () => {
+    expect(planRollback(service(1, [1]), idle, false).refusal).toMatch(/no earlier revision/);
+  });
+
+  it('refuses while a rollback by someone else is in flight, and after the circuit breaker rolled back', () => {
+    const other = service(42, [41, 42], { serviceDeploymentsAvailable: true, serviceDeployments: [serviceDeployment(42, [41], { status: 'ROLLBACK_IN_PROGRESS' })] });
+    expect(planRollback(other, idle, false).refusal).toMatch(/already rolling back/);
+    const breaker = service(42, [41, 42], { serviceDeploymentsAvailable: true, serviceDeployments: [serviceDeployment(42, [41], { status: 'ROLLBACK_SUCCESSFUL' })] });
+    expect(planRollback(breaker, idle, false).refusal).toMatch(/circuit breaker/);
+  });
+
+  it('refuses a second rollback while ours is in flight, and when the service is not ACTIVE', () => {
+    const s = service(3, [1, 2, 3]);
+    expect(planRollback(s, { phase: 'in-flight', request: { cluster: 'demo', service: 'web', from: ref(3), to: ref(2), method: 'update-service' } }, false).refusal).toMatch(/in flight/);
+    expect(planRollback({ ...s, status: 'DRAINING' }, idle, false).refusal).toMatch(/DRAINING/);
+    expect(planRollback(undefined, idle, false).refusal).toMatch(/not loaded/);
+  });
+});
+
+describe('rollback follow-through', () => {
+  it('is rolling back until the target is the only deployment, COMPLETED and fully running', () => {
+    const during = service(41, [41, 42], { deployments: [deployment(41, { rolloutState: 'IN_PROGRESS', running: 1 }), deployment(42, { status: 'ACTIVE' })] });
+    expect(rollbackProgress(during, ref(41)).state).toBe('rolling-back');
+    const short = service(41, [41, 42], { deployments: [deployment(41, { running: 2 })] });
+    expect(rollbackProgress(short, ref(41)).state).toBe('rolling-back');
+    expect(rollbackProgress(service(41, [41, 42]), ref(41)).state).toBe('rolled-back');
+  });
+
+  it('fails with the reason when the rollback deployment fails', () => {
+    const failed = service(41, [41, 42], { deployments: [deployment(41, { rolloutState: 'FAILED', rolloutStateReason: 'tasks failed to start' })] });
+    expect(rollbackProgress(failed, ref(41))).toEqual({ state: 'failed', reason: 'tasks failed to start' });
+  });
+});
