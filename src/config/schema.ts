@@ -1,0 +1,52 @@
+// The YAML config file's shape. Flags override these keys; see README "Config".
+import { z } from 'zod';
+import { durationMs } from './duration.js';
+
+const phase = z.enum(['pre', 'deploy', 'post']);
+const stepParams = z.record(z.string(), z.union([z.string(), z.number()]));
+
+export const checklistStepSchema = z.strictObject({
+  id: z.string().optional(),
+  title: z.string().min(1),
+  phase: phase.default('post'),
+  kind: z.enum(['ecs-steady', 'alarms-ok', 'no-log-errors', 'metric-below', 'cost-within', 'manual']),
+  params: stepParams.optional(),
+});
+
+const metricSchema = z.strictObject({
+  label: z.string().min(1),
+  namespace: z.string().min(1),
+  name: z.string().min(1),
+  dimensions: z.record(z.string(), z.string()).default({}),
+  stat: z.string().default('Average'),
+  unit: z.string().default(''),
+  threshold: z.number().optional(),
+});
+
+export const configSchema = z.strictObject({
+  cluster: z.string().min(1).optional(),
+  service: z.string().min(1).optional(),
+  region: z.string().min(1).optional(),
+  profile: z.string().min(1).optional(),
+  endpointUrl: z.url().optional(),
+  readOnly: z.boolean().optional(),
+  logGroup: z.string().min(1).optional(),
+  logFilterPattern: z.string().optional(),
+  logBuffer: z.number().int().min(100).max(1_000_000).optional(),
+  bell: z.boolean().optional(),
+  alarms: z.strictObject({ prefix: z.string().optional(), names: z.array(z.string().min(1)).optional() }).optional(),
+  metrics: z.array(metricSchema).optional(),
+  expectedDailyCost: z
+    .strictObject({ min: z.number().nonnegative(), max: z.number().positive() })
+    .refine((r) => r.min <= r.max, { message: 'min must not be above max' })
+    .optional(),
+  watchWindow: durationMs.optional(),
+  intervals: z
+    .strictObject({ service: durationMs, alarms: durationMs, metrics: durationMs, logs: durationMs, cost: durationMs })
+    .partial()
+    .optional(),
+  checklist: z.array(checklistStepSchema).optional(),
+  runbook: z.string().optional(),
+});
+
+export type ShipwatchConfig = z.infer<typeof configSchema>;
