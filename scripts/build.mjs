@@ -2,7 +2,7 @@
 import { build } from 'esbuild';
 import { chmodSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { inkCachePatchPlugin } from './ink-cache-patch.mjs';
+import { inkPatchPlugin } from './ink-patches.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outfile = `${root}dist/shipwatch.js`;
@@ -30,6 +30,6 @@ await build({
       'const require = __shipwatchCreateRequire(import.meta.url);',
     ].join('\n'),
   },
-  plugins: [inkCachePatchPlugin],
+  plugins: [inkPatchPlugin],
 });
 chmodSync(outfile, 0o755);

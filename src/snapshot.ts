@@ -8,7 +8,7 @@ import { createSources } from './data/sources.js';
 import type { AppState } from './data/state.js';
 import { createStore } from './data/store.js';
 import { rollbackHint } from './components/rollbackText.js';
-import { clock, hms, money, valueWithUnit } from './components/format.js';
+import { clock, hms, levelTag, money, valueWithUnit } from './components/format.js';
 
 export async function collectSnapshot(backend: Backend, intervals: PollIntervals): Promise<AppState> {
   const store = createStore(initialState());
@@ -66,6 +66,6 @@ export function snapshotText(s: AppState, backend: Backend): string {
   out.push('', 'Cost');
   if (cost) out.push(`  today ${money(cost.days.at(-1)?.total ?? 0)}  month to date ${money(cost.monthToDate)}${cost.forecastMonth ? `  forecast ${money(cost.forecastMonth)}` : ''}`);
   out.push('', 'Logs (newest last)');
-  for (const e of s.logs.lines.slice(-20)) out.push(`  ${hms(e.timestamp)} ${e.level.padEnd(5)} ${e.message}`);
+  for (const e of s.logs.lines.slice(-20)) out.push(`  ${hms(e.timestamp)} ${levelTag(e)}${e.message}`);
   return `${out.join('\n')}\n`;
 }

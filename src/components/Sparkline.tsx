@@ -1,5 +1,5 @@
 import { Text } from 'ink';
-import { sparkline } from './sparkline.js';
+import { sparkline } from './sparklineText.js';
 
 export interface SparklineProps {
   values: readonly number[];

@@ -95,3 +95,7 @@ export const firstLine = (s: string): string => {
   const i = s.indexOf('\n');
   return i < 0 ? s : s.slice(0, i);
 };
+
+/** Most services write the level into the line; a level column only for lines that do not. */
+export const levelTag = (e: { level: string; message: string }): string =>
+  e.message.slice(0, 12).includes(e.level) ? '' : `${e.level.padEnd(5)} `;

@@ -2,7 +2,7 @@ import { Text } from 'ink';
 import type { ReactNode } from 'react';
 import type { LogEvent } from '../../data/model.js';
 import type { LogView } from '../../data/state.js';
-import { firstLine, hms, int, truncate } from '../format.js';
+import { firstLine, hms, int, levelTag, truncate } from '../format.js';
 import { Rows } from '../Rows.js';
 import { theme } from '../theme.js';
 
@@ -57,7 +57,7 @@ export function LogsPane({ lines, width, height, view, totalReceived, error }: L
   const body: ReactNode[] = [];
   for (let i = from; i < to; i++) {
     const e = lines[i]!;
-    const prefix = `${hms(e.timestamp)} ${shortStream(e.stream).padEnd(8)} ${e.level.padEnd(5)} `;
+    const prefix = `${hms(e.timestamp)} ${shortStream(e.stream).padEnd(8)} ${levelTag(e)}`;
     body.push(<Text color={lineColor(e)}>{prefix + truncate(e.message, width - prefix.length)}</Text>);
   }
   if (lines.length === 0) {

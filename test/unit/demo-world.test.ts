@@ -1,0 +1,222 @@
+import { describe, expect, it } from 'vitest';
+import { createDemoBackend, demoChecklist, SCENARIOS, type ScenarioName } from '../../src/data/demo/index.js';
+import { refKey } from '../../src/data/model.js';
+
+const MIN = 60_000;
+const signal = new AbortController().signal;
+
+/** A demo backend on an injected wall clock; `at(ms)` moves the simulation to T+ms after the release. */
+async function demo(opts: { scenario?: ScenarioName; seed?: number; speed?: number } = {}) {
+  const speed = opts.speed ?? 20;
+  const wallStart = 1_764_000_000_000 + 12_345; // deliberately not on a minute boundary
+  let wall = wallStart;
+  const backend = createDemoBackend({ ...opts, wallClock: () => wall });
+  const release = (await backend.getService(signal)).deployments[0]!.createdAt;
+  const simStart = backend.now();
+  return {
+    backend,
+    release,
+    at(tPlus: number) {
+      wall = wallStart + (release + tPlus - simStart) / speed;
+    },
+  };
+}
+
+async function observe(b: Awaited<ReturnType<typeof demo>>['backend'], cursor?: unknown) {
+  return {
+    service: await b.getService(signal),
+    alarms: await b.getAlarms(signal),
+    logs: await b.getLogs(cursor, signal),
+  };
+}
+
+describe('demo world: clock and determinism', () => {
+  it('runs the clock at `speed` times wall time and starts 20 s after the release', async () => {
+    const d = await demo({ speed: 20 });
+    const before = d.backend.now();
+    expect(before - d.release).toBe(20_000);
+    d.at(20_000 + 20_000); // one wall second later
+    expect(d.backend.now() - before).toBe(20_000);
+  });
+
+  it('gives identical service, alarms, metrics and logs for the same seed and the same calls', async () => {
+    const a = await demo({ seed: 5 });
+    const b = await demo({ seed: 5 });
+    let ca: unknown;
+    let cb: unknown;
+    for (const t of [30_000, 2 * MIN, 4.5 * MIN, 7 * MIN]) {
+      a.at(t);
+      b.at(t);
+      const [oa, ob] = [await observe(a.backend, ca), await observe(b.backend, cb)];
+      ca = oa.logs.cursor;
+      cb = ob.logs.cursor;
+      expect(oa).toEqual(ob);
+      expect(await a.backend.getMetrics(a.release, signal)).toEqual(await b.backend.getMetrics(b.release, signal));
+    }
+  });
+
+  it('gives different log content and task ids for a different seed', async () => {
+    const a = await demo({ seed: 1 });
+    const b = await demo({ seed: 2 });
+    a.at(3 * MIN);
+    b.at(3 * MIN);
+    const [oa, ob] = [await observe(a.backend), await observe(b.backend)];
+    expect(oa.logs.events.map((e) => e.message)).not.toEqual(ob.logs.events.map((e) => e.message));
+    expect(oa.service.deployments[0]!.id).not.toBe(ob.service.deployments[0]!.id);
+  });
+
+  it('is not moved by reads: extra calls in between do not change what a later call sees', async () => {
+    const a = await demo({ seed: 9 });
+    const b = await demo({ seed: 9 });
+    for (let t = 10_000; t < 5 * MIN; t += 7_000) {
+      a.at(t);
+      await observe(a.backend);
+      await a.backend.getMetrics(a.release, signal);
+    }
+    a.at(5 * MIN);
+    b.at(5 * MIN);
+    const [oa, ob] = [await observe(a.backend), await observe(b.backend)];
+    expect(oa.service).toEqual(ob.service);
+    expect(oa.alarms).toEqual(ob.alarms);
+    expect(oa.logs.events).toEqual(ob.logs.events);
+  });
+});
+
+describe('demo world: the fixed cast', () => {
+  it('describes the demo account, cluster and service', async () => {
+    const { backend } = await demo();
+    expect(backend.kind).toBe('demo');
+    expect(backend.scenario).toBe('bad-release');
+    expect(backend.target).toEqual({ cluster: 'demo-cluster', service: 'web', region: 'us-east-1' });
+    expect(backend.watchWindowMs).toBe(2 * 60 * MIN);
+    expect(await backend.getIdentity(signal)).toEqual({
+      account: '123456789012',
+      arn: 'arn:aws:sts::123456789012:assumed-role/oncall/demo-user',
+      region: 'us-east-1',
+    });
+  });
+
+  it('lists revisions 38..42 with images, containers and statuses, and an unsorted family list', async () => {
+    const { backend } = await demo();
+    const s = await backend.getService(signal);
+    expect(Object.keys(s.taskDefinitions).sort()).toEqual(['web:38', 'web:39', 'web:40', 'web:41', 'web:42']);
+    const rev = (n: number) => s.taskDefinitions[refKey({ family: 'web', revision: n })]!;
+    expect(rev(38).status).toBe('INACTIVE');
+    expect(rev(41).containers.map((c) => c.image)).toEqual(['registry.example.com/web:v1.3.6', 'fluent/fluent-bit:2.2']);
+    expect(rev(42).containers[0]!.imageTag).toBe('v1.4.0');
+    expect(rev(42).containers[0]!.envNames).toContain('FEATURE_NEW_CHECKOUT');
+    expect(rev(41).containers[0]!.envNames).not.toContain('FEATURE_NEW_CHECKOUT');
+    expect(rev(42).logGroup).toBe('/ecs/web');
+    const revisions = s.familyRevisions.map((r) => r.revision);
+    expect([...revisions].sort()).toEqual([38, 39, 40, 41, 42]);
+    expect(revisions).not.toEqual([...revisions].sort());
+    expect(s.hasLoadBalancer).toBe(true);
+  });
+
+  it('opens mid-rollout: web:42 PRIMARY starting, web:41 ACTIVE serving, and ECS records of both releases', async () => {
+    const { backend, release } = await demo();
+    const s = await backend.getService(signal);
+    const [primary, active] = s.deployments;
+    expect(primary).toMatchObject({ status: 'PRIMARY', taskDefinition: { revision: 42 }, imageTags: ['v1.4.0', '2.2'], rolloutState: 'IN_PROGRESS', desired: 3, running: 0, pending: 3 });
+    expect(active).toMatchObject({ status: 'ACTIVE', taskDefinition: { revision: 41 }, running: 3 });
+    expect(s.events[0]!.message).toMatch(/^\(service web\) has started 3 tasks: \(task [0-9a-f]{32}\)/);
+    expect(s.events.map((e) => e.createdAt)).toEqual([...s.events.map((e) => e.createdAt)].sort((a, b) => b - a));
+    const [current, previous] = s.serviceDeployments;
+    expect(current).toMatchObject({
+      status: 'IN_PROGRESS',
+      targetRevision: { family: 'web', revision: 42 },
+      sourceRevisions: [{ family: 'web', revision: 41 }],
+      circuitBreaker: { status: 'MONITORING', failureCount: 0, threshold: 3 },
+      alarms: { status: 'MONITORING', alarmNames: ['web-5xx-high', 'web-p99-latency'], triggeredAlarmNames: [] },
+      createdAt: release,
+    });
+    expect(previous).toMatchObject({ status: 'SUCCESSFUL', targetRevision: { revision: 41 }, sourceRevisions: [{ revision: 40 }] });
+    expect(release - previous!.createdAt).toBeGreaterThan(2 * 24 * 60 * MIN);
+  });
+
+  it('returns copies: mutating a snapshot does not change the world', async () => {
+    const { backend } = await demo();
+    const s = await backend.getService(signal);
+    s.deployments[0]!.running = 99;
+    s.events.length = 0;
+    const again = await backend.getService(signal);
+    expect(again.deployments[0]!.running).toBe(0);
+    expect(again.events.length).toBeGreaterThan(0);
+  });
+
+  it('rejects an aborted call', async () => {
+    const { backend } = await demo();
+    const ctl = new AbortController();
+    ctl.abort();
+    await expect(backend.getService(ctl.signal)).rejects.toThrow();
+  });
+
+  it('exports scenario descriptions and a runbook checklist', () => {
+    expect(SCENARIOS.map((s) => s.name)).toEqual(['bad-release', 'healthy', 'stuck-rollout', 'log-flood']);
+    for (const s of SCENARIOS) expect(s.description.length).toBeGreaterThan(10);
+    expect(demoChecklist.map((s) => s.phase)).toEqual(['pre', 'pre', 'deploy', 'post', 'post', 'post', 'post']);
+    expect(demoChecklist.find((s) => s.kind === 'no-log-errors')?.params).toEqual({ minutes: 5, pattern: 'ERROR|PANIC' });
+    expect(demoChecklist.find((s) => s.kind === 'metric-below')?.params).toEqual({ metric: 'p99', below: 500 });
+    expect(new Set(demoChecklist.map((s) => s.id)).size).toBe(demoChecklist.length);
+  });
+
+  it('rejects an unknown scenario and a non-positive speed', () => {
+    expect(() => createDemoBackend({ scenario: 'nope' as ScenarioName })).toThrow(/unknown demo scenario "nope"/);
+    expect(() => createDemoBackend({ speed: 0 })).toThrow(/speed/);
+  });
+});
+
+describe('demo world: metrics and cost', () => {
+  it('has one point per minute from the release, current = last point, thresholds and a stable baseline', async () => {
+    const d = await demo({ scenario: 'healthy' });
+    d.at(10 * MIN + 30_000);
+    const series = await d.backend.getMetrics(d.release, signal);
+    expect(series.map((s) => [s.id, s.label])).toEqual([
+      ['cpu', 'CPU'], ['memory', 'Memory'], ['5xx', '5xx'], ['requests', 'Requests'], ['p99', 'p99'], ['healthy', 'Healthy'],
+    ]);
+    expect(Object.fromEntries(series.map((s) => [s.id, s.threshold]))).toEqual({ cpu: 70, memory: 80, '5xx': 5, requests: undefined, p99: 500, healthy: undefined });
+    for (const s of series) {
+      expect(s.points.length === 11 || s.points.length === 12).toBe(true);
+      expect(s.points[0]!.t).toBeLessThanOrEqual(d.release);
+      expect(s.points[0]!.t).toBeGreaterThan(d.release - MIN);
+      expect(s.points.slice(1).every((p, i) => p.t - s.points[i]!.t === MIN)).toBe(true);
+      expect(s.current).toBe(s.points.at(-1)!.v);
+    }
+    const by = Object.fromEntries(series.map((s) => [s.id, s]));
+    expect(by.requests!.baseline).toBeGreaterThan(1100);
+    expect(by.requests!.baseline).toBeLessThan(1300);
+    expect(by.p99!.baseline).toBeGreaterThan(150);
+    expect(by.p99!.baseline).toBeLessThan(200);
+    expect(by.healthy!.current).toBe(3);
+    d.at(20 * MIN);
+    const later = await d.backend.getMetrics(d.release, signal);
+    expect(later.map((s) => s.baseline)).toEqual(series.map((s) => s.baseline));
+  });
+
+  it('caps the points at the watch window', async () => {
+    const d = await demo({ scenario: 'healthy', speed: 1000 });
+    d.at(3 * 60 * MIN);
+    const [cpu] = await d.backend.getMetrics(d.release, signal);
+    expect(cpu!.points.length).toBeLessThanOrEqual(121);
+    expect(cpu!.points.at(-1)!.t).toBeLessThanOrEqual(d.release + 2 * 60 * MIN);
+  });
+
+  it('reports seven days of cost, oldest first, about $1.50–2.00 a day, with today partial', async () => {
+    const d = await demo();
+    const cost = await d.backend.getCost(signal);
+    expect(cost.currency).toBe('USD');
+    expect(cost.days).toHaveLength(7);
+    expect(cost.days.at(-1)!.date).toBe(new Date(d.backend.now()).toISOString().slice(0, 10));
+    expect(cost.days.map((x) => x.date)).toEqual([...cost.days.map((x) => x.date)].sort());
+    for (const day of cost.days.slice(0, 6)) {
+      expect(day.total).toBeGreaterThanOrEqual(1.5);
+      expect(day.total).toBeLessThanOrEqual(2.0);
+      expect(day.byService.map((s) => s.service)).toContain('Amazon Elastic Container Service');
+      expect(Math.abs(day.byService.reduce((s, x) => s + x.amount, 0) - day.total)).toBeLessThan(0.011);
+    }
+    expect(cost.days.at(-1)!.total).toBeLessThan(2.0);
+    expect(cost.expectedDaily).toEqual({ min: 1.5, max: 2.0 });
+    expect(cost.monthToDate).toBeGreaterThanOrEqual(cost.days.at(-1)!.total);
+    expect(cost.forecastMonth!).toBeGreaterThan(cost.monthToDate);
+  });
+});
