@@ -7,13 +7,13 @@ export const SCENARIO_NAMES = ['bad-release', 'healthy', 'stuck-rollout', 'log-f
 const optionsSchema = z.object({
   demo: z.boolean().default(false),
   scenario: z.enum(SCENARIO_NAMES).default('bad-release'),
-  speed: z.coerce.number().positive('must be a number above 0').max(10_000, 'must be at most 10000').default(20),
-  seed: z.coerce.number().int('must be a whole number').default(1),
+  speed: z.coerce.number({ error: 'must be a number' }).positive('must be a number above 0').max(10_000, 'must be at most 10000').default(20),
+  seed: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').default(1),
   ascii: z.boolean().default(false),
   json: z.boolean().default(false),
   readOnly: z.boolean().default(false),
   altScreen: z.boolean().default(true),
-  logBuffer: z.coerce.number().int('must be a whole number').min(100, 'must be at least 100').max(1_000_000, 'must be at most 1000000').default(10_000),
+  logBuffer: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(100, 'must be at least 100').max(1_000_000, 'must be at most 1000000').default(10_000),
 });
 
 export type CliOptions = z.infer<typeof optionsSchema>;

@@ -57,7 +57,12 @@ export class Controller {
     }
     this.store.dispatch({ type: 'rollback/requested', request: plan.request, at: this.backend.now() });
     try {
-      await this.backend.rollback(plan.request);
+      await this.backend.rollback(plan.request).catch((e: unknown) => {
+        // The deployment may have finished between the last poll and `y` (StopServiceDeployment then
+        // refuses), or the API may be missing; UpdateService to the same target is what was confirmed.
+        if (plan.request?.method !== 'stop-service-deployment') throw e;
+        return this.backend.rollback({ ...plan.request, method: 'update-service', serviceDeploymentArn: undefined });
+      });
       this.store.dispatch({ type: 'rollback/accepted', at: this.backend.now() });
       this.poller.refresh('service');
     } catch (e) {

@@ -115,3 +115,30 @@ describe('App', () => {
     expect(app.quitCalls()).toBe(1);
   });
 });
+
+describe('rollback method fallback', () => {
+  it('falls back to UpdateService when StopServiceDeployment is refused', async () => {
+    const backend = new FakeBackend({
+      service: service(42, [41, 42], {
+        serviceDeploymentsAvailable: true,
+        serviceDeployments: [serviceDeployment(42, [41], { status: 'IN_PROGRESS' })],
+        deployments: [deployment(42, { rolloutState: 'IN_PROGRESS', running: 2 }), deployment(41, { status: 'ACTIVE' })],
+      }),
+    });
+    const rollback = backend.rollback.bind(backend);
+    backend.rollback = async (req) => {
+      if (req.method === 'stop-service-deployment') {
+        backend.rollbacks.push(req);
+        throw new Error('InvalidParameterException: deployment is not in progress');
+      }
+      return rollback(req);
+    };
+    app = renderApp(backend);
+    await until((x) => x.includes('r → web:41'));
+    app.press('release.rollback');
+    await until((x) => x.includes('StopServiceDeployment'));
+    app.press('dialog.confirm');
+    await until((x) => x.includes(' ROLLING BACK '));
+    expect(backend.rollbacks.map((r) => r.method)).toEqual(['stop-service-deployment', 'update-service']);
+  });
+});

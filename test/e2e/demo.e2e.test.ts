@@ -19,7 +19,8 @@ const dash = (cols: number, rows: number, args: string[] = ['--demo', '--seed', 
 
 /** Rows between the header and the key bar, where panes and overlays draw. */
 const body = (t: TerminalHandle, rows: number) => t.screen().split('\n').slice(HEADER_ROWS, rows - 2).join('\n');
-const titlesIn = (text: string) => [...text.matchAll(TITLE_RE)].map((m) => m[1]);
+// A fresh regex each time: matchAll starts at a shared /g regex's lastIndex.
+const titlesIn = (text: string) => [...text.matchAll(new RegExp(TITLE_RE))].map((m) => m[1]);
 
 async function waitForDashboard(t: TerminalHandle) {
   await t.waitFor('demo-cluster', START_MS);

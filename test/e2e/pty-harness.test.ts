@@ -28,6 +28,10 @@ describe('pty harness', () => {
     await t.waitFor('last escape');
     t.press(keys.enter);
     await t.waitFor('last enter');
+    // A /g regex is stateful; reusing one must not make waitFor miss text that is on screen.
+    const re = /count \d/g;
+    await t.waitFor(re);
+    await t.waitFor(re);
     expect(t.bytesWritten()).toBeGreaterThan(0);
   });
 

@@ -14,6 +14,8 @@ export interface RunOptions {
   /** Written to stdin, which is then closed. Stdin is closed immediately when omitted. */
   input?: string;
   timeoutMs?: number;
+  /** Another copy of the built file to run, e.g. one copied away from node_modules. */
+  script?: string;
 }
 
 export interface RunResult {
@@ -30,7 +32,7 @@ export function runCli(args: string[], opts: RunOptions = {}): Promise<RunResult
   if (!cliBuilt()) return Promise.reject(new Error(`${CLI_PATH} is missing: run npm run build first`));
   return new Promise((resolve, reject) => {
     // Same env defaults as the pty harness (no colour forcing, not "in CI"), but no TTY anywhere.
-    const child = spawn(process.execPath, [CLI_PATH, ...args], {
+    const child = spawn(process.execPath, [opts.script ?? CLI_PATH, ...args], {
       cwd: opts.cwd,
       env: childEnv(opts.env),
       stdio: ['pipe', 'pipe', 'pipe'],

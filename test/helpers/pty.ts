@@ -71,7 +71,11 @@ export function childEnv(extra: Record<string, string> = {}): Record<string, str
 
 const live = new Set<TerminalHandle>();
 
-const matches = (screen: string, m: string | RegExp) => (typeof m === 'string' ? screen.includes(m) : m.test(screen));
+const matches = (screen: string, m: string | RegExp) => {
+  if (typeof m === 'string') return screen.includes(m);
+  m.lastIndex = 0; // a /g or /y regex remembers where it last matched; each poll reads a new screen
+  return m.test(screen);
+};
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function spawnTerminal(opts: SpawnOptions): TerminalHandle {

@@ -1,0 +1,67 @@
+// The built single file: runs with plain node and no node_modules, prints a snapshot when stdout
+// is not a terminal, and answers bad flags with one line and status 2.
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CLI_PATH, cliBuilt, runCli } from '../helpers/cli.js';
+
+let bundle = '';
+beforeAll(() => {
+  if (!cliBuilt()) throw new Error(`${CLI_PATH} is missing: run npm run build first (npm test does)`);
+  bundle = readFileSync(CLI_PATH, 'utf8');
+});
+
+describe('the built file', () => {
+  it('is one executable script with React production code and the Ink patches baked in', () => {
+    expect(bundle.startsWith('#!/usr/bin/env node\n')).toBe(true);
+    expect(bundle).not.toMatch(/react(-reconciler)?\.development/);
+    expect(bundle).toContain('.size >= 4096');
+    expect(bundle).toContain('cursorUp(previousOutput.endsWith("\\n") ? previousVisible : previousVisible - 1)');
+  });
+
+  it('runs from a folder without node_modules', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'shipwatch-bastion-'));
+    const copy = join(dir, 'shipwatch.js');
+    copyFileSync(CLI_PATH, copy);
+    const r = await runCli(['--version'], { cwd: dir, script: copy });
+    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(r.exitCode).toBe(0);
+    const snap = await runCli(['--demo', '--seed', '3'], { cwd: dir, script: copy });
+    expect(snap.stdout).toContain('Deployments');
+    expect(snap.exitCode).toBe(0);
+  });
+});
+
+describe('not a terminal', () => {
+  it('prints a plain-text snapshot of the same data and exits 0', async () => {
+    const r = await runCli(['--demo', '--seed', '1']);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toMatch(/^shipwatch web @ demo-cluster \(us-east-1\) \[demo\] account 123456789012\n/);
+    expect(r.stdout).toMatch(/T\+00:2\d {2}ROLLING {2}r → web:41 \(v1\.3\.6\)/);
+    for (const section of ['Deployments', 'Alarms', 'Metrics', 'Cost', 'Logs (newest last)']) expect(r.stdout).toContain(`\n${section}\n`);
+    expect(r.stdout).toMatch(/PRIMARY web:42 +v1\.4\.0/);
+    expect(r.stdout).not.toMatch(/\u001b/);
+  });
+
+  it('--json prints the snapshot as JSON', async () => {
+    const r = await runCli(['--json', '--scenario', 'healthy']);
+    expect(r.exitCode).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc).toMatchObject({ backend: 'demo', target: { cluster: 'demo-cluster', service: 'web' }, verdict: 'ROLLING' });
+    expect(doc.rollback.target).toEqual({ family: 'web', revision: 41 });
+    expect(doc.alarms.length).toBe(4);
+    expect(doc.service.deployments[0].taskDefinition).toEqual({ family: 'web', revision: 42 });
+  });
+
+  it('a bad flag is one line naming it, status 2, no stack trace', async () => {
+    for (const args of [['--speed', 'fast'], ['--scenario', 'chaos'], ['--nope']]) {
+      const r = await runCli(args);
+      expect(r.exitCode).toBe(2);
+      expect(r.stderr).toMatch(/^shipwatch: /);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      expect(r.stderr.trim().split('\n').length).toBeLessThanOrEqual(2);
+      expect(r.stdout).toBe('');
+    }
+  });
+});
