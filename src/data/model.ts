@@ -105,6 +105,8 @@ export interface ServiceSnapshot {
   /** Every known revision of the family with its status; order not guaranteed. */
   familyRevisions: { revision: number; status: TaskDefinitionInfo['status'] }[];
   hasLoadBalancer: boolean;
+  /** The service's target groups (ELBv2), for the load balancer metrics' dimensions. */
+  loadBalancers?: { targetGroupArn?: string; loadBalancerName?: string; containerName?: string }[];
 }
 
 export type AlarmState = 'OK' | 'ALARM' | 'INSUFFICIENT_DATA';
