@@ -6,14 +6,22 @@ export const SCENARIO_NAMES = ['bad-release', 'healthy', 'stuck-rollout', 'log-f
 
 const optionsSchema = z.object({
   demo: z.boolean().default(false),
+  cluster: z.string().min(1).optional(),
+  service: z.string().min(1).optional(),
+  region: z.string().min(1).optional(),
+  profile: z.string().min(1).optional(),
+  config: z.string().min(1).optional(),
+  endpointUrl: z.url({ error: 'must be a URL such as http://127.0.0.1:5000' }).optional(),
+  logFilter: z.string().optional(),
+  bell: z.boolean().default(true),
   scenario: z.enum(SCENARIO_NAMES).default('bad-release'),
   speed: z.coerce.number({ error: 'must be a number' }).positive('must be a number above 0').max(10_000, 'must be at most 10000').default(20),
   seed: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').default(1),
   ascii: z.boolean().default(false),
   json: z.boolean().default(false),
-  readOnly: z.boolean().default(false),
+  readOnly: z.boolean().optional(),
   altScreen: z.boolean().default(true),
-  logBuffer: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(100, 'must be at least 100').max(1_000_000, 'must be at most 1000000').default(10_000),
+  logBuffer: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(100, 'must be at least 100').max(1_000_000, 'must be at most 1000000').optional(),
 });
 
 export type CliOptions = z.infer<typeof optionsSchema>;
@@ -30,12 +38,27 @@ export class UsageError extends Error {
 /** What the user asked for; `help`/`version` have been printed already when `exit` is set. */
 export type ParseResult = { options: CliOptions } | { exit: number };
 
-const FLAG_OF: Record<string, string> = { readOnly: '--read-only', logBuffer: '--log-buffer', altScreen: '--no-alt-screen' };
+const FLAG_OF: Record<string, string> = {
+  readOnly: '--read-only',
+  logBuffer: '--log-buffer',
+  altScreen: '--no-alt-screen',
+  endpointUrl: '--endpoint-url',
+  logFilter: '--log-filter',
+  bell: '--no-bell',
+};
 
 export function buildProgram(version: string): Command {
   return new Command('shipwatch')
     .description('Terminal dashboard for the first two hours after an Amazon ECS release.\nWith no AWS target it runs the built-in demo.')
     .version(version)
+    .option('--cluster <name>', 'ECS cluster to watch')
+    .option('--service <name>', 'ECS service to watch')
+    .option('--region <region>', 'AWS region (default: AWS_REGION or the profile\'s region)')
+    .option('--profile <name>', 'AWS profile from ~/.aws/config (SSO works: aws sso login first)')
+    .option('--config <file>', 'YAML config file (default: ./shipwatch.yaml when present)')
+    .option('--endpoint-url <url>', 'send every AWS request to this endpoint (tests, local AWS emulators)')
+    .option('--log-filter <pattern>', 'CloudWatch Logs filter pattern applied on the server')
+    .option('--no-bell', 'do not ring the terminal bell when an alarm goes to ALARM')
     .option('--demo', 'run the built-in demo world (the default when no AWS target is given)')
     .addOption(new Option('--scenario <name>', 'demo scenario').choices([...SCENARIO_NAMES]).default('bad-release'))
     .option('--speed <n>', 'demo clock speed, x real time', '20')
@@ -44,7 +67,7 @@ export function buildProgram(version: string): Command {
     .option('--json', 'when stdout is not a terminal, print the snapshot as JSON')
     .option('--read-only', 'disable every action that changes AWS')
     .option('--no-alt-screen', 'draw in the normal screen instead of the alternate screen')
-    .option('--log-buffer <lines>', 'log lines kept in memory', '10000')
+    .option('--log-buffer <lines>', 'log lines kept in memory (default 10000)')
     .showSuggestionAfterError()
     .exitOverride()
     .configureOutput({ writeErr: () => {}, writeOut: (s) => process.stdout.write(s) });

@@ -1,37 +1,46 @@
-import './colorEnv.js';
-import { parseArgs, UsageError, type CliOptions } from './args.js';
-import type { PollIntervals } from './data/backend.js';
+import './processEnv.js';
+import { parseArgs, UsageError } from './args.js';
+import { loadConfig } from './config/load.js';
+import { resolveSettings, type Settings } from './config/settings.js';
+import type { Backend } from './data/backend.js';
 import { createDemoBackend, demoChecklist } from './data/demo/index.js';
+import { defaultChecklist } from './data/defaultChecklist.js';
 import { collectSnapshot, snapshotJson, snapshotText } from './snapshot.js';
 import { localeIsUtf8 } from './terminal.js';
 
 declare const SHIPWATCH_VERSION: string | undefined;
 const VERSION = typeof SHIPWATCH_VERSION === 'string' ? SHIPWATCH_VERSION : '0.0.0-dev';
 
-/** The demo's clock runs ~20x faster than wall time, so it is polled more often than AWS would be. */
-const DEMO_INTERVALS: PollIntervals = { service: 1000, alarms: 2000, metrics: 5000, cost: 60_000, logs: 250 };
+async function createBackend(s: Settings): Promise<Backend> {
+  if (s.mode === 'demo' || !s.aws) return createDemoBackend(s.demo);
+  // Loaded only for AWS, so the demo starts without parsing the SDK.
+  const { createAwsBackend } = await import('./data/aws/index.js');
+  return createAwsBackend({ ...s.aws, watchWindowMs: s.watchWindowMs });
+}
 
 async function main(argv: string[]): Promise<number> {
   const parsed = parseArgs(argv, VERSION);
   if ('exit' in parsed) return parsed.exit;
-  const o: CliOptions = parsed.options;
-  const backend = createDemoBackend({ scenario: o.scenario, speed: o.speed, seed: o.seed });
+  const { config, file } = loadConfig(parsed.options.config);
+  const s = resolveSettings(parsed.options, config, file);
+  const backend = await createBackend(s);
   if (!process.stdout.isTTY) {
-    const state = await collectSnapshot(backend, DEMO_INTERVALS);
-    process.stdout.write(o.json ? `${snapshotJson(state, backend)}\n` : snapshotText(state, backend));
+    const state = await collectSnapshot(backend, s.intervals);
+    process.stdout.write(s.json ? `${snapshotJson(state, backend)}\n` : snapshotText(state, backend));
     backend.close();
     return 0;
   }
   const { runDashboard } = await import('./run.js');
   return runDashboard({
     backend,
-    intervals: DEMO_INTERVALS,
-    checklist: demoChecklist,
-    ascii: o.ascii || !localeIsUtf8(),
-    readOnly: o.readOnly,
-    altScreen: o.altScreen,
-    logCapacity: o.logBuffer,
-    notice: o.demo ? undefined : 'no AWS target given: this is the demo world (shipwatch --demo)',
+    intervals: s.intervals,
+    checklist: s.checklist ?? (s.mode === 'demo' ? demoChecklist : defaultChecklist(Boolean(s.aws?.expectedDaily))),
+    ascii: s.ascii || !localeIsUtf8(),
+    readOnly: s.readOnly,
+    bell: s.bell,
+    altScreen: s.altScreen,
+    logCapacity: s.logBuffer,
+    notice: s.demoByDefault ? 'no AWS target given (--cluster/--service): this is the demo world' : undefined,
   });
 }
 
@@ -43,7 +52,7 @@ main(process.argv.slice(2)).then(
       process.exit(e.exitCode);
     }
     // Unexpected: still one line on stderr, the stack only when asked for.
-    process.stderr.write(`shipwatch: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.stderr.write(`shipwatch: ${e instanceof Error ? e.message : String(e)}\n`);
     if (process.env.SHIPWATCH_DEBUG) console.error(e);
     process.exit(1);
   },

@@ -17,6 +17,7 @@ export interface RunOptions {
   checklist: ChecklistStepDef[];
   ascii: boolean;
   readOnly: boolean;
+  bell: boolean;
   altScreen: boolean;
   logCapacity: number;
   notice?: string;
@@ -24,7 +25,10 @@ export interface RunOptions {
 
 export async function runDashboard(o: RunOptions): Promise<number> {
   const store = createStore(initialState({ readOnly: o.readOnly, logCapacity: o.logCapacity, checklist: o.checklist, notice: o.notice }));
-  const controller = new Controller(o.backend, store, o.intervals);
+  const controller = new Controller(o.backend, store, o.intervals, {
+    // BEL moves no cursor, so it is safe to write beside Ink's frame.
+    onAlarmEntered: o.bell ? () => process.stdout.write('\u0007') : undefined,
+  });
   const restoreScreen = o.altScreen ? enterAltScreen(process.stdout) : () => {};
   let instance: ReturnType<typeof render> | undefined;
   const quit = () => instance?.unmount();

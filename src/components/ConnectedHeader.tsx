@@ -1,4 +1,4 @@
-import React, { useCallback } from 'react';
+import React from 'react';
 import { releaseStart, selectPlan, selectVerdict, staleness } from '../data/selectors.js';
 import { useAppEnv } from './AppEnv.js';
 import { Header } from './Header.js';
@@ -9,7 +9,7 @@ import { useNow } from './useNow.js';
 export const ConnectedHeader = React.memo(function ConnectedHeader({ width }: { width: number }) {
   const { controller } = useAppEnv();
   const { backend, intervals } = controller;
-  const now = useNow(useCallback(() => backend.now(), [backend]));
+  const now = useNow();
   const identity = useAppState((s) => s.identity.data);
   const verdict = useAppState(selectVerdict);
   const plan = useAppState(selectPlan);

@@ -1,5 +1,5 @@
 // Containers: each pane subscribes to its own slice, so a log batch re-renders Logs and nothing else.
-import React, { useCallback } from 'react';
+import React from 'react';
 import { visibleLogLines } from '../data/logQuery.js';
 import { staleness, stalenessText } from '../data/selectors.js';
 import { PANE_TITLES, PANES, type PaneId, type Slice } from '../data/state.js';
@@ -26,12 +26,6 @@ interface Inner {
   height: number;
   now: number;
   ascii: boolean;
-}
-
-function useBackendNow(): number {
-  const { controller } = useAppEnv();
-  const read = useCallback(() => controller.backend.now(), [controller]);
-  return useNow(read);
 }
 
 function stale(slice: Pick<Slice<unknown>, 'updatedAt' | 'error'>, intervalMs: number): string | undefined {
@@ -102,7 +96,7 @@ export const PaneSlot = React.memo(function PaneSlot({ id, width, height }: Slot
   const { ascii, controller } = useAppEnv();
   const focused = useAppState((s) => s.ui.focus === id);
   const source = SOURCE_OF[id];
-  const now = useBackendNow();
+  const now = useNow();
   // Staleness is read on the clock tick, not subscribed to: a log batch must not redraw every frame.
   const store = useStoreApi();
   const staleText = source ? stale(store.getState()[source], controller.intervals[source]) : undefined;

@@ -1,11 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useSyncExternalStore } from 'react';
+import { useAppEnv } from './AppEnv.js';
 
-/** A clock reading that re-renders its user every `everyMs`, for ages and the release clock. */
-export function useNow(read: () => number, everyMs = 1000): number {
-  const [now, setNow] = useState(read);
-  useEffect(() => {
-    const t = setInterval(() => setNow(read()), everyMs);
-    return () => clearInterval(t);
-  }, [read, everyMs]);
-  return now;
+/** The backend clock, re-rendering its user once a second together with every other reader. */
+export function useNow(): number {
+  const { ticker } = useAppEnv().controller;
+  return useSyncExternalStore(ticker.subscribe, ticker.get);
 }

@@ -34,6 +34,8 @@ export const configSchema = z.strictObject({
   logFilterPattern: z.string().optional(),
   logBuffer: z.number().int().min(100).max(1_000_000).optional(),
   bell: z.boolean().optional(),
+  /** CloudWatch Logs Live Tail (charged per session minute); false = FilterLogEvents polling only. */
+  liveTail: z.boolean().optional(),
   alarms: z.strictObject({ prefix: z.string().optional(), names: z.array(z.string().min(1)).optional() }).optional(),
   metrics: z.array(metricSchema).optional(),
   expectedDailyCost: z

@@ -1,4 +1,5 @@
 // The action side of the app: keys call these; results land in the store. No React here.
+import { enteredAlarm } from './alarmWatch.js';
 import type { Backend, PollIntervals } from './backend.js';
 import { isAutomatic, runBuiltIn } from './checklist.js';
 import { errorMessage } from './errors.js';
@@ -6,22 +7,35 @@ import { Poller } from './poller.js';
 import { rollbackProgress } from './rollback.js';
 import { releaseStart, selectPlan } from './selectors.js';
 import { createSources } from './sources.js';
+import { Ticker } from './ticker.js';
 import type { Store } from './store.js';
+
+export interface ControllerHooks {
+  /** Alarms that entered ALARM while we watched (the terminal bell, later the audit log). */
+  onAlarmEntered?: (names: string[]) => void;
+}
 
 export class Controller {
   readonly poller = new Poller();
+  /** The backend's clock, read once a second for everything on screen. */
+  readonly ticker: Ticker;
   private unsubscribe?: () => void;
 
   constructor(
     readonly backend: Backend,
     readonly store: Store,
     readonly intervals: PollIntervals,
-  ) {}
+    private readonly hooks: ControllerHooks = {},
+  ) {
+    this.ticker = new Ticker(() => backend.now());
+  }
 
   start(): void {
+    this.ticker.start();
     for (const source of createSources(this.backend, this.store, this.intervals)) this.poller.add(source);
     let lastStart: number | undefined;
     let lastService = this.store.getState().service.data;
+    let lastAlarms = this.store.getState().alarms.data;
     this.unsubscribe = this.store.subscribe(() => {
       const s = this.store.getState();
       const start = releaseStart(s);
@@ -34,10 +48,16 @@ export class Controller {
         lastService = s.service.data;
         this.followRollback();
       }
+      if (s.alarms.data !== lastAlarms) {
+        const entered = s.alarms.data ? enteredAlarm(lastAlarms, s.alarms.data) : [];
+        lastAlarms = s.alarms.data;
+        if (entered.length) this.hooks.onAlarmEntered?.(entered);
+      }
     });
   }
 
   stop(): void {
+    this.ticker.stop();
     this.unsubscribe?.();
     this.poller.stop();
     this.backend.close();

@@ -1,0 +1,88 @@
+// Flags over config file over defaults: one resolved Settings object the rest of the app reads.
+import { UsageError, type CliOptions } from '../args.js';
+import type { PollIntervals } from '../data/backend.js';
+import type { ChecklistStepDef } from '../data/model.js';
+import type { ShipwatchConfig } from './schema.js';
+
+export const AWS_INTERVALS: PollIntervals = { service: 5000, alarms: 10_000, metrics: 60_000, logs: 1000, cost: 60 * 60_000 };
+/** The demo's clock runs ~20x faster than wall time, so it is polled more often than AWS would be. */
+export const DEMO_INTERVALS: PollIntervals = { service: 1000, alarms: 2000, metrics: 5000, cost: 60_000, logs: 250 };
+export const DEFAULT_WATCH_WINDOW_MS = 2 * 60 * 60_000;
+export const DEFAULT_LOG_BUFFER = 10_000;
+
+export interface AwsSettings {
+  cluster: string;
+  service: string;
+  region?: string;
+  profile?: string;
+  endpointUrl?: string;
+  logGroup?: string;
+  logFilterPattern?: string;
+  liveTail: boolean;
+  alarms: { prefix?: string; names?: string[] };
+  metrics: NonNullable<ShipwatchConfig['metrics']>;
+  expectedDaily?: { min: number; max: number };
+}
+
+export interface Settings {
+  mode: 'demo' | 'aws';
+  /** The demo started because no AWS target was given (not because --demo asked for it). */
+  demoByDefault: boolean;
+  aws?: AwsSettings;
+  demo: Pick<CliOptions, 'scenario' | 'speed' | 'seed'>;
+  readOnly: boolean;
+  bell: boolean;
+  ascii: boolean;
+  json: boolean;
+  altScreen: boolean;
+  logBuffer: number;
+  watchWindowMs: number;
+  intervals: PollIntervals;
+  /** Undefined: use the backend's own (the demo's) checklist. */
+  checklist?: ChecklistStepDef[];
+  configFile?: string;
+}
+
+function awsTarget(o: CliOptions, c: ShipwatchConfig, file?: string): AwsSettings | undefined {
+  const cluster = o.cluster ?? c.cluster;
+  const service = o.service ?? c.service;
+  if (!cluster && !service) return undefined;
+  const where = file ? ` (or ${file})` : '';
+  if (!cluster) throw new UsageError(`--cluster is required with --service${where}: which ECS cluster runs ${service}?`);
+  if (!service) throw new UsageError(`--service is required with --cluster${where}: which service in ${cluster}?`);
+  return {
+    cluster,
+    service,
+    region: o.region ?? c.region,
+    profile: o.profile ?? c.profile,
+    endpointUrl: o.endpointUrl ?? c.endpointUrl,
+    logGroup: c.logGroup,
+    logFilterPattern: o.logFilter ?? c.logFilterPattern,
+    liveTail: c.liveTail ?? true,
+    // Default: alarms whose name starts with the service name.
+    alarms: c.alarms?.prefix || c.alarms?.names?.length ? { prefix: c.alarms.prefix, names: c.alarms.names } : { prefix: service },
+    metrics: c.metrics ?? [],
+    expectedDaily: c.expectedDailyCost,
+  };
+}
+
+export function resolveSettings(o: CliOptions, c: ShipwatchConfig, configFile?: string): Settings {
+  if (o.demo && (o.cluster || o.service)) throw new UsageError('--demo and --cluster/--service exclude each other: pick one');
+  const aws = o.demo ? undefined : awsTarget(o, c, configFile);
+  return {
+    mode: aws ? 'aws' : 'demo',
+    demoByDefault: !aws && !o.demo,
+    aws,
+    demo: { scenario: o.scenario, speed: o.speed, seed: o.seed },
+    readOnly: o.readOnly ?? c.readOnly ?? false,
+    bell: o.bell && (c.bell ?? true),
+    ascii: o.ascii,
+    json: o.json,
+    altScreen: o.altScreen,
+    logBuffer: o.logBuffer ?? c.logBuffer ?? DEFAULT_LOG_BUFFER,
+    watchWindowMs: c.watchWindow ?? DEFAULT_WATCH_WINDOW_MS,
+    intervals: aws ? { ...AWS_INTERVALS, ...c.intervals } : DEMO_INTERVALS,
+    checklist: c.checklist?.map((s, i) => ({ ...s, id: s.id ?? `step-${i + 1}` })),
+    configFile,
+  };
+}

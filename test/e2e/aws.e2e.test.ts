@@ -1,0 +1,67 @@
+// The built CLI in a real terminal against moto: every pane shows what was seeded through the API.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { CLI_PATH, cliBuilt, runCli } from '../helpers/cli.js';
+import { startMoto, type Moto } from '../helpers/moto.js';
+import { cleanupTerminalsAfterEach, spawnTerminal } from '../helpers/pty.js';
+import { motoEnv, SEEDED, seedWorld } from '../helpers/seedAws.js';
+
+const START_MS = 30_000;
+let moto: Moto;
+let env: Record<string, string>;
+
+cleanupTerminalsAfterEach();
+
+beforeAll(async () => {
+  if (!cliBuilt()) throw new Error(`${CLI_PATH} is missing: run npm run build first`);
+  moto = await startMoto();
+});
+afterAll(() => moto?.stop());
+beforeEach(async () => {
+  await moto.reset();
+  await seedWorld(moto);
+  // A fresh cost cache per test, so each one asks (moto) for cost again.
+  env = motoEnv(moto, { XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'shipwatch-cache-')) });
+});
+
+const target = ['--cluster', SEEDED.cluster, '--service', SEEDED.service, '--region', 'us-east-1'];
+
+describe('shipwatch against moto', () => {
+  test('every pane shows the seeded data at 120x36', async () => {
+    const t = spawnTerminal({ args: [CLI_PATH, ...target], cols: 120, rows: 36, env });
+    await t.waitFor('acct 123456789012', START_MS);
+    await t.waitFor('web:3', START_MS);
+    await t.waitFor(/ALARM +\*?web-5xx-high/, START_MS);
+    await t.waitFor(SEEDED.errorLine.slice(0, 40), START_MS);
+    await t.waitFor('$1.42', START_MS);
+    const s = t.screen();
+    expect(s).toContain('shipwatch · web @ prod · us-east-1 · acct 123456789012');
+    expect(s).not.toContain('DEMO');
+    // The header names the rollback target before anyone presses r: the newest older ACTIVE revision.
+    expect(s).toContain('r → web:2 (v1.0.2)');
+    expect(s).toMatch(/ ALARM /);
+    expect(s).toContain('CPU');
+    expect(s).toContain('service-deployment API unav');
+  });
+
+  test('the non-terminal snapshot reads the same world', async () => {
+    const r = await runCli([...target, '--json'], { env, timeoutMs: 30_000 });
+    expect(r.stderr).toBe('');
+    expect(r.exitCode).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.backend).toBe('aws');
+    expect(doc.identity.account).toBe('123456789012');
+    expect(doc.service.deployments[0].taskDefinition).toEqual({ family: 'web', revision: 3 });
+    expect(doc.rollback.target).toEqual({ family: 'web', revision: 2 });
+    expect(doc.alarms.find((a: { name: string }) => a.name === SEEDED.alarm).state).toBe('ALARM');
+    expect(doc.logs.map((e: { message: string }) => e.message)).toContain(SEEDED.errorLine);
+  });
+
+  test('a service that does not exist: the pane says so and the dashboard stays up', async () => {
+    const r = await runCli(['--cluster', SEEDED.cluster, '--service', 'nope', '--region', 'us-east-1'], { env, timeoutMs: 30_000 });
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('service nope not found in cluster prod');
+  });
+});
