@@ -14,8 +14,11 @@ const VERSION = typeof SHIPWATCH_VERSION === 'string' ? SHIPWATCH_VERSION : '0.0
 async function createBackend(s: Settings): Promise<Backend> {
   if (s.mode === 'demo' || !s.aws) return createDemoBackend(s.demo);
   // Loaded only for AWS, so the demo starts without parsing the SDK.
-  const { createAwsBackend } = await import('./data/aws/index.js');
-  return createAwsBackend({ ...s.aws, watchWindowMs: s.watchWindowMs });
+  const { createAwsBackend, checkCredentials } = await import('./data/aws/index.js');
+  const backend = await createAwsBackend({ ...s.aws, watchWindowMs: s.watchWindowMs });
+  // Without credentials every pane would fail the same way: say it once, before drawing anything.
+  await checkCredentials(backend, s.aws.profile);
+  return backend;
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -31,6 +31,13 @@ const VERDICT_COLOR: Record<Verdict, string> = {
   FAILED: theme.bad,
 };
 
+/** `arn:aws:sts::1:assumed-role/oncall/jane` → ` (oncall/jane)`: who is about to press r. */
+function callerName(arn: string): string {
+  const path = arn.split(':').slice(5).join(':');
+  const parts = path.split('/').slice(1);
+  return parts.length ? ` (${parts.join('/')})` : path ? ` (${path})` : '';
+}
+
 function releaseClock(now: number, start: number | undefined, windowMs: number): string {
   if (start === undefined) return 'T+--:--';
   const elapsed = now - start;
@@ -40,7 +47,7 @@ function releaseClock(now: number, start: number | undefined, windowMs: number):
 
 /** Two rows that never scroll away: where we are looking, and what the answer is. */
 export function Header(p: HeaderProps) {
-  const who = p.identity ? `acct ${p.identity.account}` : 'acct …';
+  const who = p.identity ? `acct ${p.identity.account}${callerName(p.identity.arn)}` : 'acct …';
   const line1 = `shipwatch · ${p.target.service} @ ${p.target.cluster} · ${p.target.region} · ${who}${p.demo ? ' · DEMO' : ''}`;
   return (
     <Box flexDirection="column" width={p.width} height={2}>

@@ -14,7 +14,7 @@ describe('App', () => {
   it('shows the header, all seven panes and the key bar at 120x36, in fewer rows than the terminal', async () => {
     app = renderApp(new FakeBackend());
     const f = await until((x) => x.includes('r → web:41'));
-    expect(f).toContain('shipwatch · web @ demo · us-east-1 · acct 123456789012');
+    expect(f).toContain('shipwatch · web @ demo · us-east-1 · acct 123456789012 (oncall/me)');
     expect(f).toMatch(/T\+\d\d:\d\d · 1h\d\dm left/);
     expect(f).toContain(' HEALTHY ');
     for (const [i, t] of TITLES.entries()) expect(f).toContain(`[${i + 1}] ${t}`);

@@ -37,7 +37,7 @@ describe('shipwatch against moto', () => {
     await t.waitFor(SEEDED.errorLine.slice(0, 40), START_MS);
     await t.waitFor('$1.42', START_MS);
     const s = t.screen();
-    expect(s).toContain('shipwatch · web @ prod · us-east-1 · acct 123456789012');
+    expect(s).toMatch(/shipwatch · web @ prod · us-east-1 · acct 123456789012 \(\S+\)/);
     expect(s).not.toContain('DEMO');
     // The header names the rollback target before anyone presses r: the newest older ACTIVE revision.
     expect(s).toContain('r → web:2 (v1.0.2)');
@@ -64,4 +64,38 @@ describe('shipwatch against moto', () => {
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toContain('service nope not found in cluster prod');
   });
+});
+
+describe('credentials and the bell', () => {
+  test('missing credentials: one line saying what to run, exit 3, nothing drawn', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'shipwatch-home-'));
+    const r = await runCli([...target, '--profile', 'oncall'], {
+      env: { AWS_ENDPOINT_URL: moto.endpoint, AWS_EC2_METADATA_DISABLED: 'true', HOME: home, AWS_CONFIG_FILE: join(home, 'none'), AWS_SHARED_CREDENTIALS_FILE: join(home, 'none') },
+      timeoutMs: 30_000,
+    });
+    expect(r.exitCode).toBe(3);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^shipwatch: AWS credentials missing or expired: run aws sso login --profile oncall/);
+    expect(r.stdout).toBe('');
+  });
+
+  test('rings the bell once when an alarm enters ALARM while watching; --no-bell keeps quiet', async () => {
+    const { CloudWatchClient, SetAlarmStateCommand } = await import('@aws-sdk/client-cloudwatch');
+    const { writeFileSync } = await import('node:fs');
+    const dir = mkdtempSync(join(tmpdir(), 'shipwatch-cfg-'));
+    const cfg = join(dir, 'shipwatch.yaml');
+    writeFileSync(cfg, 'intervals: { alarms: 1s }\nalarms: { names: [web-p99-latency] }\n');
+    const cw = new CloudWatchClient({ endpoint: moto.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+    for (const bell of [true, false]) {
+      await cw.send(new SetAlarmStateCommand({ AlarmName: 'web-p99-latency', StateValue: 'OK', StateReason: 'reset' }));
+      const t = spawnTerminal({ args: [CLI_PATH, ...target, '--config', cfg, ...(bell ? [] : ['--no-bell'])], cols: 120, rows: 36, env });
+      await t.waitFor(/OK +web-p99-lat/, START_MS);
+      expect(t.raw()).not.toContain('\u0007');
+      await cw.send(new SetAlarmStateCommand({ AlarmName: 'web-p99-latency', StateValue: 'ALARM', StateReason: 'p99 over 500 ms' }));
+      await t.waitFor(/ALARM +\*web-p99-lat/, START_MS);
+      await new Promise((r) => setTimeout(r, 2500)); // two more polls: still one bell
+      expect(t.raw().split('\u0007').length - 1).toBe(bell ? 1 : 0);
+      await t.dispose();
+    }
+  }, 120_000);
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -44,5 +44,16 @@ describe('config file', () => {
     writeFileSync(join(dir, 'shipwatch.yaml'), 'service: api\n');
     expect(loadConfig(undefined, dir)).toEqual({ config: { service: 'api' }, file: 'shipwatch.yaml' });
     expect(() => loadConfig('missing.yaml', dir)).toThrow('missing.yaml: cannot read the config file (no such file)');
+  });
+});
+
+describe('the README', () => {
+  it('shows a config example that loads', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const block = /```yaml\n(# shipwatch\.yaml[\s\S]*?)```/.exec(readme)?.[1];
+    expect(block).toBeDefined();
+    const c = parseConfig(block!, 'README.md');
+    expect(c).toMatchObject({ cluster: 'prod', service: 'web', liveTail: true, intervals: { logs: 1000, cost: 3_600_000 } });
+    expect(c.checklist).toHaveLength(5);
   });
 });

@@ -10,7 +10,7 @@ import { fetchAlarms } from './alarms.js';
 import { createClients, destroyClients, type AwsClients } from './clients.js';
 import { CostReader } from './cost.js';
 import { EcsReader } from './ecs.js';
-import { describeAwsError } from './errors.js';
+import { describeAwsError, isCredentialsProblem } from './errors.js';
 import { getIdentity } from './identity.js';
 import { LogFollower } from './logFollower.js';
 import { MetricsReader } from './metrics.js';
@@ -129,4 +129,19 @@ async function resolveRegion(o: AwsBackendOptions): Promise<string> {
 export async function createAwsBackend(o: AwsBackendOptions): Promise<AwsBackend> {
   const region = await resolveRegion(o);
   return new AwsBackend(createClients({ region, profile: o.profile, endpoint: o.endpointUrl }), { ...o, region });
+}
+
+/** Exit status for missing or expired AWS credentials (README: exit statuses). */
+export const EXIT_CREDENTIALS = 3;
+
+/** Fails with one line saying what to run when the credentials are missing or expired; other errors wait for the panes. */
+export async function checkCredentials(backend: AwsBackend, profile?: string): Promise<void> {
+  try {
+    await backend.getIdentity(AbortSignal.timeout(15_000));
+  } catch (e) {
+    const cause = e instanceof Error && e.cause !== undefined ? e.cause : e;
+    if (!isCredentialsProblem(cause)) return;
+    backend.close();
+    throw new UsageError(describeAwsError(cause, 'sts:GetCallerIdentity', profile), EXIT_CREDENTIALS);
+  }
 }
