@@ -118,7 +118,10 @@ async function runOnce(c, seconds) {
     const cpu0 = cpuSeconds(child.pid);
     const rss0 = rssKb(child.pid);
     const bytes0 = bytes;
-    await sleep(seconds * 1000);
+    // RSS halfway too: memory that is bounded stops growing in the second half of a long window.
+    await sleep((seconds * 1000) / 2);
+    const rssMid = exit ? 0 : rssKb(child.pid);
+    await sleep((seconds * 1000) / 2);
     if (exit) throw new Error(`exited (code ${exit.exitCode}) during the window\n${screen().trimEnd()}`);
     const wall = (performance.now() - t0) / 1000;
     const rss1 = rssKb(child.pid);
@@ -127,6 +130,7 @@ async function runOnce(c, seconds) {
       bytesPerSec: (bytes - bytes0) / wall,
       rssMB: rss1 / 1024,
       rssGrowthMB: (rss1 - rss0) / 1024,
+      rssSecondHalfGrowthMB: (rss1 - rssMid) / 1024,
       settled,
     };
   } finally {
@@ -145,7 +149,7 @@ const median = (xs) => {
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
-const METRICS = ['cpuPct', 'bytesPerSec', 'rssMB', 'rssGrowthMB'];
+const METRICS = ['cpuPct', 'bytesPerSec', 'rssMB', 'rssGrowthMB', 'rssSecondHalfGrowthMB'];
 
 const machine = { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, node: process.version, platform: `${os.platform()} ${os.release()}` };
 console.log(`machine: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}`);
@@ -170,11 +174,11 @@ for (const c of cases) {
 }
 
 const pad = (s, n) => String(s).padStart(n);
-console.log(`\n${'case'.padEnd(12)}${pad('size', 8)}${pad('secs', 6)}${pad('cpu %', 8)}${pad('bytes/s', 10)}${pad('rss MB', 9)}${pad('growth MB', 11)}  runs`);
+console.log(`\n${'case'.padEnd(12)}${pad('size', 8)}${pad('secs', 6)}${pad('cpu %', 8)}${pad('bytes/s', 10)}${pad('rss MB', 9)}${pad('growth MB', 11)}${pad('2nd half', 10)}  runs`);
 for (const r of results) {
   const m = r.median;
   const cells = m
-    ? [pad(m.cpuPct.toFixed(1), 8), pad(Math.round(m.bytesPerSec), 10), pad(m.rssMB.toFixed(1), 9), pad(m.rssGrowthMB.toFixed(1), 11)]
+    ? [pad(m.cpuPct.toFixed(1), 8), pad(Math.round(m.bytesPerSec), 10), pad(m.rssMB.toFixed(1), 9), pad(m.rssGrowthMB.toFixed(1), 11), pad(m.rssSecondHalfGrowthMB.toFixed(1), 10)]
     : [pad('-', 8), pad('-', 10), pad('-', 9), pad('-', 11)];
   console.log(`${r.name.padEnd(12)}${pad(`${r.cols}x${r.rows}`, 8)}${pad(r.seconds, 6)}${cells.join('')}  ${r.runs.length}/${runs}`);
 }

@@ -8,6 +8,9 @@
 //    the previous frame ended with a newline, which every frame shorter than the terminal does:
 //    each repaint lands one row lower than the last and the screen fills with ghost rows. Ink 7
 //    rewinds by the full line count; so does this.
+// 3. Ink 6.8's Output (build/output.js) makes new text caches for every frame, so each frame
+//    re-tokenises and re-measures every line on screen, unchanged or not: most of a frame's CPU.
+//    One shared set of caches, bounded like the others, keeps the unchanged lines' work.
 export const INK_CACHE_LIMIT = 4096;
 
 const evictOldest = (map) =>
@@ -22,6 +25,13 @@ const patches = {
       'buffer.push(ansiEscapes.cursorUp(previousVisible - 1));',
       "buffer.push(ansiEscapes.cursorUp(previousOutput.endsWith('\\n') ? previousVisible : previousVisible - 1));",
     ],
+  ],
+  'output.js': [
+    ['export default class Output {', 'const sharedOutputCaches = new OutputCaches();\nexport default class Output {'],
+    ['caches = new OutputCaches();', 'caches = sharedOutputCaches;'],
+    ['this.styledChars.set(line, cached);', `${evictOldest('this.styledChars')} this.styledChars.set(line, cached);`],
+    ['this.widths.set(text, cached);', `${evictOldest('this.widths')} this.widths.set(text, cached);`],
+    ['this.blockWidths.set(text, cached);', `${evictOldest('this.blockWidths')} this.blockWidths.set(text, cached);`],
   ],
   'wrap-text.js': [
     ['const cache = {};', 'const cache = new Map();'],
@@ -48,7 +58,7 @@ export const inkPatchPlugin = {
   name: 'ink-patches',
   setup(build) {
     const fs = import('node:fs/promises');
-    build.onLoad({ filter: /[\\/]ink[\\/]build[\\/](measure-text|wrap-text|log-update)\.js$/ }, async (args) => {
+    build.onLoad({ filter: /[\\/]ink[\\/]build[\\/](measure-text|wrap-text|log-update|output)\.js$/ }, async (args) => {
       const source = await (await fs).readFile(args.path, 'utf8');
       return { contents: patchInkSource(args.path, source) ?? source, loader: 'js' };
     });

@@ -49,7 +49,7 @@ const FLAG_OF: Record<string, string> = {
 
 export function buildProgram(version: string): Command {
   return new Command('shipwatch')
-    .description('Terminal dashboard for the first two hours after an Amazon ECS release.\nWith no AWS target it runs the built-in demo.')
+    .description('Terminal dashboard for the first two hours after an Amazon ECS release.\nWith no AWS target it runs the built-in demo. `shipwatch audit` prints the audit log.')
     .version(version)
     .option('--cluster <name>', 'ECS cluster to watch')
     .option('--service <name>', 'ECS service to watch')

@@ -22,6 +22,7 @@ async function createBackend(s: Settings): Promise<Backend> {
 }
 
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'audit') return (await import('./auditCommand.js')).runAuditCommand(argv.slice(1));
   const parsed = parseArgs(argv, VERSION);
   if ('exit' in parsed) return parsed.exit;
   const { config, file } = loadConfig(parsed.options.config);
@@ -43,6 +44,7 @@ async function main(argv: string[]): Promise<number> {
     bell: s.bell,
     altScreen: s.altScreen,
     logCapacity: s.logBuffer,
+    auditPath: s.auditPath,
     notice: s.demoByDefault ? 'no AWS target given (--cluster/--service): this is the demo world' : undefined,
   });
 }

@@ -1,6 +1,7 @@
 // The interactive dashboard: store, poller and Ink, torn down cleanly on every exit path.
 import { render } from 'ink';
 import type { Backend, PollIntervals } from './data/backend.js';
+import { AuditLog, localWho } from './data/audit.js';
 import { Controller } from './data/controller.js';
 import type { ChecklistStepDef } from './data/model.js';
 import { initialState } from './data/reducers/root.js';
@@ -21,11 +22,15 @@ export interface RunOptions {
   altScreen: boolean;
   logCapacity: number;
   notice?: string;
+  auditPath: string;
 }
 
 export async function runDashboard(o: RunOptions): Promise<number> {
   const store = createStore(initialState({ readOnly: o.readOnly, logCapacity: o.logCapacity, checklist: o.checklist, notice: o.notice }));
+  const { cluster, service } = o.backend.target;
+  const audit = new AuditLog(o.auditPath, { cluster, service, backend: o.backend.kind }, () => localWho(store.getState().identity.data?.arn));
   const controller = new Controller(o.backend, store, o.intervals, {
+    audit,
     // BEL moves no cursor, so it is safe to write beside Ink's frame.
     onAlarmEntered: o.bell ? () => process.stdout.write('\u0007') : undefined,
   });

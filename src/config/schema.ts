@@ -49,6 +49,8 @@ export const configSchema = z.strictObject({
     .optional(),
   checklist: z.array(checklistStepSchema).optional(),
   runbook: z.string().optional(),
+  /** Where the audit log is appended; default $XDG_STATE_HOME/shipwatch/audit.jsonl. */
+  auditLog: z.string().min(1).optional(),
 });
 
 export type ShipwatchConfig = z.infer<typeof configSchema>;

@@ -2,6 +2,7 @@
 import { UsageError, type CliOptions } from '../args.js';
 import type { PollIntervals } from '../data/backend.js';
 import type { ChecklistStepDef } from '../data/model.js';
+import { defaultAuditPath, demoAuditPath } from '../data/audit.js';
 import type { ShipwatchConfig } from './schema.js';
 
 export const AWS_INTERVALS: PollIntervals = { service: 5000, alarms: 10_000, metrics: 60_000, logs: 1000, cost: 60 * 60_000 };
@@ -41,6 +42,7 @@ export interface Settings {
   /** Undefined: use the backend's own (the demo's) checklist. */
   checklist?: ChecklistStepDef[];
   configFile?: string;
+  auditPath: string;
 }
 
 function awsTarget(o: CliOptions, c: ShipwatchConfig, file?: string): AwsSettings | undefined {
@@ -84,5 +86,6 @@ export function resolveSettings(o: CliOptions, c: ShipwatchConfig, configFile?: 
     intervals: aws ? { ...AWS_INTERVALS, ...c.intervals } : DEMO_INTERVALS,
     checklist: c.checklist?.map((s, i) => ({ ...s, id: s.id ?? `step-${i + 1}` })),
     configFile,
+    auditPath: c.auditLog ?? (aws ? defaultAuditPath() : demoAuditPath()),
   };
 }

@@ -1,5 +1,7 @@
 // The action side of the app: keys call these; results land in the store. No React here.
-import { enteredAlarm } from './alarmWatch.js';
+import { createHash } from 'node:crypto';
+import { alarmChanges } from './alarmWatch.js';
+import type { AuditEvent, AuditLog } from './audit.js';
 import type { Backend, PollIntervals } from './backend.js';
 import { isAutomatic, runBuiltIn } from './checklist.js';
 import { errorMessage } from './errors.js';
@@ -10,9 +12,13 @@ import { createSources } from './sources.js';
 import { Ticker } from './ticker.js';
 import type { Store } from './store.js';
 
+const digest = (text: string): string => `sha256:${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
+
 export interface ControllerHooks {
-  /** Alarms that entered ALARM while we watched (the terminal bell, later the audit log). */
+  /** Alarms that entered ALARM while we watched: the terminal bell. */
   onAlarmEntered?: (names: string[]) => void;
+  /** Where rollbacks, alarm transitions and checklist results are recorded. */
+  audit?: AuditLog;
 }
 
 export class Controller {
@@ -49,8 +55,10 @@ export class Controller {
         this.followRollback();
       }
       if (s.alarms.data !== lastAlarms) {
-        const entered = s.alarms.data ? enteredAlarm(lastAlarms, s.alarms.data) : [];
+        const changes = s.alarms.data ? alarmChanges(lastAlarms, s.alarms.data) : [];
         lastAlarms = s.alarms.data;
+        for (const c of changes) this.record({ kind: 'alarm', alarm: c.name, from: c.from, to: c.to, reason: c.reason });
+        const entered = changes.filter((c) => c.to === 'ALARM').map((c) => c.name);
         if (entered.length) this.hooks.onAlarmEntered?.(entered);
       }
     });
@@ -68,6 +76,18 @@ export class Controller {
     return this.backend.kind === 'demo' ? 'demo world: makes no AWS requests' : 'AWS request budget: see README';
   }
 
+  /** Records an event; a failure to write is shown, never thrown into the UI. */
+  private record(event: AuditEvent): boolean {
+    if (!this.hooks.audit) return true;
+    try {
+      this.hooks.audit.append(event);
+      return true;
+    } catch (e) {
+      this.store.dispatch({ type: 'ui/notice', notice: `audit log ${this.hooks.audit.path}: ${errorMessage(e)}` });
+      return false;
+    }
+  }
+
   /** Only ever called from the confirmation dialog's `y`. */
   async confirmRollback(): Promise<void> {
     const plan = selectPlan(this.store.getState());
@@ -75,17 +95,27 @@ export class Controller {
       this.store.dispatch({ type: 'ui/notice', notice: `rollback refused: ${plan.refusal ?? 'no target'}` });
       return;
     }
-    this.store.dispatch({ type: 'rollback/requested', request: plan.request, at: this.backend.now() });
+    const request = plan.request;
+    const base = { kind: 'rollback' as const, from: request.from, to: request.to, source: plan.target?.source };
+    // Recorded (and fsynced) before AWS is asked: a crash in between still leaves the intent on disk.
+    if (!this.record({ ...base, phase: 'requested', method: request.method })) {
+      this.store.dispatch({ type: 'ui/notice', notice: 'rollback not started: the audit log cannot be written (see above)' });
+      return;
+    }
+    this.store.dispatch({ type: 'rollback/requested', request, at: this.backend.now() });
     try {
-      await this.backend.rollback(plan.request).catch((e: unknown) => {
+      const result = await this.backend.rollback(request).catch((e: unknown) => {
         // The deployment may have finished between the last poll and `y` (StopServiceDeployment then
         // refuses), or the API may be missing; UpdateService to the same target is what was confirmed.
-        if (plan.request?.method !== 'stop-service-deployment') throw e;
-        return this.backend.rollback({ ...plan.request, method: 'update-service', serviceDeploymentArn: undefined });
+        if (request.method !== 'stop-service-deployment') throw e;
+        this.record({ ...base, phase: 'failed', method: request.method, error: `${errorMessage(e)}; falling back to update-service` });
+        return this.backend.rollback({ ...request, method: 'update-service', serviceDeploymentArn: undefined });
       });
+      this.record({ ...base, phase: 'accepted', method: result.method });
       this.store.dispatch({ type: 'rollback/accepted', at: this.backend.now() });
       this.poller.refresh('service');
     } catch (e) {
+      this.record({ ...base, phase: 'failed', method: request.method, error: errorMessage(e) });
       this.store.dispatch({ type: 'rollback/failed', error: errorMessage(e), at: this.backend.now() });
     }
   }
@@ -95,8 +125,16 @@ export class Controller {
     const to = s.rollback.request?.to;
     if (s.rollback.phase !== 'in-flight' || !to || !s.service.data) return;
     const progress = rollbackProgress(s.service.data, to);
-    if (progress.state === 'rolled-back') this.store.dispatch({ type: 'rollback/finished', at: this.backend.now() });
-    if (progress.state === 'failed') this.store.dispatch({ type: 'rollback/failed', error: progress.reason, at: this.backend.now() });
+    if (progress.state === 'rolling-back') return;
+    const req = s.rollback.request!;
+    const base = { kind: 'rollback' as const, from: req.from, to: req.to, method: req.method };
+    if (progress.state === 'rolled-back') {
+      this.record({ ...base, phase: 'rolled-back' });
+      this.store.dispatch({ type: 'rollback/finished', at: this.backend.now() });
+    } else {
+      this.record({ ...base, phase: 'failed', error: progress.reason });
+      this.store.dispatch({ type: 'rollback/failed', error: progress.reason, at: this.backend.now() });
+    }
   }
 
   /** Runs one step; manual steps are ticked. Returns whether it passed. */
@@ -106,11 +144,10 @@ export class Controller {
     if (!step) return false;
     const startedAt = this.backend.now();
     const outcome = runBuiltIn(step, s, startedAt);
-    this.store.dispatch({
-      type: 'checklist/result',
-      id,
-      result: { status: outcome.passed ? 'passed' : 'failed', startedAt, finishedAt: this.backend.now(), output: outcome.output },
-    });
+    const finishedAt = this.backend.now();
+    const status = outcome.passed ? 'passed' : 'failed';
+    this.store.dispatch({ type: 'checklist/result', id, result: { status, startedAt, finishedAt, output: outcome.output } });
+    this.record({ kind: 'checklist', step: id, title: step.title, status, durationMs: finishedAt - startedAt, outputDigest: digest(outcome.output) });
     return outcome.passed;
   }
 

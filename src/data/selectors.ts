@@ -21,8 +21,12 @@ function memo<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R 
   };
 }
 
-const planMemo = memo(planRollback);
-export const selectPlan = (s: AppState): RollbackPlan => planMemo(s.service.data, s.rollback, s.readOnly);
+const planMemo = memo((service: AppState['service'], op: AppState['rollback'], readOnly: boolean): RollbackPlan => {
+  // A service that has vanished (or never loaded) must not be rolled back from stale data.
+  if (service.error && (!service.data || /not found/i.test(service.error))) return { refusal: service.error };
+  return planRollback(service.data, op, readOnly);
+});
+export const selectPlan = (s: AppState): RollbackPlan => planMemo(s.service, s.rollback, s.readOnly);
 
 export const selectVerdict = (s: AppState): Verdict =>
   verdict({ service: s.service.data, alarms: s.alarms.data, metrics: s.metrics.data, rollback: s.rollback });

@@ -1,12 +1,12 @@
 // The built CLI in a real terminal against moto: every pane shows what was seeded through the API.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { CLI_PATH, cliBuilt, runCli } from '../helpers/cli.js';
 import { startMoto, type Moto } from '../helpers/moto.js';
 import { cleanupTerminalsAfterEach, spawnTerminal } from '../helpers/pty.js';
-import { motoEnv, SEEDED, seedWorld } from '../helpers/seedAws.js';
+import { awsClients, motoEnv, SEEDED, seedWorld } from '../helpers/seedAws.js';
 
 const START_MS = 30_000;
 let moto: Moto;
@@ -98,4 +98,50 @@ describe('credentials and the bell', () => {
       await t.dispose();
     }
   }, 120_000);
+});
+
+describe('rollback pressed in the terminal', () => {
+  async function serviceTaskDefinition(): Promise<string | undefined> {
+    const { DescribeServicesCommand } = await import('@aws-sdk/client-ecs');
+    const out = await awsClients(moto).ecs.send(new DescribeServicesCommand({ cluster: SEEDED.cluster, services: [SEEDED.service] }));
+    return out.services?.[0]?.taskDefinition;
+  }
+  async function waitForMoto(pattern: RegExp, ms = 15_000): Promise<void> {
+    const until = Date.now() + ms;
+    while (!pattern.test((await serviceTaskDefinition()) ?? '')) {
+      if (Date.now() > until) throw new Error(`moto service never matched ${pattern}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  test('r then y changes the service in moto, shows ROLLING BACK, and `shipwatch audit` lists it', async () => {
+    const state = mkdtempSync(join(tmpdir(), 'shipwatch-state-'));
+    const t = spawnTerminal({ args: [CLI_PATH, ...target], cols: 120, rows: 36, env: { ...env, XDG_STATE_HOME: state } });
+    await t.waitFor('r → web:2 (v1.0.2)', START_MS);
+    t.press('r');
+    await t.waitFor(/y roll back now/, START_MS);
+    expect(await serviceTaskDefinition()).toMatch(/web:3$/); // nothing before y
+    t.press('y');
+    await waitForMoto(/web:2$/);
+    await t.waitFor(' ROLLING BACK ', START_MS);
+    const r = await runCli(['audit', '--file', join(state, 'shipwatch', 'audit.jsonl')], { env });
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toMatch(/prod\/web +rollback requested web:3 → web:2 \(update-service\)/);
+    expect(r.stdout).toMatch(/rollback accepted web:3 → web:2/);
+  }, 90_000);
+
+  test('kill -9 right after the API call: the audit entry is on disk, whole', async () => {
+    const state = mkdtempSync(join(tmpdir(), 'shipwatch-state-'));
+    const t = spawnTerminal({ args: [CLI_PATH, ...target], cols: 120, rows: 36, env: { ...env, XDG_STATE_HOME: state } });
+    await t.waitFor('r → web:2', START_MS);
+    t.press('r');
+    await t.waitFor(/y roll back now/, START_MS);
+    t.press('y');
+    await waitForMoto(/web:2$/);
+    t.kill('SIGKILL');
+    await t.exited;
+    const lines = readFileSync(join(state, 'shipwatch', 'audit.jsonl'), 'utf8').trim().split('\n');
+    const entries = lines.map((l) => JSON.parse(l));
+    expect(entries[0]).toMatchObject({ kind: 'rollback', phase: 'requested', from: { revision: 3 }, to: { revision: 2 }, cluster: 'prod', service: 'web' });
+  }, 90_000);
 });

@@ -3,6 +3,9 @@
 // alternate-screen switches), not on the raw byte stream.
 import xtermHeadless from '@xterm/headless';
 import nodePty from 'node-pty';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach } from 'vitest';
 
 // Both packages are CommonJS; the default import is module.exports under Node's ESM loader.
@@ -66,7 +69,15 @@ export function childEnv(extra: Record<string, string> = {}): Record<string, str
   for (const [k, v] of Object.entries(process.env)) {
     if (v !== undefined && !STRIPPED_ENV.includes(k)) env[k] = v;
   }
-  return { ...env, TERM: 'xterm-256color', LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8', ...extra };
+  // The CLI under test writes its audit log and cost cache to these: never the real home folder.
+  const scratch = testStateDir();
+  return { ...env, TERM: 'xterm-256color', LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8', XDG_STATE_HOME: scratch, XDG_CACHE_HOME: scratch, ...extra };
+}
+
+let stateDir: string | undefined;
+function testStateDir(): string {
+  stateDir ??= mkdtempSync(join(tmpdir(), 'shipwatch-test-state-'));
+  return stateDir;
 }
 
 const live = new Set<TerminalHandle>();

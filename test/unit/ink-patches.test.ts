@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { dirname, join } from 'node:path';
+import { build } from 'esbuild';
 import xtermHeadless from '@xterm/headless';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain ESM build helper without types
@@ -9,16 +9,21 @@ import { INK_CACHE_LIMIT, patchInkSource } from '../../scripts/ink-patches.mjs';
 
 const inkBuild = join(dirname(createRequire(import.meta.url).resolve('ink')), '.');
 
+/** The patched Ink module with its real dependencies, bundled by esbuild so ESM-only packages resolve. */
 async function loadModule(name: string) {
   const file = join(inkBuild, name);
   const patched: string = patchInkSource(file, readFileSync(file, 'utf8'));
-  // Run the patched module with its real dependencies: every specifier resolved to a file URL.
-  const req = createRequire(file);
-  const src = patched.replace(/from '([^']+)'/g, (_m, spec: string) => {
-    const target = spec.startsWith('.') ? resolve(dirname(file), spec) : req.resolve(spec);
-    return `from '${pathToFileURL(target).href}'`;
+  const out = await build({
+    stdin: { contents: patched, resolveDir: dirname(file), sourcefile: file, loader: 'js' },
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    write: false,
+    logLevel: 'silent',
+    // CommonJS dependencies (signal-exit) require Node built-ins, as in the real build.
+    banner: { js: `import { createRequire as __cr } from 'node:module'; const require = __cr(${JSON.stringify(file)});` },
   });
-  return (await import(`data:text/javascript,${encodeURIComponent(src)}`)).default;
+  return (await import(`data:text/javascript,${encodeURIComponent(out.outputFiles[0]!.text)}`)).default;
 }
 const load = async (name: string) => (await loadModule(name)) as (...a: unknown[]) => unknown;
 
@@ -64,5 +69,27 @@ describe('Ink incremental renderer fix', () => {
     await frame('header 2\nA\nY\nkeys\n');
     const screen = Array.from({ length: 6 }, (_, i) => term.buffer.active.getLine(i)!.translateToString(true));
     expect(screen).toEqual(['header 2', 'A', 'Y', 'keys', '', '']);
+  });
+});
+
+describe('Ink output caches shared across frames', () => {
+  it('draws the same text as before, with one bounded cache for every frame', async () => {
+    const Output = (await loadModule('output.js')) as new (o: { width: number; height: number }) => {
+      write(x: number, y: number, text: string, o: { transformers: unknown[] }): void;
+      get(): { output: string };
+      caches: { styledChars: Map<string, unknown> };
+    };
+    const frame = (lines: string[]) => {
+      const out = new Output({ width: 30, height: lines.length });
+      lines.forEach((l, y) => out.write(0, y, l, { transformers: [] }));
+      return out;
+    };
+    const a = frame(['\u001b[31mred\u001b[39m text', '╭─ [1] Deployments ─╮']);
+    expect(a.get().output).toBe('\u001b[31mred\u001b[39m text\n╭─ [1] Deployments ─╮');
+    const b = frame(['plain']);
+    expect(b.caches).toBe(a.caches);
+    for (let i = 0; i < INK_CACHE_LIMIT * 2; i++) frame([`log line ${i}`]).get();
+    expect(b.caches.styledChars.size).toBeLessThanOrEqual(INK_CACHE_LIMIT);
+    expect(frame(['log line 1 again']).get().output).toBe('log line 1 again');
   });
 });
