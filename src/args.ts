@@ -13,6 +13,8 @@ const optionsSchema = z.object({
   config: z.string().min(1).optional(),
   endpointUrl: z.url({ error: 'must be a URL such as http://127.0.0.1:5000' }).optional(),
   logFilter: z.string().optional(),
+  runbook: z.string().min(1).optional(),
+  fill: z.array(z.string()).default([]),
   bell: z.boolean().default(true),
   scenario: z.enum(SCENARIO_NAMES).default('bad-release'),
   speed: z.coerce.number({ error: 'must be a number' }).positive('must be a number above 0').max(10_000, 'must be at most 10000').default(20),
@@ -49,7 +51,7 @@ const FLAG_OF: Record<string, string> = {
 
 export function buildProgram(version: string): Command {
   return new Command('shipwatch')
-    .description('Terminal dashboard for the first two hours after an Amazon ECS release.\nWith no AWS target it runs the built-in demo. `shipwatch audit` prints the audit log.')
+    .description('Terminal dashboard for the first two hours after an Amazon ECS release.\nWith no AWS target it runs the built-in demo. `shipwatch audit` prints the audit log, `shipwatch report` writes the release record,\n`shipwatch checklist --runbook FILE` lists a runbook\'s steps without running them.')
     .version(version)
     .option('--cluster <name>', 'ECS cluster to watch')
     .option('--service <name>', 'ECS service to watch')
@@ -59,6 +61,8 @@ export function buildProgram(version: string): Command {
     .option('--endpoint-url <url>', 'send every AWS request to this endpoint (tests, local AWS emulators)')
     .option('--log-filter <pattern>', 'CloudWatch Logs filter pattern applied on the server')
     .option('--no-bell', 'do not ring the terminal bell when an alarm goes to ALARM')
+    .option('--runbook <file>', 'import a Markdown release runbook as checklist steps (commands run only when you start them)')
+    .option('--fill <placeholder=value>', 'fill a runbook placeholder, e.g. --fill v1.X.Y=v1.4.2 (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option('--demo', 'run the built-in demo world (the default when no AWS target is given)')
     .addOption(new Option('--scenario <name>', 'demo scenario').choices([...SCENARIO_NAMES]).default('bad-release'))
     .option('--speed <n>', 'demo clock speed, x real time', '20')

@@ -1,32 +1,25 @@
 import './processEnv.js';
 import { parseArgs, UsageError } from './args.js';
+import { resolveChecklist, runbookNotice } from './config/checklistSources.js';
 import { loadConfig } from './config/load.js';
-import { resolveSettings, type Settings } from './config/settings.js';
-import type { Backend } from './data/backend.js';
-import { createDemoBackend, demoChecklist } from './data/demo/index.js';
-import { defaultChecklist } from './data/defaultChecklist.js';
+import { createBackend } from './backendFactory.js';
+import { resolveSettings } from './config/settings.js';
 import { collectSnapshot, snapshotJson, snapshotText } from './snapshot.js';
 import { localeIsUtf8 } from './terminal.js';
 
 declare const SHIPWATCH_VERSION: string | undefined;
 const VERSION = typeof SHIPWATCH_VERSION === 'string' ? SHIPWATCH_VERSION : '0.0.0-dev';
 
-async function createBackend(s: Settings): Promise<Backend> {
-  if (s.mode === 'demo' || !s.aws) return createDemoBackend(s.demo);
-  // Loaded only for AWS, so the demo starts without parsing the SDK.
-  const { createAwsBackend, checkCredentials } = await import('./data/aws/index.js');
-  const backend = await createAwsBackend({ ...s.aws, watchWindowMs: s.watchWindowMs });
-  // Without credentials every pane would fail the same way: say it once, before drawing anything.
-  await checkCredentials(backend, s.aws.profile);
-  return backend;
-}
-
 async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'audit') return (await import('./auditCommand.js')).runAuditCommand(argv.slice(1));
+  if (argv[0] === 'report') return (await import('./reportCommand.js')).runReportCommand(argv.slice(1), VERSION);
+  if (argv[0] === 'checklist') return (await import('./checklistCommand.js')).runChecklistCommand(argv.slice(1));
   const parsed = parseArgs(argv, VERSION);
   if ('exit' in parsed) return parsed.exit;
   const { config, file } = loadConfig(parsed.options.config);
   const s = resolveSettings(parsed.options, config, file);
+  // Read before the backend starts: a bad runbook path is a usage error, not a half-drawn screen.
+  const { steps, runbook } = resolveChecklist(s);
   const backend = await createBackend(s);
   if (!process.stdout.isTTY) {
     const state = await collectSnapshot(backend, s.intervals);
@@ -38,14 +31,16 @@ async function main(argv: string[]): Promise<number> {
   return runDashboard({
     backend,
     intervals: s.intervals,
-    checklist: s.checklist ?? (s.mode === 'demo' ? demoChecklist : defaultChecklist(Boolean(s.aws?.expectedDaily))),
+    checklist: steps,
     ascii: s.ascii || !localeIsUtf8(),
     readOnly: s.readOnly,
     bell: s.bell,
     altScreen: s.altScreen,
     logCapacity: s.logBuffer,
     auditPath: s.auditPath,
-    notice: s.demoByDefault ? 'no AWS target given (--cluster/--service): this is the demo world' : undefined,
+    notice: [s.demoByDefault ? 'no AWS target given (--cluster/--service): this is the demo world' : '', runbook ? runbookNotice(runbook) : '']
+      .filter(Boolean)
+      .join(' · ') || undefined,
   });
 }
 

@@ -2,7 +2,7 @@
 // generated from it; handlers live in src/components/actions.ts, keyed by the same ids.
 import { PANES, PANE_TITLES, type AppState } from './data/state.js';
 
-export type Context = 'global' | 'dialog' | 'help' | 'filter';
+export type Context = 'global' | 'dialog' | 'confirm' | 'help' | 'filter' | 'output';
 export type Category = 'General' | 'Navigation' | 'Release' | 'Logs' | 'Checklist' | 'Dialog';
 
 export interface KeyAction {
@@ -28,10 +28,12 @@ const focusActions: KeyAction[] = PANES.map((pane, i) => ({
 }));
 
 const onChecklist = (s: AppState) => (s.ui.focus === 'checklist' ? undefined : 'focus the Checklist pane (7) first');
+const stepRunning = (s: AppState) => Object.values(s.checklist.results).some((r) => r.status === 'running');
 
 export const KEYMAP: readonly KeyAction[] = [
   { id: 'app.help', keys: ['?'], label: 'help', description: 'Show all keys', category: 'General', context: 'global' },
   { id: 'app.quit', keys: ['q'], label: 'quit', description: 'Quit shipwatch', category: 'General', context: 'global' },
+  { id: 'app.interrupt', keys: ['ctrl+c'], description: 'Cancel running checklist steps; quit when none is running', category: 'General', context: 'global' },
   { id: 'pane.next', keys: ['tab'], label: 'pane', description: 'Focus the next pane', category: 'Navigation', context: 'global' },
   { id: 'pane.prev', keys: ['shift+tab'], description: 'Focus the previous pane', category: 'Navigation', context: 'global' },
   ...focusActions,
@@ -51,9 +53,25 @@ export const KEYMAP: readonly KeyAction[] = [
   { id: 'logs.pause', keys: ['p'], label: 'pause', description: 'Pause or follow the logs', category: 'Logs', context: 'global' },
   { id: 'logs.errorsOnly', keys: ['e'], label: 'errors', description: 'Show only ERROR/PANIC lines, or all', category: 'Logs', context: 'global' },
   { id: 'checklist.run', keys: ['c', 'return'], label: 'run step', description: 'Run (or tick) the selected checklist step', category: 'Checklist', context: 'global', disabledReason: onChecklist },
-  { id: 'checklist.runAll', keys: ['a'], label: 'checks', description: 'Run all automatic checks in order, stop at the first failure', category: 'Checklist', context: 'global' },
+  { id: 'checklist.runAll', keys: ['a'], label: 'checks', description: 'Run the automatic checks (HTTP and built-in) in order, stop at the first failure', category: 'Checklist', context: 'global' },
+  {
+    id: 'checklist.cancel',
+    keys: ['x'],
+    label: 'cancel step',
+    description: 'Cancel the running step (kills every process it started)',
+    category: 'Checklist',
+    context: 'global',
+    disabledReason: (s) => (stepRunning(s) ? undefined : 'no step is running'),
+  },
+  { id: 'checklist.tick', keys: ['space'], description: 'Tick (or untick) the selected manual step', category: 'Checklist', context: 'global', disabledReason: onChecklist },
+  { id: 'checklist.output', keys: ['o'], label: 'output', description: "Show the selected step's command and full output", category: 'Checklist', context: 'global', disabledReason: onChecklist },
+  { id: 'output.close', keys: ['escape', 'o', 'q'], label: 'close', description: 'Close the output view', category: 'Checklist', context: 'output' },
+  { id: 'output.up', keys: ['up', 'k'], description: 'Scroll the output up', category: 'Checklist', context: 'output' },
+  { id: 'output.down', keys: ['down', 'j'], description: 'Scroll the output down', category: 'Checklist', context: 'output' },
   { id: 'dialog.confirm', keys: ['y'], label: 'confirm', description: 'Confirm the rollback', category: 'Dialog', context: 'dialog', dangerous: true },
   { id: 'dialog.cancel', keys: ['n', 'escape', 'any other key'], label: 'cancel', description: 'Cancel: nothing is changed', category: 'Dialog', context: 'dialog' },
+  { id: 'confirm.run', keys: ['y'], label: 'run it', description: 'Run the command shown, which changes things', category: 'Dialog', context: 'confirm', dangerous: true },
+  { id: 'confirm.cancel', keys: ['n', 'escape', 'any other key'], label: 'cancel', description: 'Do not run it: nothing is changed', category: 'Dialog', context: 'confirm' },
   { id: 'help.close', keys: ['escape', '?', 'q'], label: 'close', description: 'Close the help', category: 'General', context: 'help' },
   { id: 'filter.apply', keys: ['return'], label: 'apply', description: 'Apply the filter (empty clears it)', category: 'Logs', context: 'filter' },
   { id: 'filter.cancel', keys: ['escape'], label: 'cancel', description: 'Leave the filter unchanged', category: 'Logs', context: 'filter' },
@@ -74,6 +92,8 @@ export function displayKey(key: string): string {
     'shift+tab': 'S-Tab',
     return: 'Enter',
     escape: 'Esc',
+    space: 'Space',
+    'ctrl+c': 'Ctrl-C',
     up: '↑',
     down: '↓',
   };

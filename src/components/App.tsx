@@ -6,6 +6,7 @@ import type { Context } from '../keymap.js';
 import { dispatchKey, type ActionContext } from './actions.js';
 import { useAppEnv } from './AppEnv.js';
 import { ConnectedHeader } from './ConnectedHeader.js';
+import { ConfirmStepDialog } from './ConfirmStepDialog.js';
 import { FilterPrompt } from './FilterPrompt.js';
 import { HelpOverlay } from './HelpOverlay.js';
 import { PRIORITY, useKeyHandler } from './input.js';
@@ -13,22 +14,24 @@ import { KeyBar } from './KeyBar.js';
 import { computeLayout, type Layout } from './layout.js';
 import { PaneSlot } from './PaneSlot.js';
 import { RollbackDialog } from './RollbackDialog.js';
+import { StepOutput } from './StepOutput.js';
 import { useAppState, useStoreApi } from './StoreContext.js';
 import { TooSmall } from './TooSmall.js';
 import { useTerminalSize } from './useTerminalSize.js';
 
-const CONTEXT_OF: Record<Overlay, Context> = { none: 'global', help: 'help', rollback: 'dialog', filter: 'filter' };
+const CONTEXT_OF: Record<Overlay, Context> = { none: 'global', help: 'help', rollback: 'dialog', confirmStep: 'confirm', filter: 'filter', output: 'output' };
 
 function useKeys(ctx: ActionContext, overlay: Overlay): void {
   const { store } = ctx;
-  useKeyHandler(PRIORITY.dashboard, (key) => (key === 'ctrl+c' ? (ctx.quit(), true) : dispatchKey('global', key, ctx)));
+  useKeyHandler(PRIORITY.dashboard, (key) => dispatchKey('global', key, ctx));
+  // Help and the output view swallow every key; only theirs do anything.
   useKeyHandler(
     PRIORITY.help,
     (key) => {
-      dispatchKey('help', key, ctx);
+      dispatchKey(overlay === 'help' ? 'help' : 'output', key, ctx);
       return true;
     },
-    overlay === 'help',
+    overlay === 'help' || overlay === 'output',
   );
   useKeyHandler(
     PRIORITY.dialog,
@@ -41,6 +44,7 @@ function useKeys(ctx: ActionContext, overlay: Overlay): void {
     },
     overlay === 'rollback',
   );
+  useKeyHandler(PRIORITY.dialog, (key) => dispatchKey('confirm', key, ctx), overlay === 'confirmStep');
   useKeyHandler(
     PRIORITY.filter,
     (key, input) => {
@@ -54,6 +58,25 @@ function useKeys(ctx: ActionContext, overlay: Overlay): void {
   );
 }
 
+function ConnectedStepOutput({ width, height }: { width: number; height: number }) {
+  const { ascii } = useAppEnv();
+  const checklist = useAppState((s) => s.checklist);
+  const selected = useAppState((s) => s.ui.checklistSelected);
+  const scroll = useAppState((s) => s.ui.outputScroll);
+  const step = checklist.steps[selected];
+  return <StepOutput step={step} result={step && checklist.results[step.id]} scroll={scroll} width={width} height={height} ascii={ascii} />;
+}
+
+function ConnectedConfirmStep({ width, height }: { width: number; height: number }) {
+  const { ascii } = useAppEnv();
+  const step = useAppState((s) => s.checklist.steps[s.ui.checklistSelected]);
+  return (
+    <Box height={height} width={width} flexDirection="column" justifyContent="center" alignItems="center">
+      {step && <ConfirmStepDialog step={step} width={Math.min(width, 90)} ascii={ascii} />}
+    </Box>
+  );
+}
+
 function Body({ layout, overlay }: { layout: Exclude<Layout, { mode: 'too-small' }>; overlay: Overlay }) {
   const { ascii, controller } = useAppEnv();
   const focus = useAppState((s) => s.ui.focus);
@@ -61,6 +84,8 @@ function Body({ layout, overlay }: { layout: Exclude<Layout, { mode: 'too-small'
   const op = useAppState((s) => s.rollback);
   const { body } = layout;
   if (overlay === 'help') return <HelpOverlay width={body.width} height={body.height} ascii={ascii} budget={controller.budgetText()} />;
+  if (overlay === 'output') return <ConnectedStepOutput width={body.width} height={body.height} />;
+  if (overlay === 'confirmStep') return <ConnectedConfirmStep width={body.width} height={body.height} />;
   if (overlay === 'rollback') {
     const { target } = controller.backend;
     return (

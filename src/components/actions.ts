@@ -38,7 +38,18 @@ const handlers: Record<string, Handler> = {
   'logs.pause': ({ store }) => store.dispatch({ type: 'logs/togglePause' }),
   'logs.errorsOnly': ({ store }) => store.dispatch({ type: 'logs/toggleErrorsOnly' }),
   'checklist.run': ({ controller }) => controller.runSelected(),
-  'checklist.runAll': ({ controller }) => controller.runAutomatic(),
+  'checklist.runAll': ({ controller }) => void controller.checklist.runAutomatic(),
+  'checklist.cancel': ({ controller }) => void controller.cancelSteps(),
+  'checklist.tick': ({ controller }) => controller.tickSelected(),
+  'checklist.output': ({ store }) => store.dispatch({ type: 'ui/overlay', overlay: 'output' }),
+  'output.close': ({ store }) => store.dispatch({ type: 'ui/overlay', overlay: 'none' }),
+  'output.up': ({ store }) => store.dispatch({ type: 'ui/outputScroll', delta: -1 }),
+  'output.down': ({ store }) => store.dispatch({ type: 'ui/outputScroll', delta: 1 }),
+  // Ctrl-C while a step runs stops the step, not the dashboard: the on-call keeps their view.
+  'app.interrupt': (ctx) => {
+    if (ctx.controller.cancelSteps()) ctx.store.dispatch({ type: 'ui/notice', notice: 'step cancelled (Ctrl-C again quits)' });
+    else ctx.quit();
+  },
   'dialog.confirm': ({ store, controller }) => {
     store.dispatch({ type: 'ui/overlay', overlay: 'none' });
     void controller.confirmRollback();
@@ -46,6 +57,14 @@ const handlers: Record<string, Handler> = {
   'dialog.cancel': ({ store }) => {
     store.dispatch({ type: 'ui/overlay', overlay: 'none' });
     store.dispatch({ type: 'ui/notice', notice: 'rollback cancelled: nothing changed' });
+  },
+  'confirm.run': ({ store, controller }) => {
+    store.dispatch({ type: 'ui/overlay', overlay: 'none' });
+    controller.runSelected(true);
+  },
+  'confirm.cancel': ({ store }) => {
+    store.dispatch({ type: 'ui/overlay', overlay: 'none' });
+    store.dispatch({ type: 'ui/notice', notice: 'not run: nothing changed' });
   },
   'help.close': ({ store }) => store.dispatch({ type: 'ui/overlay', overlay: 'none' }),
   'filter.apply': ({ store }) => {

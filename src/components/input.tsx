@@ -23,6 +23,7 @@ export function keyName(input: string, key: Key): string {
   if (key.escape) return 'escape';
   if (key.backspace || key.delete) return 'backspace';
   if (key.ctrl && input) return `ctrl+${input}`;
+  if (input === ' ') return 'space';
   return input;
 }
 

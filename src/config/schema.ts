@@ -1,17 +1,7 @@
 // The YAML config file's shape. Flags override these keys; see README "Config".
 import { z } from 'zod';
+import { checklistStepSchema } from './checklistSchema.js';
 import { durationMs } from './duration.js';
-
-const phase = z.enum(['pre', 'deploy', 'post']);
-const stepParams = z.record(z.string(), z.union([z.string(), z.number()]));
-
-export const checklistStepSchema = z.strictObject({
-  id: z.string().optional(),
-  title: z.string().min(1),
-  phase: phase.default('post'),
-  kind: z.enum(['ecs-steady', 'alarms-ok', 'no-log-errors', 'metric-below', 'cost-within', 'manual']),
-  params: stepParams.optional(),
-});
 
 const metricSchema = z.strictObject({
   label: z.string().min(1),
@@ -48,7 +38,10 @@ export const configSchema = z.strictObject({
     .partial()
     .optional(),
   checklist: z.array(checklistStepSchema).optional(),
-  runbook: z.string().optional(),
+  /** A Markdown runbook; a relative path is relative to this config file. */
+  runbook: z.string().min(1).optional(),
+  /** Values for the runbook's placeholders, e.g. { v1.X.Y: v1.4.2 }; --fill overrides. */
+  fill: z.record(z.string(), z.string()).optional(),
   /** Where the audit log is appended; default $XDG_STATE_HOME/shipwatch/audit.jsonl. */
   auditLog: z.string().min(1).optional(),
 });

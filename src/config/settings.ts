@@ -1,8 +1,11 @@
 // Flags over config file over defaults: one resolved Settings object the rest of the app reads.
+import { dirname, resolve } from 'node:path';
 import { UsageError, type CliOptions } from '../args.js';
 import type { PollIntervals } from '../data/backend.js';
 import type { ChecklistStepDef } from '../data/model.js';
 import { defaultAuditPath, demoAuditPath } from '../data/audit.js';
+import { toStepDef } from './checklistSchema.js';
+import { parseFills, type Fills } from './fillPlaceholders.js';
 import type { ShipwatchConfig } from './schema.js';
 
 export const AWS_INTERVALS: PollIntervals = { service: 5000, alarms: 10_000, metrics: 60_000, logs: 1000, cost: 60 * 60_000 };
@@ -43,6 +46,10 @@ export interface Settings {
   checklist?: ChecklistStepDef[];
   configFile?: string;
   auditPath: string;
+  /** A Markdown runbook whose steps follow the config's checklist. */
+  runbook?: string;
+  /** Runbook placeholder values (--fill over the config's `fill:`). */
+  fills: Fills;
 }
 
 function awsTarget(o: CliOptions, c: ShipwatchConfig, file?: string): AwsSettings | undefined {
@@ -84,8 +91,10 @@ export function resolveSettings(o: CliOptions, c: ShipwatchConfig, configFile?: 
     logBuffer: o.logBuffer ?? c.logBuffer ?? DEFAULT_LOG_BUFFER,
     watchWindowMs: c.watchWindow ?? DEFAULT_WATCH_WINDOW_MS,
     intervals: aws ? { ...AWS_INTERVALS, ...c.intervals } : DEMO_INTERVALS,
-    checklist: c.checklist?.map((s, i) => ({ ...s, id: s.id ?? `step-${i + 1}` })),
+    checklist: c.checklist?.map(toStepDef),
     configFile,
+    runbook: o.runbook ?? (c.runbook && configFile ? resolve(dirname(configFile), c.runbook) : c.runbook),
+    fills: parseFills(o.fill, c.fill),
     auditPath: c.auditLog ?? (aws ? defaultAuditPath() : demoAuditPath()),
   };
 }

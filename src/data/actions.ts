@@ -31,6 +31,7 @@ export type Action =
   | { type: 'ui/focus'; pane: PaneId }
   | { type: 'ui/focusNext'; delta: 1 | -1 }
   | { type: 'ui/scroll'; delta: number }
+  | { type: 'ui/outputScroll'; delta: number }
   | { type: 'ui/overlay'; overlay: Overlay }
   | { type: 'ui/filterDraft'; text: string }
   | { type: 'ui/notice'; notice?: string }

@@ -3,7 +3,7 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { homedir, hostname, userInfo } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
-import type { TaskDefRef } from './model.js';
+import type { ChecklistKind, ChecklistPhase, TaskDefRef } from './model.js';
 
 export interface Who {
   /** The AWS caller ARN from STS; undefined until identity is known. */
@@ -23,7 +23,19 @@ export type AuditEvent =
       error?: string;
     }
   | { kind: 'alarm'; alarm: string; from?: string; to: string; reason?: string }
-  | { kind: 'checklist'; step: string; title: string; status: string; durationMs?: number; outputDigest?: string };
+  | {
+      kind: 'checklist';
+      step: string;
+      title: string;
+      phase: ChecklistPhase;
+      stepKind: ChecklistKind;
+      status: string;
+      durationMs?: number;
+      /** sha256 of the full output, so the record can be checked against a saved copy. */
+      outputDigest?: string;
+      /** The first line of the output (why it passed or failed). */
+      summary?: string;
+    };
 
 export type AuditEntry = AuditEvent & { at: string; who: Who; cluster: string; service: string; backend: string };
 

@@ -9,7 +9,18 @@ export interface CheckOutcome {
   output: string;
 }
 
-export const isAutomatic = (step: ChecklistStepDef): boolean => step.kind !== 'manual';
+export type BuiltInKind = 'ecs-steady' | 'alarms-ok' | 'no-log-errors' | 'metric-below' | 'cost-within';
+export const BUILT_IN_KINDS: readonly BuiltInKind[] = ['ecs-steady', 'alarms-ok', 'no-log-errors', 'metric-below', 'cost-within'];
+export const isBuiltIn = (step: ChecklistStepDef): step is ChecklistStepDef & { kind: BuiltInKind } =>
+  (BUILT_IN_KINDS as readonly string[]).includes(step.kind);
+
+/** `a` runs these: HTTP checks and built-ins. Commands run only when started one by one; manual steps are ticked. */
+export const isAutomatic = (step: ChecklistStepDef): boolean => step.kind === 'http' || isBuiltIn(step);
+
+const PHASE_ORDER = { pre: 0, deploy: 1, post: 2 } as const;
+/** Phase order (stable within a phase): the pane groups by phase, and selection and `a` follow what is on screen. */
+export const byPhase = (steps: readonly ChecklistStepDef[]): ChecklistStepDef[] =>
+  steps.map((s, i) => [s, i] as const).sort(([a, i], [b, j]) => PHASE_ORDER[a.phase] - PHASE_ORDER[b.phase] || i - j).map(([s]) => s);
 
 function num(step: ChecklistStepDef, key: string, fallback: number): number {
   const v = step.params?.[key];
@@ -18,7 +29,7 @@ function num(step: ChecklistStepDef, key: string, fallback: number): number {
 
 type Check = (step: ChecklistStepDef, s: AppState, now: number) => CheckOutcome;
 
-const checks: Record<Exclude<ChecklistStepDef['kind'], 'manual'>, Check> = {
+const checks: Record<BuiltInKind, Check> = {
   'ecs-steady': (_step, s) => {
     const svc = s.service.data;
     if (!svc) return { passed: false, output: 'service not loaded' };
@@ -57,7 +68,6 @@ const checks: Record<Exclude<ChecklistStepDef['kind'], 'manual'>, Check> = {
   },
 };
 
-export function runBuiltIn(step: ChecklistStepDef, s: AppState, now: number): CheckOutcome {
-  if (step.kind === 'manual') return { passed: true, output: 'ticked by hand' };
+export function runBuiltIn(step: ChecklistStepDef & { kind: BuiltInKind }, s: AppState, now: number): CheckOutcome {
   return checks[step.kind](step, s, now);
 }

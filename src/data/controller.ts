@@ -1,30 +1,32 @@
 // The action side of the app: keys call these; results land in the store. No React here.
-import { createHash } from 'node:crypto';
 import { alarmChanges } from './alarmWatch.js';
 import type { AuditEvent, AuditLog } from './audit.js';
 import type { Backend, PollIntervals } from './backend.js';
-import { isAutomatic, runBuiltIn } from './checklist.js';
+import { ChecklistRunner, needsConfirmation, type StepRunners } from './checklistRunner.js';
 import { errorMessage } from './errors.js';
 import { Poller } from './poller.js';
 import { rollbackProgress } from './rollback.js';
 import { releaseStart, selectPlan } from './selectors.js';
 import { createSources } from './sources.js';
+import { runCommandStep } from './steps/command.js';
+import { runHttpStep } from './steps/http.js';
 import { Ticker } from './ticker.js';
 import type { Store } from './store.js';
-
-const digest = (text: string): string => `sha256:${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
 
 export interface ControllerHooks {
   /** Alarms that entered ALARM while we watched: the terminal bell. */
   onAlarmEntered?: (names: string[]) => void;
   /** Where rollbacks, alarm transitions and checklist results are recorded. */
   audit?: AuditLog;
+  /** HTTP and command step runners (tests swap them). */
+  runners?: StepRunners;
 }
 
 export class Controller {
   readonly poller = new Poller();
   /** The backend's clock, read once a second for everything on screen. */
   readonly ticker: Ticker;
+  readonly checklist: ChecklistRunner;
   private unsubscribe?: () => void;
 
   constructor(
@@ -34,6 +36,7 @@ export class Controller {
     private readonly hooks: ControllerHooks = {},
   ) {
     this.ticker = new Ticker(() => backend.now());
+    this.checklist = new ChecklistRunner(store, backend, hooks.runners ?? { http: runHttpStep, command: runCommandStep }, (e) => this.record(e));
   }
 
   start(): void {
@@ -65,6 +68,7 @@ export class Controller {
   }
 
   stop(): void {
+    this.checklist.stop();
     this.ticker.stop();
     this.unsubscribe?.();
     this.poller.stop();
@@ -137,30 +141,29 @@ export class Controller {
     }
   }
 
-  /** Runs one step; manual steps are ticked. Returns whether it passed. */
-  runStep(id: string): boolean {
-    const s = this.store.getState();
-    const step = s.checklist.steps.find((x) => x.id === id);
-    if (!step) return false;
-    const startedAt = this.backend.now();
-    const outcome = runBuiltIn(step, s, startedAt);
-    const finishedAt = this.backend.now();
-    const status = outcome.passed ? 'passed' : 'failed';
-    this.store.dispatch({ type: 'checklist/result', id, result: { status, startedAt, finishedAt, output: outcome.output } });
-    this.record({ kind: 'checklist', step: id, title: step.title, status, durationMs: finishedAt - startedAt, outputDigest: digest(outcome.output) });
-    return outcome.passed;
-  }
-
-  /** Runs the automatic steps in order, stopping at the first failure. */
-  runAutomatic(): void {
-    for (const step of this.store.getState().checklist.steps.filter(isAutomatic)) {
-      if (!this.runStep(step.id)) return;
-    }
-  }
-
-  runSelected(): void {
+  /** `c`/Enter: runs the selected step (a manual one is ticked). */
+  runSelected(confirmed = false): void {
     const s = this.store.getState();
     const step = s.checklist.steps[s.ui.checklistSelected];
-    if (step) this.runStep(step.id);
+    if (!step) return;
+    // A command that changes things is shown whole and runs only after `y`.
+    if (!confirmed && !s.readOnly && needsConfirmation(step) && !this.checklist.isRunning(step.id) && !step.placeholders?.length) {
+      this.store.dispatch({ type: 'ui/overlay', overlay: 'confirmStep' });
+      return;
+    }
+    void this.checklist.run(step.id, { confirmed });
+  }
+
+  /** `x`, or Ctrl-C while a step runs: cancels the selected step, else every running one. */
+  cancelSteps(): boolean {
+    const s = this.store.getState();
+    const selected = s.checklist.steps[s.ui.checklistSelected];
+    return (selected && this.checklist.cancel(selected.id)) || this.checklist.cancel();
+  }
+
+  tickSelected(): void {
+    const s = this.store.getState();
+    const step = s.checklist.steps[s.ui.checklistSelected];
+    if (step) this.checklist.tick(step.id);
   }
 }

@@ -167,21 +167,64 @@ export interface Identity {
 
 export type ChecklistPhase = 'pre' | 'deploy' | 'post';
 export type ChecklistKind =
+  | 'http'
+  | 'command'
   | 'ecs-steady'
   | 'alarms-ok'
   | 'no-log-errors'
   | 'metric-below'
   | 'cost-within'
+  | 'wait'
   | 'manual';
 export type StepStatus = 'pending' | 'running' | 'passed' | 'failed' | 'skipped';
+
+export interface HttpStepSpec {
+  method: string;
+  url: string;
+  headers?: Record<string, string>;
+  body?: string;
+  timeoutMs: number;
+  expect: {
+    /** Default: any 2xx. */
+    status?: number;
+    /** JSON paths like `status` or `checks.db.state` (dots, [n] for arrays) that must equal a value. */
+    json?: { path: string; equals: string | number | boolean | null }[];
+    /** A JSON list at `path` (e.g. `networks` of /supported) that must contain every member. */
+    listContains?: { path: string; members: (string | number)[] }[];
+  };
+}
+
+export interface CommandStepSpec {
+  /** Run by /bin/sh -c, in its own process group so cancel and timeout stop everything it started. */
+  run: string;
+  cwd?: string;
+  env?: Record<string, string>;
+  timeoutMs: number;
+  expect: {
+    /** Default 0. */
+    exitCode?: number;
+    /** Must match stdout+stderr. */
+    outputRegex?: string;
+    /** Output must be empty (whitespace ignored). */
+    emptyOutput?: boolean;
+  };
+}
 
 export interface ChecklistStepDef {
   id: string;
   title: string;
   phase: ChecklistPhase;
   kind: ChecklistKind;
-  /** Kind-specific parameters, e.g. {metric: 'p99', below: 500} or {minutes: 5, pattern: 'ERROR|PANIC'}. */
+  /** Built-in kinds' parameters, e.g. {metric: 'p99', below: 500}, {minutes: 5, pattern: 'ERROR|PANIC'}, wait {minutes: 10}. */
   params?: Record<string, string | number>;
+  http?: HttpStepSpec;
+  command?: CommandStepSpec;
+  /** Unfilled placeholders (e.g. `v1.X.Y`, `<cluster>`): the step is shown, never run, until they are filled. */
+  placeholders?: string[];
+  /** Where an imported step came from, for the on-call to check against the runbook. */
+  source?: { file: string; line: number };
+  /** Free text kept from the runbook (manual steps, expectations not understood). */
+  note?: string;
 }
 
 export interface StepResult {

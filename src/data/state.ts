@@ -64,7 +64,7 @@ export const PANE_TITLES: Record<PaneId, string> = {
   checklist: 'Checklist',
 };
 
-export type Overlay = 'none' | 'help' | 'rollback' | 'filter';
+export type Overlay = 'none' | 'help' | 'rollback' | 'filter' | 'output' | 'confirmStep';
 
 export interface UiState {
   focus: PaneId;
@@ -75,6 +75,8 @@ export interface UiState {
   filterDraft: string;
   /** Index into the checklist steps. */
   checklistSelected: number;
+  /** Rows scrolled down in the step output view. */
+  outputScroll: number;
   /** A transient one-line message for the key bar, e.g. why an action is refused. */
   notice?: string;
 }

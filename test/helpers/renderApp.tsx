@@ -43,7 +43,7 @@ export function renderApp(backend: Backend, opts: { cols?: number; rows?: number
     press(actionId: string) {
       const key = KEYMAP.find((a) => a.id === actionId)?.keys[0];
       if (!key) throw new Error(`no key for ${actionId}`);
-      const raw: Record<string, string> = { tab: '\t', 'shift+tab': '\u001b[Z', return: '\r', escape: '\u001b', up: '\u001b[A', down: '\u001b[B' };
+      const raw: Record<string, string> = { space: ' ', 'ctrl+c': '\u0003', tab: '\t', 'shift+tab': '\u001b[Z', return: '\r', escape: '\u001b', up: '\u001b[A', down: '\u001b[B' };
       ui.stdin.write(raw[key] ?? key);
     },
     stop() {

@@ -34,7 +34,7 @@ describe('audit log', () => {
   it('reads past a torn last line (a crash mid-write) and prints a table', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'audit-')), 'audit.jsonl');
     log(path).append({ kind: 'rollback', phase: 'accepted', from: ref(42), to: ref(41), method: 'update-service' }, new Date('2026-11-23T10:00:00Z'));
-    log(path).append({ kind: 'checklist', step: 's1', title: 'ECS service steady', status: 'passed', durationMs: 3 }, new Date('2026-11-23T10:02:00Z'));
+    log(path).append({ kind: 'checklist', step: 's1', title: 'ECS service steady', phase: 'deploy', stepKind: 'ecs-steady', status: 'passed', durationMs: 3 }, new Date('2026-11-23T10:02:00Z'));
     appendFileSync(path, '{"at":"2026-11-23T10:03');
     const entries = readAudit(path);
     expect(entries).toHaveLength(2);

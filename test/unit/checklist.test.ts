@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runBuiltIn } from '../../src/data/checklist.js';
+import { runBuiltIn, type BuiltInKind } from '../../src/data/checklist.js';
 import { Controller } from '../../src/data/controller.js';
 import type { ChecklistStepDef } from '../../src/data/model.js';
 import { appendBatch } from '../../src/data/reducers/logs.js';
@@ -10,7 +10,7 @@ import { FakeBackend } from '../helpers/fakeBackend.js';
 import { TEST_INTERVALS } from '../helpers/renderApp.js';
 import { deployment, service } from '../helpers/service.js';
 
-const step = (kind: ChecklistStepDef['kind'], params?: ChecklistStepDef['params']): ChecklistStepDef => ({ id: kind, title: kind, phase: 'post', kind, params });
+const step = (kind: BuiltInKind, params?: ChecklistStepDef['params']) => ({ id: kind, title: kind, phase: 'post' as const, kind, params });
 const loaded = (over: Partial<AppState>): AppState => ({ ...initialState(), ...over });
 const ok = <T,>(data: T) => ({ data, status: 'ok' as const, updatedAt: 1 });
 
@@ -63,7 +63,7 @@ describe('running the checklist', () => {
     const store = createStore(initialState({ checklist: steps }));
     store.dispatch({ type: 'source/loaded', source: 'service', data: service(42, [42]), at: 1 });
     store.dispatch({ type: 'source/loaded', source: 'alarms', data: [{ name: 'x', kind: 'metric', state: 'ALARM', reason: '', stateUpdatedAt: 0 }], at: 1 });
-    new Controller(new FakeBackend(), store, TEST_INTERVALS).runAutomatic();
+    await new Controller(new FakeBackend(), store, TEST_INTERVALS).checklist.runAutomatic();
     const r = store.getState().checklist.results;
     expect(r.s?.status).toBe('passed');
     expect(r.a?.status).toBe('failed');

@@ -54,6 +54,35 @@ describe('the README', () => {
     expect(block).toBeDefined();
     const c = parseConfig(block!, 'README.md');
     expect(c).toMatchObject({ cluster: 'prod', service: 'web', liveTail: true, intervals: { logs: 1000, cost: 3_600_000 } });
-    expect(c.checklist).toHaveLength(5);
+    expect(c.checklist).toHaveLength(9);
+  });
+});
+
+describe('checklist steps in the config', () => {
+  it('maps http, command and built-in steps to what the runners take', async () => {
+    const { resolveSettings } = await import('../../src/config/settings.js');
+    const { parseArgs } = await import('../../src/args.js');
+    const c = parseConfig(
+      [
+        'checklist:',
+        "  - { title: Health, kind: http, url: 'http://127.0.0.1:8080/health', timeout: 3s, expect: { status: 200, json: { status: healthy }, listContains: { networks: [base] } } }",
+        "  - { id: v, title: Validate, kind: command, phase: pre, run: 'bash v.sh', expect: { output: 'ok', exitCode: 0 } }",
+        '  - { title: Soak, kind: wait, params: { minutes: 10 } }',
+      ].join('\n'),
+      'ship.yaml',
+    );
+    const parsed = parseArgs([], '0');
+    if (!('options' in parsed)) throw new Error('no options');
+    const steps = resolveSettings(parsed.options, c).checklist!;
+    expect(steps[0]).toEqual({
+      id: 'step-1',
+      title: 'Health',
+      phase: 'post',
+      kind: 'http',
+      http: { method: 'GET', url: 'http://127.0.0.1:8080/health', headers: undefined, body: undefined, timeoutMs: 3000, expect: { status: 200, json: [{ path: 'status', equals: 'healthy' }], listContains: [{ path: 'networks', members: ['base'] }] } },
+    });
+    expect(steps[1]).toMatchObject({ id: 'v', kind: 'command', phase: 'pre', command: { run: 'bash v.sh', timeoutMs: 60_000, expect: { outputRegex: 'ok', exitCode: 0 } } });
+    expect(steps[2]).toEqual({ id: 'step-3', title: 'Soak', phase: 'post', kind: 'wait', params: { minutes: 10 } });
+    expect(() => parseConfig("checklist:\n  - { title: x, kind: http, url: 'not a url' }\n", 'ship.yaml')).toThrow(/^ship\.yaml:2: checklist\.0\.url: /);
   });
 });

@@ -25,6 +25,15 @@ describe('settings', () => {
     expect(resolveSettings(opts('--cluster', 'a', '--service', 'b'), cfg('alarms: { names: [x] }')).aws?.alarms).toEqual({ prefix: undefined, names: ['x'] });
   });
 
+  it('runbook: a flag path stays as given, a config path is relative to the config file; --fill over fill:', () => {
+    const c = cfg('runbook: docs/release.md\nfill: { v1.X.Y: v1.0.0, <cluster>: prod }\n');
+    const s = resolveSettings(opts('--fill', 'v1.X.Y=v1.4.2', '--fill', 'TOKEN=x'), c, '/etc/shipwatch/ship.yaml');
+    expect(s.runbook).toBe('/etc/shipwatch/docs/release.md');
+    expect(s.fills).toEqual({ 'v1.X.Y': 'v1.4.2', '<cluster>': 'prod', TOKEN: 'x' });
+    expect(resolveSettings(opts('--runbook', 'rb.md'), c, '/etc/shipwatch/ship.yaml').runbook).toBe('rb.md');
+    expect(() => resolveSettings(opts('--fill', 'nothing'), {})).toThrow('--fill: expected PLACEHOLDER=value');
+  });
+
   it('names what is missing', () => {
     expect(() => resolveSettings(opts('--cluster', 'prod'), {})).toThrow('--service is required with --cluster: which service in prod?');
     expect(() => resolveSettings(opts(), cfg('service: web\n'), 'ship.yaml')).toThrow('--cluster is required with --service (or ship.yaml)');

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { ChecklistPhase, ChecklistStepDef, StepResult, StepStatus } from '../../data/model.js';
 import { duration, firstLine, fit } from '../format.js';
 import { Rows } from '../Rows.js';
+import { stepDetail } from '../stepDetail.js';
 import { theme } from '../theme.js';
 
 export interface ChecklistPaneProps {
@@ -39,9 +40,14 @@ function took(r: StepResult | undefined, now: number): string {
   return duration((r.finishedAt ?? now) - r.startedAt);
 }
 
-/** Steps grouped by phase; the view follows the selected step so it is always on screen. */
+/** Steps grouped by phase; the view follows the selected step; below, what the selected step will run. */
 export function ChecklistPane({ steps, results, selected, now, width, height }: ChecklistPaneProps) {
   if (steps.length === 0) return <Rows rows={['no checklist steps configured']} width={width} height={height} />;
+  const current = steps[selected];
+  const detail = current ? stepDetail(current) : [];
+  // The detail gets at most a third of the pane; `o` shows everything.
+  const detailRows = Math.min(detail.length, Math.max(0, Math.floor(height / 3)));
+  const listHeight = height - detailRows;
   const titleW = Math.min(40, Math.max(...steps.map((s) => s.title.length)));
   const rows: ReactNode[] = [];
   let selectedRow = 0;
@@ -56,7 +62,7 @@ export function ChecklistPane({ steps, results, selected, now, width, height }: 
       if (isSel) selectedRow = rows.length;
       rows.push(
         <Text bold={isSel}>
-          {isSel ? '>' : ' '} <Text color={COLOR[status]}>{fit(GLYPH[status], 6)}</Text>{' '}
+          {isSel ? '>' : ' '} <Text color={COLOR[status]}>{fit(GLYPH[status], 6)}</Text>{step.placeholders?.length ? '!' : ' '}
           {fit(step.title, titleW)} <Text color={theme.dim}>{fit(step.kind, 13)}</Text> {took(r, now)}
         </Text>,
       );
@@ -64,6 +70,13 @@ export function ChecklistPane({ steps, results, selected, now, width, height }: 
     }
   }
   // Keep the selection on screen with its failure line, scrolling only as far as needed.
-  const from = Math.max(0, Math.min(selectedRow + 2 - height, rows.length - height));
-  return <Rows rows={rows.slice(Math.max(0, from))} width={width} height={height} />;
+  const from = Math.max(0, Math.min(selectedRow + 2 - listHeight, rows.length - listHeight));
+  const list = rows.slice(Math.max(0, from), Math.max(0, from) + listHeight);
+  while (list.length < listHeight) list.push('');
+  const shown = detail.slice(0, detailRows).map((d, i) => (
+    <Text color={d.tone === 'warn' ? theme.warn : d.tone === 'dim' ? theme.dim : theme.accent}>
+      {i === detailRows - 1 && detail.length > detailRows ? `${d.text} … (o shows all)` : d.text}
+    </Text>
+  ));
+  return <Rows rows={[...list, ...shown]} width={width} height={height} />;
 }

@@ -3,6 +3,7 @@ import type { Alarm, ChecklistStepDef } from '../model.js';
 import type { AppState, RollbackOp, Slice } from '../state.js';
 import { initialLogs, initialLogView, logsReducer, logViewReducer } from './logs.js';
 import { initialUi, uiReducer } from './ui.js';
+import { byPhase } from '../checklist.js';
 
 const emptySlice = <T>(): Slice<T> => ({ status: 'loading' });
 
@@ -24,7 +25,7 @@ export const initialState = (opts: InitOptions = {}): AppState => ({
   logView: initialLogView,
   ui: { ...initialUi, notice: opts.notice },
   rollback: { phase: 'idle' },
-  checklist: { steps: opts.checklist ?? [], results: {} },
+  checklist: { steps: byPhase(opts.checklist ?? []), results: {} },
   alarmTransitions: {},
   readOnly: opts.readOnly ?? false,
 });

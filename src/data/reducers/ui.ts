@@ -7,6 +7,7 @@ export const initialUi: UiState = {
   scroll: Object.fromEntries(PANES.map((p) => [p, 0])) as Record<PaneId, number>,
   filterDraft: '',
   checklistSelected: 0,
+  outputScroll: 0,
 };
 
 export function uiReducer(ui: UiState, action: Action, checklistLength: number): UiState {
@@ -23,7 +24,9 @@ export function uiReducer(ui: UiState, action: Action, checklistLength: number):
       return { ...ui, scroll: { ...ui.scroll, [ui.focus]: Math.max(0, current + action.delta) } };
     }
     case 'ui/overlay':
-      return { ...ui, overlay: action.overlay, notice: undefined };
+      return { ...ui, overlay: action.overlay, notice: undefined, outputScroll: 0 };
+    case 'ui/outputScroll':
+      return { ...ui, outputScroll: Math.max(0, ui.outputScroll + action.delta) };
     case 'ui/filterDraft':
       return { ...ui, filterDraft: action.text };
     case 'ui/notice':

@@ -41,7 +41,20 @@ describe('ChecklistPane', () => {
     const rows = rowsOf(frame(4, 40, 3));
     expect(rows).toHaveLength(3);
     expect(rows.filter((r) => r.startsWith('>'))).toEqual(['> [--]   Cost in range    cost-within']);
-    expect(rowsOf(frame(1, 40, 3))[0]).toBe('Pre-deploy');
+    // A third of the pane tells what the selected step does; the list scrolls to keep it in view.
+    const manual = rowsOf(frame(1, 40, 3));
+    expect(manual.filter((r) => r.startsWith('>'))).toHaveLength(1);
+    expect(manual[2]).toBe('manual: Space ticks it when done');
+  });
+
+  test('the selected command step shows its command in full, and what blocks it', () => {
+    const steps = [
+      { id: 'c', title: 'Validate secrets', phase: 'pre' as const, kind: 'command' as const, placeholders: ['v1.X.Y'], command: { run: 'cd terraform\nbash validate_secrets.sh us-east-2', timeoutMs: 60_000, expect: {} } },
+    ];
+    const r = render(<ChecklistPane steps={steps} results={{}} selected={0} now={NOW} width={60} height={9} />);
+    const rows = rowsOf(r.lastFrame());
+    expect(rows[1]).toMatch(/^> \[  \]  !Validate secrets/);
+    expect(rows.slice(-3)).toEqual(['fill first: v1.X.Y (not run until filled)', '$ cd terraform', '$ bash validate_secrets.sh us-east-2']);
   });
 
   test('no steps', () => {
