@@ -21,41 +21,36 @@ import { useTerminalSize } from './useTerminalSize.js';
 
 const CONTEXT_OF: Record<Overlay, Context> = { none: 'global', help: 'help', rollback: 'dialog', confirmStep: 'confirm', filter: 'filter', output: 'output' };
 
-function useKeys(ctx: ActionContext, overlay: Overlay): void {
+// Each handler checks the overlay in the store when the key arrives, not the one of the last
+// render: a key pressed just after another opened or closed a view goes where the screen now says.
+function useKeys(ctx: ActionContext): void {
   const { store } = ctx;
-  useKeyHandler(PRIORITY.dashboard, (key) => dispatchKey('global', key, ctx));
+  const overlay = () => store.getState().ui.overlay;
+  useKeyHandler(PRIORITY.dashboard, (key) => overlay() === 'none' && dispatchKey('global', key, ctx));
   // Help and the output view swallow every key; only theirs do anything.
-  useKeyHandler(
-    PRIORITY.help,
-    (key) => {
-      dispatchKey(overlay === 'help' ? 'help' : 'output', key, ctx);
-      return true;
-    },
-    overlay === 'help' || overlay === 'output',
-  );
-  useKeyHandler(
-    PRIORITY.dialog,
-    (key) => {
-      const s = store.getState();
-      // Refused or already under way: the dialog only informs, and any key closes it.
-      if (selectPlan(s).refusal || s.rollback.phase !== 'idle') store.dispatch({ type: 'ui/overlay', overlay: 'none' });
-      else dispatchKey('dialog', key, ctx);
-      return true;
-    },
-    overlay === 'rollback',
-  );
-  useKeyHandler(PRIORITY.dialog, (key) => dispatchKey('confirm', key, ctx), overlay === 'confirmStep');
-  useKeyHandler(
-    PRIORITY.filter,
-    (key, input) => {
-      if (dispatchKey('filter', key, ctx)) return true;
-      const draft = store.getState().ui.filterDraft;
-      if (key === 'backspace') store.dispatch({ type: 'ui/filterDraft', text: draft.slice(0, -1) });
-      else if (input && !key.startsWith('ctrl+') && key.length === input.length) store.dispatch({ type: 'ui/filterDraft', text: draft + input });
-      return true;
-    },
-    overlay === 'filter',
-  );
+  useKeyHandler(PRIORITY.help, (key) => {
+    const o = overlay();
+    if (o !== 'help' && o !== 'output') return false;
+    dispatchKey(o, key, ctx);
+    return true;
+  });
+  useKeyHandler(PRIORITY.dialog, (key) => {
+    const s = store.getState();
+    if (s.ui.overlay === 'confirmStep') return dispatchKey('confirm', key, ctx);
+    if (s.ui.overlay !== 'rollback') return false;
+    // Refused or already under way: the dialog only informs, and any key closes it.
+    if (selectPlan(s).refusal || s.rollback.phase !== 'idle') store.dispatch({ type: 'ui/overlay', overlay: 'none' });
+    else dispatchKey('dialog', key, ctx);
+    return true;
+  });
+  useKeyHandler(PRIORITY.filter, (key, input) => {
+    if (overlay() !== 'filter') return false;
+    if (dispatchKey('filter', key, ctx)) return true;
+    const draft = store.getState().ui.filterDraft;
+    if (key === 'backspace') store.dispatch({ type: 'ui/filterDraft', text: draft.slice(0, -1) });
+    else if (input && !key.startsWith('ctrl+') && key.length === input.length) store.dispatch({ type: 'ui/filterDraft', text: draft + input });
+    return true;
+  });
 }
 
 function ConnectedStepOutput({ width, height }: { width: number; height: number }) {
@@ -124,7 +119,7 @@ export function App() {
   const store = useStoreApi();
   const { cols, rows } = useTerminalSize();
   const overlay = useAppState((s) => s.ui.overlay);
-  useKeys({ store, controller, quit }, overlay);
+  useKeys({ store, controller, quit });
   const layout = computeLayout(cols, rows);
   if (layout.mode === 'too-small') return <TooSmall cols={cols} rows={rows} />;
   return (

@@ -162,3 +162,34 @@ describe('commands that change things', () => {
     await until((f) => row(f, 'run look').includes('[ok]'));
   });
 });
+
+describe('keys arriving together', () => {
+  it('"jj" in one read moves the selection twice, as two presses', async () => {
+    await open([cmd('one', 'true'), cmd('two', 'true'), cmd('three', 'true')]);
+    app!.stdin.write('jj');
+    await until((f) => row(f, 'run three').startsWith('│>') || row(f, 'run three').includes('> ['));
+    expect(row(frame(), 'run one')).not.toContain('> [');
+  });
+
+  it('pasted text is not split into commands: "every" neither opens nor confirms a rollback', async () => {
+    const backend = new FakeBackend();
+    app = renderApp(backend, { cols: 80, rows: 24 });
+    await until((f) => f.includes('r → web:41'));
+    app.stdin.write('every');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(frame()).not.toContain('Roll back web');
+    expect(backend.rollbacks).toEqual([]);
+  });
+
+  it('a key right after the one that opened a view goes to that view, before any re-render', async () => {
+    await open([cmd('one', 'echo hello')]);
+    app!.press('checklist.run');
+    await until((f) => row(f, 'run one').includes('[ok]'));
+    // o opens the output, o closes it, j moves the selection: in one synchronous burst.
+    app!.stdin.write('o');
+    app!.stdin.write('o');
+    app!.stdin.write('j');
+    await until((f) => !f.includes('Esc closes'));
+    expect(app!.store.getState().ui.overlay).toBe('none');
+  });
+});
