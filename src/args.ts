@@ -97,3 +97,17 @@ export function parseArgs(argv: string[], version: string): ParseResult {
   }
   return { options: parsed.data };
 }
+
+/** A subcommand's flags (`shipwatch audit …`): false when help was printed (exit 0); a bad flag is
+ *  one UsageError line naming the subcommand. */
+export function parseSubcommand(program: Command, argv: string[], name: string): boolean {
+  program.exitOverride().configureOutput({ writeErr: () => {}, writeOut: (s) => process.stdout.write(s) });
+  try {
+    program.parse(argv, { from: 'user' });
+    return true;
+  } catch (e) {
+    if (e instanceof CommanderError && (e.code === 'commander.helpDisplayed' || e.code === 'commander.version')) return false;
+    if (e instanceof CommanderError) throw new UsageError(`${name}: ${e.message.replace(/^error: /, '').split('\n')[0]}`);
+    throw e;
+  }
+}

@@ -1,6 +1,6 @@
 // `shipwatch audit`: the audit log as a table (or JSON Lines with --json). Reads only.
-import { Command, CommanderError } from 'commander';
-import { UsageError } from './args.js';
+import { Command } from 'commander';
+import { parseSubcommand } from './args.js';
 import { defaultAuditPath, demoAuditPath, readAudit, type AuditEntry } from './data/audit.js';
 
 function detail(e: AuditEntry): string {
@@ -31,16 +31,8 @@ export function runAuditCommand(argv: string[]): number {
     .description('Print the audit log: rollbacks, alarm transitions and checklist results')
     .option('--file <path>', `audit log to read (default: ${defaultAuditPath()})`)
     .option('--demo', "read the demo world's audit log instead")
-    .option('--json', 'print the raw JSON Lines')
-    .exitOverride()
-    .configureOutput({ writeErr: () => {}, writeOut: (s) => process.stdout.write(s) });
-  try {
-    program.parse(argv, { from: 'user' });
-  } catch (e) {
-    if (e instanceof CommanderError && (e.code === 'commander.helpDisplayed' || e.code === 'commander.version')) return 0;
-    if (e instanceof CommanderError) throw new UsageError(`audit: ${e.message.replace(/^error: /, '')}`);
-    throw e;
-  }
+    .option('--json', 'print the raw JSON Lines');
+  if (!parseSubcommand(program, argv, 'audit')) return 0;
   const o = program.opts<{ file?: string; demo?: boolean; json?: boolean }>();
   const entries = readAudit(o.file ?? (o.demo ? demoAuditPath() : defaultAuditPath()));
   process.stdout.write(o.json ? entries.map((e) => `${JSON.stringify(e)}\n`).join('') : auditTable(entries));

@@ -1,7 +1,7 @@
 // `shipwatch checklist --runbook FILE`: what a runbook imports as, to check before relying on it in
 // the dashboard. Reads only; runs nothing (commands run in the dashboard, one key press each).
-import { Command, CommanderError } from 'commander';
-import { UsageError } from './args.js';
+import { Command } from 'commander';
+import { parseSubcommand } from './args.js';
 import { loadRunbook } from './config/checklistSources.js';
 import { parseFills } from './config/fillPlaceholders.js';
 import { describeExpect } from './config/runbook/expect.js';
@@ -52,16 +52,8 @@ export function runChecklistCommand(argv: string[]): number {
     .description('Print the steps a Markdown runbook imports as (phase, kind, title, command). Runs nothing.')
     .requiredOption('--runbook <file>', 'the Markdown runbook to import')
     .option('--fill <placeholder=value>', 'fill a placeholder, as in the dashboard (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
-    .option('--json', 'print {file, steps, warnings} as JSON')
-    .exitOverride()
-    .configureOutput({ writeErr: () => {}, writeOut: (s) => process.stdout.write(s) });
-  try {
-    program.parse(argv, { from: 'user' });
-  } catch (e) {
-    if (e instanceof CommanderError && (e.code === 'commander.helpDisplayed' || e.code === 'commander.version')) return 0;
-    if (e instanceof CommanderError) throw new UsageError(`checklist: ${e.message.replace(/^error: /, '')}`);
-    throw e;
-  }
+    .option('--json', 'print {file, steps, warnings} as JSON');
+  if (!parseSubcommand(program, argv, 'checklist')) return 0;
   const o = program.opts<{ runbook: string; json?: boolean; fill: string[] }>();
   const { steps, warnings } = loadRunbook(o.runbook, parseFills(o.fill));
   process.stdout.write(o.json ? `${safeJson({ file: o.runbook, steps, warnings })}\n` : checklistText(steps, warnings));

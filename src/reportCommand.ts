@@ -1,8 +1,8 @@
 // `shipwatch report`: the release record (the runbooks' "Compliance and Audit" section) as Markdown or JSON,
 // from the audit log plus live ECS data when it can be read. Reads only: never changes AWS.
 import { writeFileSync } from 'node:fs';
-import { type Command, CommanderError } from 'commander';
-import { buildProgram, parseArgs, UsageError } from './args.js';
+import type { Command } from 'commander';
+import { buildProgram, parseArgs, parseSubcommand, UsageError } from './args.js';
 import { createBackend } from './backendFactory.js';
 import { parseDuration } from './config/duration.js';
 import { resolveChecklist } from './config/checklistSources.js';
@@ -74,14 +74,8 @@ async function liveState(backend: Backend): Promise<AppState> {
 }
 
 export async function runReportCommand(argv: string[], version: string): Promise<number> {
-  const p = reportProgram(version).configureOutput({ writeErr: () => {}, writeOut: (s) => process.stdout.write(s) });
-  try {
-    p.parse(argv, { from: 'user' });
-  } catch (e) {
-    if (e instanceof CommanderError && (e.code === 'commander.helpDisplayed' || e.code === 'commander.version')) return 0;
-    if (e instanceof CommanderError) throw usage(e.message.replace(/\n/g, ' '));
-    throw e;
-  }
+  const p = reportProgram(version);
+  if (!parseSubcommand(p, argv, 'report')) return 0;
   const own = p.opts<{ since?: string; out?: string; auditFile?: string }>();
   let parsed: ReturnType<typeof parseArgs>;
   try {
