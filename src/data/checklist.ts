@@ -1,4 +1,5 @@
 // Built-in checklist steps: judgements over the dashboard's own data, so they cost no extra request.
+import { valueWithUnit } from '../components/format.js';
 import { isErrorLine } from './logQuery.js';
 import type { ChecklistStepDef } from './model.js';
 import { primaryDeployment } from './rollback.js';
@@ -57,7 +58,9 @@ const checks: Record<BuiltInKind, Check> = {
     const below = num(step, 'below', Number.NaN);
     const series = s.metrics.data?.find((m) => m.id === id);
     if (!series || series.current === undefined) return { passed: false, output: `metric ${id} has no data` };
-    return { passed: series.current < below, output: `${series.label} ${series.current} (must be < ${below})` };
+    // The words the Metrics pane uses: `p99 1190 ms (must be < 500 ms)`.
+    const text = `${series.label} ${valueWithUnit(series.current, series.unit)} (must be < ${valueWithUnit(below, series.unit)})`;
+    return { passed: series.current < below, output: text };
   },
   'cost-within': (_step, s) => {
     const cost = s.cost.data;

@@ -45,7 +45,7 @@ describe('built-in checks', () => {
 
   it('metric-below and cost-within compare against their limits', () => {
     const metrics = [{ id: 'p99', label: 'p99', unit: 'ms', points: [], current: 612 }];
-    expect(runBuiltIn(step('metric-below', { metric: 'p99', below: 500 }), loaded({ metrics: ok(metrics) }), 0)).toEqual({ passed: false, output: 'p99 612 (must be < 500)' });
+    expect(runBuiltIn(step('metric-below', { metric: 'p99', below: 500 }), loaded({ metrics: ok(metrics) }), 0)).toEqual({ passed: false, output: 'p99 612 ms (must be < 500 ms)' });
     expect(runBuiltIn(step('metric-below', { metric: 'p99', below: 700 }), loaded({ metrics: ok(metrics) }), 0).passed).toBe(true);
     const cost = { currency: 'USD', days: [{ date: 'd', total: 2.5, byService: [] }], monthToDate: 40, expectedDaily: { min: 1.5, max: 2 } };
     expect(runBuiltIn(step('cost-within'), loaded({ cost: ok(cost) }), 0).passed).toBe(false);
