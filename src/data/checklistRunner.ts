@@ -42,7 +42,8 @@ export class ChecklistRunner {
     private readonly store: Store,
     private readonly backend: Backend,
     private readonly runners: StepRunners,
-    private readonly record: (event: AuditEvent) => void,
+    /** Appends to the audit log; false when it could not. */
+    private readonly record: (event: AuditEvent) => boolean | void,
   ) {}
 
   isRunning(id?: string): boolean {
@@ -100,6 +101,14 @@ export class ChecklistRunner {
     if (step.kind === 'manual') {
       this.tick(id);
       return this.store.getState().checklist.results[id]?.status === 'passed';
+    }
+    // A command may change things: it is on disk before it starts, so a crash mid-run still shows it ran.
+    if (step.command) {
+      const started = this.record({ kind: 'checklist', step: id, title: step.title, phase: step.phase, stepKind: step.kind, status: 'started', summary: firstLine(step.command.run) });
+      if (started === false) {
+        this.store.dispatch({ type: 'ui/notice', notice: `not run: the audit log cannot be written, and "${step.title}" runs a command` });
+        return false;
+      }
     }
     const ctrl = new AbortController();
     this.running.set(id, ctrl);
