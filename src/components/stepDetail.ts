@@ -1,4 +1,5 @@
 import type { ChecklistStepDef } from '../data/model.js';
+import { sanitizeLine } from '../data/sanitize.js';
 import { commandRisk } from '../data/steps/commandRisk.js';
 
 export interface DetailLine {
@@ -20,5 +21,6 @@ export function stepDetail(step: ChecklistStepDef): DetailLine[] {
   if (step.kind === 'manual') out.push({ text: 'manual: Space ticks it when done', tone: 'dim' });
   if (step.note) out.push({ text: step.note, tone: 'dim' });
   if (step.source) out.push({ text: `from ${step.source.file}:${step.source.line}`, tone: 'dim' });
-  return out;
+  // One row each (the pane counts rows), and a runbook's text is data: no escape sequence reaches the terminal.
+  return out.flatMap((d) => d.text.split('\n').map((text) => ({ ...d, text: sanitizeLine(text) })));
 }

@@ -4,6 +4,7 @@ import type { ChecklistPhase, ChecklistStepDef, StepResult, StepStatus } from '.
 import { duration, firstLine, fit } from '../format.js';
 import { Rows } from '../Rows.js';
 import { stepDetail } from '../stepDetail.js';
+import { sanitizeLine } from '../../data/sanitize.js';
 import { theme } from '../theme.js';
 
 export interface ChecklistPaneProps {
@@ -48,7 +49,8 @@ export function ChecklistPane({ steps, results, selected, now, width, height }: 
   // The detail gets at most a third of the pane; `o` shows everything.
   const detailRows = Math.min(detail.length, Math.max(0, Math.floor(height / 3)));
   const listHeight = height - detailRows;
-  const titleW = Math.min(40, Math.max(...steps.map((s) => s.title.length)));
+  const titles = steps.map((s) => sanitizeLine(s.title));
+  const titleW = Math.min(40, Math.max(...titles.map((t) => t.length)));
   const rows: ReactNode[] = [];
   let selectedRow = 0;
   for (const phase of PHASES) {
@@ -63,7 +65,7 @@ export function ChecklistPane({ steps, results, selected, now, width, height }: 
       rows.push(
         <Text bold={isSel}>
           {isSel ? '>' : ' '} <Text color={COLOR[status]}>{fit(GLYPH[status], 6)}</Text>{step.placeholders?.length ? '!' : ' '}
-          {fit(step.title, titleW)} <Text color={theme.dim}>{fit(step.kind, 13)}</Text> {took(r, now)}
+          {fit(titles[i]!, titleW)} <Text color={theme.dim}>{fit(step.kind, 13)}</Text> {took(r, now)}
         </Text>,
       );
       if (status === 'failed' && r?.output) rows.push(<Text color={theme.bad}>{`          ${firstLine(r.output)}`}</Text>);

@@ -61,4 +61,18 @@ describe('ChecklistPane', () => {
     const r = render(<ChecklistPane steps={[]} results={{}} selected={0} now={NOW} width={40} height={2} />);
     expect(rowsOf(r.lastFrame())).toEqual(['no checklist steps configured', '']);
   });
+
+  test("a runbook step's multi-line note and escape sequences keep one row each: no row is squeezed out", () => {
+    const rb: ChecklistStepDef[] = [
+      { id: 'a', title: 'Validate \u001b[2JSecrets', phase: 'pre', kind: 'command', command: { run: 'bash validate.sh', timeoutMs: 1000, expect: {} }, note: 'line one\nline two\nline three\nline four' },
+      { id: 'b', title: 'Review plan', phase: 'pre', kind: 'manual' },
+      { id: 'c', title: 'Apply', phase: 'deploy', kind: 'manual' },
+    ];
+    const f = render(<ChecklistPane steps={rb} results={{}} selected={0} now={NOW} width={60} height={9} />).lastFrame() ?? '';
+    const rows = rowsOf(f);
+    expect(rows.slice(0, 6)).toEqual(['Pre-deploy', '> [  ]   Validate Secrets command', '  [  ]   Review plan      manual', 'Deploy', '  [  ]   Apply            manual', '']);
+    expect(rows[6]).toBe('$ bash validate.sh');
+    expect(rows.slice(7)).toEqual(['line one', 'line two … (o shows all)']);
+    expect(f).not.toContain('\u001b[2J');
+  });
 });
