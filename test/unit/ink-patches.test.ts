@@ -1,20 +1,30 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
 import xtermHeadless from '@xterm/headless';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain ESM build helper without types
-import { INK_CACHE_LIMIT, patchInkSource } from '../../scripts/ink-patches.mjs';
+import { INK_CACHE_LIMIT, INK_STYLED_CHARS_LIMIT, patchInkSource } from '../../scripts/ink-patches.mjs';
 
 const inkBuild = join(dirname(createRequire(import.meta.url).resolve('ink')), '.');
+// Ink's tokenizer, found from Ink as the bundle finds it (it is ESM-only, so require.resolve cannot).
+const tokenizeBuild = join(
+  createRequire(join(inkBuild, 'output.js'))
+    .resolve.paths('@alcalzone/ansi-tokenize')!
+    .map((dir) => join(dir, '@alcalzone/ansi-tokenize'))
+    .find((dir) => existsSync(join(dir, 'package.json')))!,
+  'build',
+);
 
-/** The patched Ink module with its real dependencies, bundled by esbuild so ESM-only packages resolve. */
-async function loadModule(name: string) {
-  const file = join(inkBuild, name);
-  const patched: string = patchInkSource(file, readFileSync(file, 'utf8'));
+/** A module's bundled source, patched (or not), with its real dependencies. */
+async function bundle(file: string, patch = true): Promise<string> {
+  const source = readFileSync(file, 'utf8');
+  const contents: string = patch ? patchInkSource(file, source) : source;
   const out = await build({
-    stdin: { contents: patched, resolveDir: dirname(file), sourcefile: file, loader: 'js' },
+    stdin: { contents, resolveDir: dirname(file), sourcefile: file, loader: 'js' },
     bundle: true,
     format: 'esm',
     platform: 'node',
@@ -23,7 +33,14 @@ async function loadModule(name: string) {
     // CommonJS dependencies (signal-exit) require Node built-ins, as in the real build.
     banner: { js: `import { createRequire as __cr } from 'node:module'; const require = __cr(${JSON.stringify(file)});` },
   });
-  return (await import(`data:text/javascript,${encodeURIComponent(out.outputFiles[0]!.text)}`)).default;
+  return out.outputFiles[0]!.text;
+}
+
+const importText = async (text: string) => import(`data:text/javascript,${encodeURIComponent(text)}`);
+
+/** The patched Ink module with its real dependencies, bundled by esbuild so ESM-only packages resolve. */
+async function loadModule(name: string) {
+  return (await importText(await bundle(join(inkBuild, name)))).default;
 }
 const load = async (name: string) => (await loadModule(name)) as (...a: unknown[]) => unknown;
 
@@ -91,5 +108,98 @@ describe('Ink output caches shared across frames', () => {
     for (let i = 0; i < INK_CACHE_LIMIT * 2; i++) frame([`log line ${i}`]).get();
     expect(b.caches.styledChars.size).toBeLessThanOrEqual(INK_CACHE_LIMIT);
     expect(frame(['log line 1 again']).get().output).toBe('log line 1 again');
+  });
+});
+
+type OutputCtor = new (o: { width: number; height: number }) => {
+  write(x: number, y: number, text: string, o: { transformers: unknown[] }): void;
+  get(): { output: string };
+  caches: { styledChars: Map<string, unknown[]>; styledCharsCount: number };
+};
+
+describe('Ink styled-characters cache bound', () => {
+  it('keeps at most INK_STYLED_CHARS_LIMIT characters through a log flood, and the lines that stay on screen', async () => {
+    const Output = (await loadModule('output.js')) as OutputCtor;
+    const width = 120;
+    const header = '\u001b[1mshipwatch\u001b[22m web · prod-eu · HEALTHY';
+    const frame = (lines: string[]) => {
+      const out = new Output({ width, height: lines.length });
+      lines.forEach((l, y) => out.write(0, y, l, { transformers: [] }));
+      return out.get().output;
+    };
+    frame([header]);
+    const caches = new Output({ width, height: 1 }).caches;
+    const headerChars = caches.styledChars.get(header);
+    expect(headerChars).toHaveLength('shipwatch web · prod-eu · HEALTHY'.length);
+    // A flood of full-width log lines, 30 new ones a frame under a header that never changes.
+    const logLine = (i: number) => `12:00:00 0f3c1a2b INFO  http GET /api/products/${i} 200 12ms `.padEnd(width, 'x');
+    for (let f = 0; f < 80; f++) {
+      const lines = Array.from({ length: 30 }, (_, k) => logLine(f * 30 + k));
+      expect(frame([header, ...lines])).toBe([header, ...lines].join('\n'));
+      const held = [...caches.styledChars.values()].reduce((n, chars) => n + chars.length, 0);
+      expect(caches.styledCharsCount).toBe(held);
+      expect(held).toBeLessThanOrEqual(INK_STYLED_CHARS_LIMIT);
+    }
+    // 2,400 lines of 120 characters went through; the entry bound alone would have kept them all.
+    expect(caches.styledChars.size).toBeLessThan(Math.ceil(INK_STYLED_CHARS_LIMIT / width) + 2);
+    expect(caches.styledChars.get(header)).toBe(headerChars);
+    // A line longer than the whole budget is drawn but not kept.
+    const huge = 'y'.repeat(INK_STYLED_CHARS_LIMIT + 1);
+    const out = new Output({ width: huge.length, height: 1 });
+    out.write(0, 0, huge, { transformers: [] });
+    expect(out.get().output).toBe(huge);
+    expect(caches.styledChars.has(huge)).toBe(false);
+    expect(caches.styledCharsCount).toBeLessThanOrEqual(INK_STYLED_CHARS_LIMIT);
+  });
+});
+
+describe('ansi-tokenize styled characters', () => {
+  const file = join(tokenizeBuild, 'styledChars.js');
+  const samples = [
+    'plain text',
+    '\u001b[31mred\u001b[39m and \u001b[1;4mbold underline\u001b[22;24m done',
+    '\u001b[38;5;208morange\u001b[39m \u001b[48;2;10;20;30mtruecolor bg\u001b[49m',
+    '\u001b]8;;https://example.com\u0007link\u001b]8;;\u0007 after',
+    '漢字 and emoji 👍🏽 🇩🇪 ╭─ [1] Deployments ─╮',
+  ];
+
+  it('patches only the tokenizer and fails loudly on an unknown shape', () => {
+    expect(patchInkSource(file, readFileSync(file, 'utf8'))).not.toContain('...token');
+    expect(() => patchInkSource(file, 'export default 1')).toThrow(/changed/);
+    expect(patchInkSource('/x/other-package/build/styledChars.js', 'x')).toBeNull();
+  });
+
+  it('gives the same characters as the unpatched tokenizer', async () => {
+    const tokenizer = await importText(await bundle(join(tokenizeBuild, 'index.js'), false));
+    const patched = await importText(await bundle(file));
+    const original = await importText(await bundle(file, false));
+    for (const line of samples) {
+      const tokens = tokenizer.tokenize(line);
+      const chars = patched.styledCharsFromTokens(tokens);
+      expect(chars).toEqual(original.styledCharsFromTokens(tokens));
+      expect(chars.map((c: object) => Object.keys(c))).toEqual(chars.map(() => ['type', 'value', 'fullWidth', 'styles']));
+      expect(patched.styledCharsToString(chars)).toBe(original.styledCharsToString(original.styledCharsFromTokens(tokens)));
+    }
+  });
+
+  it('shares one hidden class across characters (the spread gave each its own on Node 20)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'shipwatch-tokenize-'));
+    try {
+      writeFileSync(join(dir, 'tokenize.mjs'), await bundle(join(tokenizeBuild, 'index.js'), false));
+      writeFileSync(join(dir, 'styled.mjs'), await bundle(file));
+      const script = `
+        const { tokenize } = await import(${JSON.stringify(join(dir, 'tokenize.mjs'))});
+        const { styledCharsFromTokens } = await import(${JSON.stringify(join(dir, 'styled.mjs'))});
+        let same = true;
+        for (let i = 0; i < 200; i++) {
+          const chars = styledCharsFromTokens(tokenize('\\u001b[31mline ' + i + '\\u001b[39m ' + 'x'.repeat(100)));
+          for (const c of chars) same &&= %HaveSameMap(c, chars[0]);
+        }
+        process.stdout.write(String(same));`;
+      const out = execFileSync(process.execPath, ['--allow-natives-syntax', '--input-type=module', '-e', script], { encoding: 'utf8' });
+      expect(out).toBe('true');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
