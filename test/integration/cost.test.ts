@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CostReader } from '../../src/data/aws/cost.js';
+import { createAwsBackend } from '../../src/data/aws/index.js';
 import { getIdentity } from '../../src/data/aws/identity.js';
 import { ACCOUNT, startMoto, TEST_CREDENTIALS, type Moto } from '../helpers/moto.js';
 
@@ -148,5 +149,30 @@ describe('getIdentity against moto', () => {
     const sts = new STSClient({ endpoint: moto.endpoint, region: 'eu-west-1', credentials });
     const id = await getIdentity(sts, 'eu-west-1', signal);
     expect(id).toEqual({ account: ACCOUNT, arn: expect.stringContaining(`:${ACCOUNT}:`), region: 'eu-west-1' });
+  });
+});
+
+describe('the AWS backend', () => {
+  it('keys the cost cache by the account STS names, so two accounts behind one profile never share it', async () => {
+    Object.assign(process.env, TEST_CREDENTIALS, { AWS_EC2_METADATA_DISABLED: 'true' });
+    const backend = await createAwsBackend({
+      cluster: 'c',
+      service: 's',
+      region: 'us-east-1',
+      endpointUrl: moto.endpoint,
+      alarms: {},
+      metrics: [],
+      liveTail: false,
+      watchWindowMs: 2 * HOUR,
+      cacheDir: dir,
+    });
+    try {
+      await backend.getCost(signal);
+      const files = await readdir(dir);
+      expect(files).toHaveLength(1);
+      expect(files[0]).toMatch(new RegExp(`^cost-${ACCOUNT}-default_http___127\\.0\\.0\\.1_\\d+\\.json$`));
+    } finally {
+      backend.close();
+    }
   });
 });

@@ -36,7 +36,7 @@ export class AwsBackend implements Backend {
   readonly watchWindowMs: number;
   private readonly ecs: EcsReader;
   private readonly metrics: MetricsReader;
-  private readonly cost: CostReader;
+  private cost?: Promise<CostReader>;
   private follower?: LogFollower;
   private lastService?: ServiceSnapshot;
 
@@ -53,11 +53,26 @@ export class AwsBackend implements Backend {
       extra: o.metrics,
       windowMs: o.watchWindowMs,
     });
-    this.cost = new CostReader(clients.costExplorer, {
-      expectedDaily: o.expectedDaily,
-      cacheDir: o.cacheDir,
-      cacheKey: `${o.profile ?? 'default'}@${o.endpointUrl ?? 'aws'}`,
+  }
+
+  /** Keyed by the account STS names: one profile (or one set of env credentials) can reach
+   *  several accounts, and a cached summary must never show one account's cost for another's. */
+  private costReader(signal: AbortSignal): Promise<CostReader> {
+    if (this.cost) return this.cost;
+    const reader = this.getIdentity(signal).then(
+      (id) =>
+        new CostReader(this.clients.costExplorer, {
+          expectedDaily: this.o.expectedDaily,
+          cacheDir: this.o.cacheDir,
+          cacheKey: `${id.account}-${this.o.profile ?? 'default'}@${this.o.endpointUrl ?? 'aws'}`,
+        }),
+    );
+    // A failed identity is asked again on the next poll, not remembered.
+    reader.catch(() => {
+      if (this.cost === reader) this.cost = undefined;
     });
+    this.cost = reader;
+    return reader;
   }
 
   now = (): number => Date.now();
@@ -81,7 +96,7 @@ export class AwsBackend implements Backend {
   }
 
   getCost(signal: AbortSignal) {
-    return explain('ce:GetCostAndUsage', this.o.profile, () => this.cost.get(signal));
+    return explain('ce:GetCostAndUsage', this.o.profile, async () => (await this.costReader(signal)).get(signal));
   }
 
   async getLogs(_cursor: unknown, signal: AbortSignal): Promise<LogPage> {
