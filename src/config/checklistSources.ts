@@ -29,7 +29,7 @@ export function loadRunbook(file: string, fills: Fills = {}): LoadedRunbook {
 /** The config's steps, else the built-in checks (the demo's own in the demo); then the runbook's steps. */
 export function resolveChecklist(s: Settings): { steps: ChecklistStepDef[]; runbook?: LoadedRunbook } {
   const runbook = s.runbook ? loadRunbook(s.runbook, s.fills) : undefined;
-  const base = s.checklist ?? (s.mode === 'demo' ? demoChecklist : defaultChecklist(Boolean(s.aws?.expectedDaily)));
+  const base = s.checklist ?? (s.mode === 'demo' ? demoChecklist : defaultChecklist(Boolean(s.aws?.expectedDaily), s.aws?.thresholds?.p99));
   return { steps: runbook ? [...base, ...runbook.steps] : base, runbook };
 }
 

@@ -28,6 +28,11 @@ export const configSchema = z.strictObject({
   liveTail: z.boolean().optional(),
   alarms: z.strictObject({ prefix: z.string().optional(), names: z.array(z.string().min(1)).optional() }).optional(),
   metrics: z.array(metricSchema).optional(),
+  /** Overrides of the built-in series' thresholds (defaults: cpu 70, memory 80, p99 500 ms). */
+  thresholds: z
+    .strictObject({ cpu: z.number(), memory: z.number(), '5xx': z.number(), requests: z.number(), p99: z.number(), healthy: z.number() })
+    .partial()
+    .optional(),
   expectedDailyCost: z
     .strictObject({ min: z.number().nonnegative(), max: z.number().positive() })
     .refine((r) => r.min <= r.max, { message: 'min must not be above max' })

@@ -26,6 +26,8 @@ export interface AwsSettings {
   alarms: { prefix?: string; names?: string[] };
   metrics: NonNullable<ShipwatchConfig['metrics']>;
   expectedDaily?: { min: number; max: number };
+  /** Threshold overrides by series id (cpu, memory, 5xx, requests, p99, healthy). */
+  thresholds?: Partial<Record<string, number>>;
 }
 
 export interface Settings {
@@ -72,6 +74,7 @@ function awsTarget(o: CliOptions, c: ShipwatchConfig, file?: string): AwsSetting
     alarms: c.alarms?.prefix || c.alarms?.names?.length ? { prefix: c.alarms.prefix, names: c.alarms.names } : { prefix: service },
     metrics: c.metrics ?? [],
     expectedDaily: c.expectedDailyCost,
+    thresholds: c.thresholds,
   };
 }
 

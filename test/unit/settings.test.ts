@@ -34,6 +34,14 @@ describe('settings', () => {
     expect(() => resolveSettings(opts('--fill', 'nothing'), {})).toThrow('--fill: expected PLACEHOLDER=value');
   });
 
+  it('thresholds from the config reach the metrics and the default p99 check', async () => {
+    const s = resolveSettings(opts(), cfg('cluster: prod\nservice: web\nthresholds: { p99: 800, cpu: 60 }\n'), 'ship.yaml');
+    expect(s.aws?.thresholds).toEqual({ p99: 800, cpu: 60 });
+    const { resolveChecklist } = await import('../../src/config/checklistSources.js');
+    expect(resolveChecklist(s).steps.find((x) => x.id === 'p99')).toMatchObject({ title: 'p99 latency under 800 ms', params: { metric: 'p99', below: 800 } });
+    expect(() => cfg('thresholds: { latency: 3 }\n')).toThrow(/thresholds/);
+  });
+
   it('names what is missing', () => {
     expect(() => resolveSettings(opts('--cluster', 'prod'), {})).toThrow('--service is required with --cluster: which service in prod?');
     expect(() => resolveSettings(opts(), cfg('service: web\n'), 'ship.yaml')).toThrow('--cluster is required with --service (or ship.yaml)');

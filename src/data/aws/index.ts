@@ -51,6 +51,7 @@ export class AwsBackend implements Backend {
       cluster: o.cluster,
       service: o.service,
       extra: o.metrics,
+      thresholds: o.thresholds,
       windowMs: o.watchWindowMs,
     });
   }
