@@ -2,12 +2,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AuditEvent } from '../../src/data/audit.js';
 import { ChecklistRunner } from '../../src/data/checklistRunner.js';
-import { createDemoBackend, type ScenarioName } from '../../src/data/demo/index.js';
+import type { ScenarioName } from '../../src/data/demo/index.js';
 import type { ChecklistStepDef } from '../../src/data/model.js';
 import { initialState } from '../../src/data/reducers/root.js';
 import { createStore } from '../../src/data/store.js';
 import { DEMO_INTERVALS } from '../../src/config/settings.js';
 import { collectSnapshot } from '../../src/snapshot.js';
+import { demoOnClock } from '../helpers/demoClock.js';
 import { FakeBackend } from '../helpers/fakeBackend.js';
 import { service } from '../helpers/service.js';
 
@@ -21,12 +22,10 @@ const BUILT_INS: ChecklistStepDef[] = [
   { id: 'cost', title: 'cost', phase: 'post', kind: 'cost-within' },
 ];
 
-/** The demo world at T+minutes (20x clock), loaded through the same sources the dashboard polls. */
+/** The demo world at T+minutes after the release, loaded through the same sources the dashboard polls. */
 async function demoAt(scenario: ScenarioName, minutes: number) {
-  const wallStart = 1_764_000_000_000;
-  let wall = wallStart;
-  const backend = createDemoBackend({ scenario, wallClock: () => wall });
-  wall += (minutes * MIN) / 20;
+  const { backend, at } = await demoOnClock({ scenario });
+  at(minutes * MIN);
   const state = await collectSnapshot(backend, DEMO_INTERVALS);
   const store = createStore({ ...state, checklist: { steps: BUILT_INS, results: {} } });
   const audit: AuditEvent[] = [];

@@ -1,25 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createDemoBackend, type ScenarioName } from '../../src/data/demo/index.js';
+import type { ScenarioName } from '../../src/data/demo/index.js';
 import type { RollbackRequest, ServiceSnapshot } from '../../src/data/model.js';
+import { demoOnClock } from '../helpers/demoClock.js';
 
 const MIN = 60_000;
 const signal = new AbortController().signal;
 const web = (revision: number) => ({ family: 'web', revision });
 
-async function demo(scenario: ScenarioName = 'bad-release') {
-  const wallStart = 1_764_000_000_000 + 12_345;
-  let wall = wallStart;
-  const backend = createDemoBackend({ scenario, wallClock: () => wall });
-  const release = (await backend.getService(signal)).deployments[0]!.createdAt;
-  const simStart = backend.now();
-  return {
-    backend,
-    release,
-    at(tPlus: number) {
-      wall = wallStart + (release + tPlus - simStart) / 20;
-    },
-  };
-}
+const demo = (scenario: ScenarioName = 'bad-release') => demoOnClock({ scenario });
 
 const request = (method: RollbackRequest['method'], extra: Partial<RollbackRequest> = {}): RollbackRequest => ({
   cluster: 'demo-cluster',

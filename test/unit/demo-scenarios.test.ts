@@ -1,39 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { createDemoBackend, type ScenarioName } from '../../src/data/demo/index.js';
 import type { LogEvent, ServiceSnapshot } from '../../src/data/model.js';
+import { demoOnClock } from '../helpers/demoClock.js';
 
 const MIN = 60_000;
 const signal = new AbortController().signal;
 
-async function demo(opts: { scenario?: ScenarioName; seed?: number; speed?: number } = {}) {
-  const speed = opts.speed ?? 20;
-  const wallStart = 1_764_000_000_000 + 12_345;
-  let wall = wallStart;
-  const backend = createDemoBackend({ ...opts, wallClock: () => wall });
-  const release = (await backend.getService(signal)).deployments[0]!.createdAt;
-  const simStart = backend.now();
+async function demo(opts: Parameters<typeof demoOnClock>[0] = {}) {
+  const d = await demoOnClock(opts);
   let cursor: unknown;
   const logs: LogEvent[] = [];
-  return {
-    backend,
-    release,
+  return Object.assign(d, {
     logs,
-    at(tPlus: number) {
-      wall = wallStart + (release + tPlus - simStart) / speed;
-    },
-    setWall(ms: number) {
-      wall = ms;
-    },
-    get wall() {
-      return wall;
-    },
     async pullLogs() {
-      const page = await backend.getLogs(cursor, signal);
+      const page = await d.backend.getLogs(cursor, signal);
       cursor = page.cursor;
       logs.push(...page.events);
       return page.events;
     },
-  };
+  });
 }
 
 const byName = (alarms: { name: string; state: string }[]) => Object.fromEntries(alarms.map((a) => [a.name, a.state]));

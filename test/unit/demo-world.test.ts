@@ -1,26 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createDemoBackend, demoChecklist, SCENARIOS, type ScenarioName } from '../../src/data/demo/index.js';
 import { refKey } from '../../src/data/model.js';
+import { demoOnClock } from '../helpers/demoClock.js';
 
 const MIN = 60_000;
 const signal = new AbortController().signal;
 
-/** A demo backend on an injected wall clock; `at(ms)` moves the simulation to T+ms after the release. */
-async function demo(opts: { scenario?: ScenarioName; seed?: number; speed?: number } = {}) {
-  const speed = opts.speed ?? 20;
-  const wallStart = 1_764_000_000_000 + 12_345; // deliberately not on a minute boundary
-  let wall = wallStart;
-  const backend = createDemoBackend({ ...opts, wallClock: () => wall });
-  const release = (await backend.getService(signal)).deployments[0]!.createdAt;
-  const simStart = backend.now();
-  return {
-    backend,
-    release,
-    at(tPlus: number) {
-      wall = wallStart + (release + tPlus - simStart) / speed;
-    },
-  };
-}
+const demo = demoOnClock;
 
 async function observe(b: Awaited<ReturnType<typeof demo>>['backend'], cursor?: unknown) {
   return {
