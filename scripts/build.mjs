@@ -9,7 +9,7 @@ const outfile = `${root}dist/shipwatch.js`;
 const { version } = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
 
 await build({
-  entryPoints: [`${root}src/cli.tsx`],
+  entryPoints: [`${root}src/cli/main.tsx`],
   outfile,
   bundle: true,
   platform: 'node',

@@ -1,6 +1,6 @@
 // Checklist steps in the YAML config, one shape per kind, turned into the model's ChecklistStepDef.
 import { z } from 'zod';
-import type { ChecklistStepDef } from '../data/model.js';
+import type { ChecklistStepDef } from '../domain/model.js';
 import { durationMs } from './duration.js';
 
 const base = { id: z.string().min(1).optional(), title: z.string().min(1), phase: z.enum(['pre', 'deploy', 'post']).default('post') };

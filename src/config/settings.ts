@@ -1,9 +1,9 @@
 // Flags over config file over defaults: one resolved Settings object the rest of the app reads.
 import { dirname, resolve } from 'node:path';
-import { UsageError, type CliOptions } from '../args.js';
-import type { PollIntervals } from '../data/backend.js';
-import type { ChecklistStepDef } from '../data/model.js';
-import { defaultAuditPath, demoAuditPath } from '../data/audit.js';
+import { UsageError, type CliOptions } from '../cli/flags.js';
+import type { PollIntervals } from '../domain/backend.js';
+import type { ChecklistStepDef } from '../domain/model.js';
+import { defaultAuditPath, demoAuditPath } from '../app/auditLog.js';
 import { toStepDef } from './checklistSchema.js';
 import { parseFills, type Fills } from './fillPlaceholders.js';
 import type { ShipwatchConfig } from './schema.js';

@@ -3,7 +3,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ChecklistStepDef } from '../../src/data/model.js';
+import type { ChecklistStepDef } from '../../src/domain/model.js';
 import { FakeBackend } from '../helpers/fakeBackend.js';
 import { renderApp, waitForFrame } from '../helpers/renderApp.js';
 

@@ -1,12 +1,12 @@
 import { render } from 'ink-testing-library';
 import { Profiler } from 'react';
 import { describe, expect, it } from 'vitest';
-import { AppEnvContext } from '../../src/components/AppEnv.js';
-import { PaneSlot } from '../../src/components/PaneSlot.js';
-import { StoreProvider } from '../../src/components/StoreContext.js';
-import { Controller } from '../../src/data/controller.js';
-import { initialState } from '../../src/data/reducers/root.js';
-import { createStore } from '../../src/data/store.js';
+import { AppEnvContext } from '../../src/ui/AppEnv.js';
+import { PaneSlot } from '../../src/ui/containers/PaneSlot.js';
+import { StoreProvider } from '../../src/ui/StoreContext.js';
+import { Controller } from '../../src/app/controller.js';
+import { initialState } from '../../src/app/reducers/root.js';
+import { createStore } from '../../src/app/store.js';
 import { FakeBackend } from '../helpers/fakeBackend.js';
 import { TEST_INTERVALS } from '../helpers/renderApp.js';
 

@@ -1,5 +1,5 @@
 // A demo backend on an injected wall clock, for tests that move the simulated release to a moment.
-import { createDemoBackend, type ScenarioName } from '../../src/data/demo/index.js';
+import { createDemoBackend, type ScenarioName } from '../../src/adapters/demo/index.js';
 
 const signal = new AbortController().signal;
 /** Deliberately not on a minute boundary. */

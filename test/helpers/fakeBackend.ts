@@ -1,6 +1,6 @@
 // A Backend whose world the test sets directly: for component tests that need exact states.
-import type { Backend, LogPage } from '../../src/data/backend.js';
-import type { Alarm, CostSummary, LogEvent, MetricSeries, RollbackRequest, ServiceSnapshot } from '../../src/data/model.js';
+import type { Backend, LogPage } from '../../src/domain/backend.js';
+import type { Alarm, CostSummary, LogEvent, MetricSeries, RollbackRequest, ServiceSnapshot } from '../../src/domain/model.js';
 import { service } from './service.js';
 
 export interface FakeWorld {

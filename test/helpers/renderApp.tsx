@@ -1,14 +1,14 @@
 import { render } from 'ink-testing-library';
-import { App } from '../../src/components/App.js';
-import { AppEnvContext } from '../../src/components/AppEnv.js';
-import { InputProvider } from '../../src/components/input.js';
-import { StoreProvider } from '../../src/components/StoreContext.js';
-import type { Backend, PollIntervals } from '../../src/data/backend.js';
-import { Controller } from '../../src/data/controller.js';
-import type { ChecklistStepDef } from '../../src/data/model.js';
-import { initialState } from '../../src/data/reducers/root.js';
-import { createStore } from '../../src/data/store.js';
-import { KEYMAP } from '../../src/keymap.js';
+import { App } from '../../src/ui/App.js';
+import { AppEnvContext } from '../../src/ui/AppEnv.js';
+import { InputProvider } from '../../src/ui/input.js';
+import { StoreProvider } from '../../src/ui/StoreContext.js';
+import type { Backend, PollIntervals } from '../../src/domain/backend.js';
+import { Controller } from '../../src/app/controller.js';
+import type { ChecklistStepDef } from '../../src/domain/model.js';
+import { initialState } from '../../src/app/reducers/root.js';
+import { createStore } from '../../src/app/store.js';
+import { KEYMAP } from '../../src/ui/keymap.js';
 
 export const TEST_INTERVALS: PollIntervals = { service: 1000, alarms: 1000, metrics: 1000, cost: 60_000, logs: 250 };
 

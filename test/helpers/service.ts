@@ -1,6 +1,6 @@
 // Builders for ServiceSnapshot fixtures: a service `web` on family `web`, overridable piecemeal.
-import type { Deployment, ServiceDeploymentInfo, ServiceSnapshot, TaskDefinitionInfo, TaskDefRef } from '../../src/data/model.js';
-import { refKey } from '../../src/data/model.js';
+import type { Deployment, ServiceDeploymentInfo, ServiceSnapshot, TaskDefinitionInfo, TaskDefRef } from '../../src/domain/model.js';
+import { refKey } from '../../src/domain/model.js';
 
 export const ref = (revision: number, family = 'web'): TaskDefRef => ({ family, revision });
 

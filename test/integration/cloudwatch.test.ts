@@ -13,8 +13,8 @@ import {
   ElasticLoadBalancingV2Client,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fetchAlarms } from '../../src/data/aws/alarms.js';
-import { MetricsReader } from '../../src/data/aws/metrics.js';
+import { fetchAlarms } from '../../src/adapters/aws/alarms.js';
+import { MetricsReader } from '../../src/adapters/aws/metrics.js';
 import { startMoto, TEST_CREDENTIALS, type Moto } from '../helpers/moto.js';
 
 const MIN = 60_000;

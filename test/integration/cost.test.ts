@@ -8,9 +8,9 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CostReader } from '../../src/data/aws/cost.js';
-import { createAwsBackend } from '../../src/data/aws/index.js';
-import { getIdentity } from '../../src/data/aws/identity.js';
+import { CostReader } from '../../src/adapters/aws/cost.js';
+import { createAwsBackend } from '../../src/adapters/aws/index.js';
+import { getIdentity } from '../../src/adapters/aws/identity.js';
 import { ACCOUNT, startMoto, TEST_CREDENTIALS, type Moto } from '../helpers/moto.js';
 
 const credentials = { accessKeyId: TEST_CREDENTIALS.AWS_ACCESS_KEY_ID, secretAccessKey: TEST_CREDENTIALS.AWS_SECRET_ACCESS_KEY };

@@ -13,8 +13,8 @@ import {
   StopTaskCommand,
 } from '@aws-sdk/client-ecs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { EcsReader } from '../../src/data/aws/ecs.js';
-import { planRollback } from '../../src/data/rollback.js';
+import { EcsReader } from '../../src/adapters/aws/ecs.js';
+import { planRollback } from '../../src/domain/rollback.js';
 import { startMoto, TEST_CREDENTIALS, type Moto } from '../helpers/moto.js';
 
 let moto: Moto;

@@ -8,8 +8,8 @@ import {
   type FilterLogEventsCommandInput,
 } from '@aws-sdk/client-cloudwatch-logs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { LogFollower, type LogFollowerOptions } from '../../src/data/aws/logFollower.js';
-import type { LogEvent } from '../../src/data/model.js';
+import { LogFollower, type LogFollowerOptions } from '../../src/adapters/aws/logFollower.js';
+import type { LogEvent } from '../../src/domain/model.js';
 import { startMoto, TEST_CREDENTIALS, type Moto } from '../helpers/moto.js';
 
 const GROUP = '/ecs/shop-web';

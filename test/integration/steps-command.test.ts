@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, realpathSync, rmSync, existsSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CommandStepSpec } from '../../src/data/model.js';
-import { MAX_OUTPUT_BYTES, runCommandStep } from '../../src/data/steps/command.js';
+import type { CommandStepSpec } from '../../src/domain/model.js';
+import { MAX_OUTPUT_BYTES, runCommandStep } from '../../src/checklist/steps/command.js';
 
 const never = new AbortController().signal;
 const dir = realpathSync(mkdtempSync(join(tmpdir(), 'shipwatch-cmd-')));

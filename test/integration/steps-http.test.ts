@@ -2,8 +2,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HttpStepSpec } from '../../src/data/model.js';
-import { MAX_BODY_BYTES, runHttpStep } from '../../src/data/steps/http.js';
+import type { HttpStepSpec } from '../../src/domain/model.js';
+import { MAX_BODY_BYTES, runHttpStep } from '../../src/checklist/steps/http.js';
 
 let server: Server;
 let base: string;

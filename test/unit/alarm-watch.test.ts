@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { enteredAlarm } from '../../src/data/alarmWatch.js';
-import type { Alarm } from '../../src/data/model.js';
+import { enteredAlarm } from '../../src/domain/alarmChanges.js';
+import type { Alarm } from '../../src/domain/model.js';
 
 const a = (name: string, state: Alarm['state']): Alarm => ({ name, kind: 'metric', state, reason: '', stateUpdatedAt: 0 });
 

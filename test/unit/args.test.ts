@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseArgs, UsageError } from '../../src/args.js';
+import { parseArgs, UsageError } from '../../src/cli/flags.js';
 
 const parse = (...argv: string[]) => parseArgs(argv, '1.2.3');
 const fails = (argv: string[], pattern: RegExp) => {

@@ -1,7 +1,7 @@
 import { CloudWatchClient, DescribeAlarmsCommand, type DescribeAlarmsCommandInput } from '@aws-sdk/client-cloudwatch';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { alarmRequests, fetchAlarms, toAlarm } from '../../src/data/aws/alarms.js';
+import { alarmRequests, fetchAlarms, toAlarm } from '../../src/adapters/aws/alarms.js';
 
 const cwMock = mockClient(CloudWatchClient);
 const cw = new CloudWatchClient({ region: 'us-east-1' });

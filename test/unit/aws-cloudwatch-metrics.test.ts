@@ -2,7 +2,7 @@ import { CloudWatchClient, GetMetricDataCommand, type GetMetricDataCommandInput,
 import { DescribeTargetGroupsCommand, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MetricsReader } from '../../src/data/aws/metrics.js';
+import { MetricsReader } from '../../src/adapters/aws/metrics.js';
 
 const MIN = 60_000;
 const cwMock = mockClient(CloudWatchClient);

@@ -9,8 +9,8 @@ import {
   seriesSpecs,
   toQueries,
   toSeries,
-} from '../../src/data/aws/metricQueries.js';
-import type { MetricPoint } from '../../src/data/model.js';
+} from '../../src/adapters/aws/metricQueries.js';
+import type { MetricPoint } from '../../src/domain/model.js';
 
 const TG = 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/web-tg/73e2d6bc24d8a067';
 const ALB = 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/web-alb/50dc6c495c0c9188';

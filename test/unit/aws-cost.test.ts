@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CostReader, planCostRequests } from '../../src/data/aws/cost.js';
+import { CostReader, planCostRequests } from '../../src/adapters/aws/cost.js';
 
 const signal = new AbortController().signal;
 const ce = new CostExplorerClient({ region: 'us-east-1' });

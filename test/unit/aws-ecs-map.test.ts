@@ -10,7 +10,7 @@ import {
   mapTaskDefinition,
   newestStoppedFirst,
   parseTaskDefRef,
-} from '../../src/data/aws/ecsMap.js';
+} from '../../src/adapters/aws/ecsMap.js';
 import { at, revisionArn, sdkDeployment, sdkService, sdkServiceDeployment, sdkStoppedTask, sdkTaskDef, tdArn } from '../helpers/ecsFixtures.js';
 
 describe('parseTaskDefRef', () => {

@@ -18,9 +18,9 @@ import {
 } from '@aws-sdk/client-ecs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { EcsReader } from '../../src/data/aws/ecs.js';
-import { parseTaskDefRef } from '../../src/data/aws/ecsMap.js';
-import { planRollback } from '../../src/data/rollback.js';
+import { EcsReader } from '../../src/adapters/aws/ecs.js';
+import { parseTaskDefRef } from '../../src/adapters/aws/ecsMap.js';
+import { planRollback } from '../../src/domain/rollback.js';
 import { at, sdArn, sdkRevision, sdkService, sdkServiceDeployment, sdkStoppedTask, sdkTaskDef, taskArn, tdArn } from '../helpers/ecsFixtures.js';
 
 const ecsMock = mockClient(ECSClient);

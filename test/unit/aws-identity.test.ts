@@ -1,7 +1,7 @@
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { getIdentity } from '../../src/data/aws/identity.js';
+import { getIdentity } from '../../src/adapters/aws/identity.js';
 
 const sts = new STSClient({ region: 'us-east-1' });
 const mock = mockClient(sts);

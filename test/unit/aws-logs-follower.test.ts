@@ -12,7 +12,7 @@ import {
 } from '@aws-sdk/client-cloudwatch-logs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LogFollower, SeenEvents } from '../../src/data/aws/logFollower.js';
+import { LogFollower, SeenEvents } from '../../src/adapters/aws/logFollower.js';
 
 const GROUP = '/ecs/web';
 const ARN = `arn:aws:logs:us-east-1:123456789012:log-group:${GROUP}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { levelOf } from '../../src/data/aws/logLevel.js';
+import { levelOf } from '../../src/adapters/aws/logLevel.js';
 
 describe('levelOf', () => {
   it.each([

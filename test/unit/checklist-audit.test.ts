@@ -3,11 +3,11 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AuditLog, readAudit } from '../../src/data/audit.js';
-import { Controller } from '../../src/data/controller.js';
-import type { ChecklistStepDef } from '../../src/data/model.js';
-import { initialState } from '../../src/data/reducers/root.js';
-import { createStore } from '../../src/data/store.js';
+import { AuditLog, readAudit } from '../../src/app/auditLog.js';
+import { Controller } from '../../src/app/controller.js';
+import type { ChecklistStepDef } from '../../src/domain/model.js';
+import { initialState } from '../../src/app/reducers/root.js';
+import { createStore } from '../../src/app/store.js';
 import { FakeBackend } from '../helpers/fakeBackend.js';
 import { TEST_INTERVALS } from '../helpers/renderApp.js';
 

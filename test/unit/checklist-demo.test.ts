@@ -1,13 +1,13 @@
 // Built-in checks and the soak step over the demo world's data, read the way the dashboard reads it.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { AuditEvent } from '../../src/data/audit.js';
-import { ChecklistRunner } from '../../src/data/checklistRunner.js';
-import type { ScenarioName } from '../../src/data/demo/index.js';
-import type { ChecklistStepDef } from '../../src/data/model.js';
-import { initialState } from '../../src/data/reducers/root.js';
-import { createStore } from '../../src/data/store.js';
+import type { AuditEvent } from '../../src/app/auditLog.js';
+import { ChecklistRunner } from '../../src/checklist/runner.js';
+import type { ScenarioName } from '../../src/adapters/demo/index.js';
+import type { ChecklistStepDef } from '../../src/domain/model.js';
+import { initialState } from '../../src/app/reducers/root.js';
+import { createStore } from '../../src/app/store.js';
 import { DEMO_INTERVALS } from '../../src/config/settings.js';
-import { collectSnapshot } from '../../src/snapshot.js';
+import { collectSnapshot } from '../../src/cli/snapshot.js';
 import { demoOnClock } from '../helpers/demoClock.js';
 import { FakeBackend } from '../helpers/fakeBackend.js';
 import { service } from '../helpers/service.js';

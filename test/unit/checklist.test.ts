@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { runBuiltIn, type BuiltInKind } from '../../src/data/checklist.js';
-import { Controller } from '../../src/data/controller.js';
-import type { ChecklistStepDef } from '../../src/data/model.js';
-import { appendBatch } from '../../src/data/reducers/logs.js';
-import { initialState } from '../../src/data/reducers/root.js';
-import type { AppState } from '../../src/data/state.js';
-import { createStore } from '../../src/data/store.js';
+import { runBuiltIn, type BuiltInKind } from '../../src/checklist/builtIns.js';
+import { Controller } from '../../src/app/controller.js';
+import type { ChecklistStepDef } from '../../src/domain/model.js';
+import { appendBatch } from '../../src/app/reducers/logs.js';
+import { initialState } from '../../src/app/reducers/root.js';
+import type { AppState } from '../../src/app/state.js';
+import { createStore } from '../../src/app/store.js';
 import { FakeBackend } from '../helpers/fakeBackend.js';
 import { TEST_INTERVALS } from '../helpers/renderApp.js';
 import { deployment, service } from '../helpers/service.js';

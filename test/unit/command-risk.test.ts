@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commandRisk } from '../../src/data/steps/commandRisk.js';
+import { commandRisk } from '../../src/checklist/commandRisk.js';
 
 describe('commandRisk', () => {
   it.each([

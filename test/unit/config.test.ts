@@ -61,7 +61,7 @@ describe('the README', () => {
 describe('checklist steps in the config', () => {
   it('maps http, command and built-in steps to what the runners take', async () => {
     const { resolveSettings } = await import('../../src/config/settings.js');
-    const { parseArgs } = await import('../../src/args.js');
+    const { parseArgs } = await import('../../src/cli/flags.js');
     const c = parseConfig(
       [
         'checklist:',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createDemoBackend, type ScenarioName } from '../../src/data/demo/index.js';
-import type { LogEvent } from '../../src/data/model.js';
+import { createDemoBackend, type ScenarioName } from '../../src/adapters/demo/index.js';
+import type { LogEvent } from '../../src/domain/model.js';
 
 const signal = new AbortController().signal;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ScenarioName } from '../../src/data/demo/index.js';
-import type { RollbackRequest, ServiceSnapshot } from '../../src/data/model.js';
+import type { ScenarioName } from '../../src/adapters/demo/index.js';
+import type { RollbackRequest, ServiceSnapshot } from '../../src/domain/model.js';
 import { demoOnClock } from '../helpers/demoClock.js';
 
 const MIN = 60_000;

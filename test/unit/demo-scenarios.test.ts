@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LogEvent, ServiceSnapshot } from '../../src/data/model.js';
+import type { LogEvent, ServiceSnapshot } from '../../src/domain/model.js';
 import { demoOnClock } from '../helpers/demoClock.js';
 
 const MIN = 60_000;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createDemoBackend, demoChecklist, SCENARIOS, type ScenarioName } from '../../src/data/demo/index.js';
-import { refKey } from '../../src/data/model.js';
+import { createDemoBackend, demoChecklist, SCENARIOS, type ScenarioName } from '../../src/adapters/demo/index.js';
+import { refKey } from '../../src/domain/model.js';
 import { demoOnClock } from '../helpers/demoClock.js';
 
 const MIN = 60_000;

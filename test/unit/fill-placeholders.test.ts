@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/args.js';
+import { UsageError } from '../../src/cli/flags.js';
 import { fillStep, parseFills } from '../../src/config/fillPlaceholders.js';
-import type { ChecklistStepDef } from '../../src/data/model.js';
+import type { ChecklistStepDef } from '../../src/domain/model.js';
 
 const step: ChecklistStepDef = {
   id: 'rb-3',

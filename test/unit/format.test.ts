@@ -12,7 +12,7 @@ import {
   num,
   truncate,
   valueWithUnit,
-} from '../../src/components/format.js';
+} from '../../src/ui/format.js';
 
 describe('duration', () => {
   test.each([

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { hasHandler } from '../../src/components/actions.js';
-import { KEYMAP, keyTableMarkdown, type Context } from '../../src/keymap.js';
+import { hasHandler } from '../../src/ui/keyActions.js';
+import { KEYMAP, keyTableMarkdown, type Context } from '../../src/ui/keymap.js';
 
 describe('keymap registry', () => {
   it('describes every action and gives each a handler', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeLayout } from '../../src/components/layout.js';
+import { computeLayout } from '../../src/ui/layout.js';
 
 describe('layout', () => {
   it('is too small below 80x24', () => {

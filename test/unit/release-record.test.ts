@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { AuditEntry, AuditEvent } from '../../src/data/audit.js';
-import type { ChecklistStepDef } from '../../src/data/model.js';
-import { initialState } from '../../src/data/reducers/root.js';
-import { buildReleaseRecord, releaseRecordMarkdown, type ReleaseRecordInput } from '../../src/data/releaseRecord.js';
-import type { AppState } from '../../src/data/state.js';
+import type { AuditEntry, AuditEvent } from '../../src/app/auditLog.js';
+import type { ChecklistStepDef } from '../../src/domain/model.js';
+import { initialState } from '../../src/app/reducers/root.js';
+import { buildReleaseRecord, releaseRecordMarkdown, type ReleaseRecordInput } from '../../src/domain/releaseRecord.js';
+import type { AppState } from '../../src/app/state.js';
 import { deployment, service } from '../helpers/service.js';
 
 const T0 = Date.parse('2026-11-23T10:00:00Z');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { planRollback, rollbackProgress } from '../../src/data/rollback.js';
-import type { RollbackOp } from '../../src/data/state.js';
+import { planRollback, rollbackProgress } from '../../src/domain/rollback.js';
+import type { RollbackOp } from '../../src/app/state.js';
 import { deployment, ref, service, serviceDeployment } from '../helpers/service.js';
 
 const idle: RollbackOp = { phase: 'idle' };

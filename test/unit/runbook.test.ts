@@ -3,10 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { runChecklistCommand } from '../../src/checklistCommand.js';
-import { UsageError } from '../../src/args.js';
-import { importRunbook } from '../../src/config/runbook.js';
-import type { ChecklistStepDef } from '../../src/data/model.js';
+import { runChecklistCommand } from '../../src/cli/checklistCommand.js';
+import { UsageError } from '../../src/cli/flags.js';
+import { importRunbook } from '../../src/checklist/runbook.js';
+import type { ChecklistStepDef } from '../../src/domain/model.js';
 
 const RUNBOOKS = new URL('../../../shared/runbooks/', import.meta.url);
 const FACILITATOR = 'facilitator-deployment-checklist.md';

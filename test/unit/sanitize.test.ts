@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sanitizeLine } from '../../src/data/sanitize.js';
+import { sanitizeLine } from '../../src/domain/sanitize.js';
 
 describe('sanitizeLine', () => {
   it('removes escape sequences that would clear the screen, retitle or recolour the terminal', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseArgs } from '../../src/args.js';
+import { parseArgs } from '../../src/cli/flags.js';
 import { parseConfig } from '../../src/config/load.js';
 import { AWS_INTERVALS, DEMO_INTERVALS, resolveSettings } from '../../src/config/settings.js';
 
@@ -37,7 +37,7 @@ describe('settings', () => {
   it('thresholds from the config reach the metrics and the default p99 check', async () => {
     const s = resolveSettings(opts(), cfg('cluster: prod\nservice: web\nthresholds: { p99: 800, cpu: 60 }\n'), 'ship.yaml');
     expect(s.aws?.thresholds).toEqual({ p99: 800, cpu: 60 });
-    const { resolveChecklist } = await import('../../src/config/checklistSources.js');
+    const { resolveChecklist } = await import('../../src/cli/checklistSources.js');
     expect(resolveChecklist(s).steps.find((x) => x.id === 'p99')).toMatchObject({ title: 'p99 latency under 800 ms', params: { metric: 'p99', below: 800 } });
     expect(() => cfg('thresholds: { latency: 3 }\n')).toThrow(/thresholds/);
   });

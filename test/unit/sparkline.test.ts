@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { sparkline } from '../../src/components/sparklineText.js';
+import { sparkline } from '../../src/ui/sparklineText.js';
 
 test('scales min..max onto the eight blocks', () => {
   expect(sparkline([0, 1, 2, 3, 4, 5, 6, 7], 8)).toBe('▁▂▃▄▅▆▇█');

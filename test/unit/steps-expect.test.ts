@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { judgeCommand, judgeHttp } from '../../src/data/steps/expect.js';
+import { judgeCommand, judgeHttp } from '../../src/checklist/steps/expectations.js';
 
 const body = JSON.stringify({ status: 'healthy', ok: true, count: 42, networks: ['base', 'base-sepolia'], checks: { db: { state: 'up' } } });
 

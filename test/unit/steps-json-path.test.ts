@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getJsonPath, parseJsonPath } from '../../src/data/steps/jsonPath.js';
+import { getJsonPath, parseJsonPath } from '../../src/checklist/steps/jsonPath.js';
 
 const doc = {
   status: 'healthy',

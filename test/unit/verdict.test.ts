@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Alarm, MetricSeries } from '../../src/data/model.js';
-import { verdict } from '../../src/data/verdict.js';
+import type { Alarm, MetricSeries } from '../../src/domain/model.js';
+import { verdict } from '../../src/domain/verdict.js';
 import { deployment, ref, service, serviceDeployment } from '../helpers/service.js';
 
 const alarm = (state: Alarm['state']): Alarm => ({ name: 'web-5xx', kind: 'metric', state, reason: '', stateUpdatedAt: 0 });

@@ -1,8 +1,8 @@
 import { render } from 'ink-testing-library';
 import { describe, expect, test } from 'vitest';
-import { AlarmsPane, countLine } from '../../../src/components/panes/AlarmsPane.js';
-import type { Alarm } from '../../../src/data/model.js';
-import type { Slice } from '../../../src/data/state.js';
+import { AlarmsPane, countLine } from '../../../src/ui/panes/AlarmsPane.js';
+import type { Alarm } from '../../../src/domain/model.js';
+import type { Slice } from '../../../src/app/state.js';
 import { MIN, NOW, alarm, expectFits, failed, loading, ok, rowsOf } from './fixtures.js';
 
 const frame = (alarms: Slice<Alarm[]>, transitions: Record<string, number> = {}, width = 70, height = 6, scroll = 0) =>

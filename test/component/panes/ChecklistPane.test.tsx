@@ -1,7 +1,7 @@
 import { render } from 'ink-testing-library';
 import { describe, expect, test } from 'vitest';
-import { ChecklistPane } from '../../../src/components/panes/ChecklistPane.js';
-import type { ChecklistStepDef, StepResult } from '../../../src/data/model.js';
+import { ChecklistPane } from '../../../src/ui/panes/ChecklistPane.js';
+import type { ChecklistStepDef, StepResult } from '../../../src/domain/model.js';
 import { NOW, expectFits, rowsOf } from './fixtures.js';
 
 const steps: ChecklistStepDef[] = [

@@ -1,8 +1,8 @@
 import { render } from 'ink-testing-library';
 import { describe, expect, test } from 'vitest';
-import { CostPane, topServices } from '../../../src/components/panes/CostPane.js';
-import type { CostSummary } from '../../../src/data/model.js';
-import type { Slice } from '../../../src/data/state.js';
+import { CostPane, topServices } from '../../../src/ui/panes/CostPane.js';
+import type { CostSummary } from '../../../src/domain/model.js';
+import type { Slice } from '../../../src/app/state.js';
 import { costSummary, expectFits, failed, loading, ok, rowsOf } from './fixtures.js';
 
 const frame = (cost: Slice<CostSummary>, width = 60, height = 10, ascii = false) =>

@@ -1,8 +1,8 @@
 import { render } from 'ink-testing-library';
 import { describe, expect, test } from 'vitest';
-import { DeploymentsPane } from '../../../src/components/panes/DeploymentsPane.js';
-import type { ServiceSnapshot } from '../../../src/data/model.js';
-import type { Slice } from '../../../src/data/state.js';
+import { DeploymentsPane } from '../../../src/ui/panes/DeploymentsPane.js';
+import type { ServiceSnapshot } from '../../../src/domain/model.js';
+import type { Slice } from '../../../src/app/state.js';
 import { MIN, NOW, deployment, expectFits, failed, loading, ok, rowsOf, snapshot } from './fixtures.js';
 
 const frame = (service: Slice<ServiceSnapshot>, width = 78, height = 12, scroll = 0) =>

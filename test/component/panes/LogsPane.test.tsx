@@ -1,8 +1,8 @@
 import { render } from 'ink-testing-library';
 import { describe, expect, test } from 'vitest';
-import { LogsPane, shortStream, visibleWindow } from '../../../src/components/panes/LogsPane.js';
-import type { LogEvent } from '../../../src/data/model.js';
-import type { LogView } from '../../../src/data/state.js';
+import { LogsPane, shortStream, visibleWindow } from '../../../src/ui/panes/LogsPane.js';
+import type { LogEvent } from '../../../src/domain/model.js';
+import type { LogView } from '../../../src/app/state.js';
 import { expectFits, logEvent, rowsOf, view } from './fixtures.js';
 
 const frame = (lines: LogEvent[], v: LogView = view(), width = 60, height = 5, totalReceived = lines.length, error?: string) =>

@@ -1,8 +1,8 @@
 import { render } from 'ink-testing-library';
 import { describe, expect, test } from 'vitest';
-import { MetricsPane } from '../../../src/components/panes/MetricsPane.js';
-import type { MetricSeries } from '../../../src/data/model.js';
-import type { Slice } from '../../../src/data/state.js';
+import { MetricsPane } from '../../../src/ui/panes/MetricsPane.js';
+import type { MetricSeries } from '../../../src/domain/model.js';
+import type { Slice } from '../../../src/app/state.js';
 import { expectFits, failed, loading, ok, rowsOf, series } from './fixtures.js';
 
 const frame = (metrics: Slice<MetricSeries[]>, width = 60, height = 4, ascii = false) =>

@@ -1,7 +1,7 @@
 import { Text } from 'ink';
 import { render } from 'ink-testing-library';
 import { expect, test } from 'vitest';
-import { Pane, innerSize } from '../../../src/components/Pane.js';
+import { Pane, innerSize } from '../../../src/ui/Pane.js';
 import { expectFits, rowsOf } from './fixtures.js';
 
 test('innerSize leaves the border', () => {

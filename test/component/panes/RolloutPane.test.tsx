@@ -1,8 +1,8 @@
 import { render } from 'ink-testing-library';
 import { describe, expect, test } from 'vitest';
-import { RolloutPane, progressBar } from '../../../src/components/panes/RolloutPane.js';
-import type { ServiceDeploymentInfo, ServiceSnapshot } from '../../../src/data/model.js';
-import type { Slice } from '../../../src/data/state.js';
+import { RolloutPane, progressBar } from '../../../src/ui/panes/RolloutPane.js';
+import type { ServiceDeploymentInfo, ServiceSnapshot } from '../../../src/domain/model.js';
+import type { Slice } from '../../../src/app/state.js';
 import { MIN, NOW, deployment, expectFits, failed, loading, ok, rowsOf, snapshot } from './fixtures.js';
 
 const frame = (service: Slice<ServiceSnapshot>, width = 40, height = 8, ascii = false) =>

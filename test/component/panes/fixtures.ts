@@ -8,8 +8,8 @@ import type {
   LogEvent,
   MetricSeries,
   ServiceSnapshot,
-} from '../../../src/data/model.js';
-import type { LogView, Slice } from '../../../src/data/state.js';
+} from '../../../src/domain/model.js';
+import type { LogView, Slice } from '../../../src/app/state.js';
 
 export const NOW = Date.UTC(2025, 0, 15, 12, 0, 0);
 export const MIN = 60_000;

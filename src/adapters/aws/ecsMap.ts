@@ -1,0 +1,192 @@
+// Pure mappers from ECS SDK output shapes to domain types. No I/O, no clock: tested on recorded
+// responses (test/unit/aws-ecs-map.test.ts).
+import type {
+  ContainerDefinition,
+  Deployment as SdkDeployment,
+  LoadBalancer,
+  Service,
+  ServiceDeployment,
+  ServiceEvent as SdkEvent,
+  Task,
+  TaskDefinition,
+} from '@aws-sdk/client-ecs';
+import type {
+  ContainerInfo,
+  Deployment,
+  DeploymentStatus,
+  RolloutState,
+  ServiceDeploymentInfo,
+  ServiceDeploymentStatus,
+  ServiceEvent,
+  ServiceSnapshot,
+  StoppedTask,
+  TaskDefinitionInfo,
+  TaskDefRef,
+} from '../../domain/model.js';
+import { refKey } from '../../domain/model.js';
+
+export const ms = (d: Date | undefined): number | undefined => (d ? d.getTime() : undefined);
+
+/**
+ * `arn:aws:ecs:REGION:ACCOUNT:task-definition/web:3` or `web:3` → {web, 3}. ECS answers with ARNs,
+ * but moto stores what UpdateService was given (`web:2`) as the service's task definition.
+ */
+export function parseTaskDefRef(s: string | undefined): TaskDefRef | undefined {
+  const m = /^(?:arn:[^:]+:ecs:[^:]*:[^:]*:task-definition\/)?([A-Za-z0-9_-]+):(\d+)$/.exec(s ?? '');
+  return m ? { family: m[1]!, revision: Number(m[2]) } : undefined;
+}
+
+/** Short digests, as `docker images` shows them: the full 64 hex digits do not fit a pane. */
+const DIGEST_SHOWN = 12;
+
+/**
+ * `repo:tag` → tag; `repo@sha256:…` → `@sha256:` + 12 hex; no tag → `latest` (what Docker pulls).
+ * A ':' before the last '/' is a registry port (`host:5000/web`), not a tag.
+ */
+export function imageTag(image: string): string {
+  const at = image.indexOf('@');
+  const name = at >= 0 ? image.slice(0, at) : image;
+  const colon = name.lastIndexOf(':');
+  if (colon > name.lastIndexOf('/')) return name.slice(colon + 1);
+  if (at >= 0) {
+    const digest = image.slice(at + 1);
+    const sep = digest.indexOf(':');
+    return `@${digest.slice(0, sep + 1 + DIGEST_SHOWN)}`;
+  }
+  return 'latest';
+}
+
+function mapContainer(c: ContainerDefinition, i: number): ContainerInfo {
+  const image = c.image ?? '';
+  return {
+    name: c.name ?? `container-${i + 1}`,
+    image,
+    imageTag: imageTag(image),
+    // Names only: values may be secrets and the dashboard is shown on shared screens.
+    envNames: (c.environment ?? []).flatMap((e) => (e.name ? [e.name] : [])),
+  };
+}
+
+const TD_STATUS: ReadonlySet<string> = new Set(['ACTIVE', 'INACTIVE', 'DELETE_IN_PROGRESS']);
+
+export function mapTaskDefinition(td: TaskDefinition | undefined): TaskDefinitionInfo | undefined {
+  const ref = parseTaskDefRef(td?.taskDefinitionArn) ?? (td?.family && td.revision ? { family: td.family, revision: td.revision } : undefined);
+  if (!td || !ref) return undefined;
+  const defs = td.containerDefinitions ?? [];
+  const logGroup = defs.map((c) => c.logConfiguration?.options?.['awslogs-group']).find((g) => !!g);
+  return {
+    ...ref,
+    arn: td.taskDefinitionArn ?? refKey(ref),
+    status: TD_STATUS.has(td.status ?? '') ? (td.status as TaskDefinitionInfo['status']) : 'ACTIVE',
+    containers: defs.map(mapContainer),
+    registeredAt: ms(td.registeredAt),
+    logGroup,
+  };
+}
+
+/** ListTaskDefinitions ARNs → revisions of exactly `family` (AWS's familyPrefix also matches `web-worker`). */
+export function familyRevisionsFrom(arns: string[], family: string, status: TaskDefinitionInfo['status']): ServiceSnapshot['familyRevisions'] {
+  return arns.flatMap((arn) => {
+    const ref = parseTaskDefRef(arn);
+    return ref && ref.family === family ? [{ revision: ref.revision, status }] : [];
+  });
+}
+
+const DEP_STATUS: ReadonlySet<string> = new Set(['PRIMARY', 'ACTIVE', 'INACTIVE']);
+const ROLLOUT: ReadonlySet<string> = new Set(['IN_PROGRESS', 'COMPLETED', 'FAILED']);
+
+/**
+ * The task definition each deployment runs. Real ECS keeps `service.taskDefinition` equal to the
+ * PRIMARY deployment's; moto changes only the service's on UpdateService. The service-level value
+ * is the truth for PRIMARY (it is what new tasks are started from), so it wins when they differ.
+ */
+export function deploymentRefs(s: Service): { dep: SdkDeployment; ref: TaskDefRef }[] {
+  const serviceRef = parseTaskDefRef(s.taskDefinition);
+  return (s.deployments ?? []).flatMap((dep) => {
+    const ref = (dep.status === 'PRIMARY' && serviceRef) || parseTaskDefRef(dep.taskDefinition);
+    return ref ? [{ dep, ref }] : [];
+  });
+}
+
+export function mapDeployments(s: Service, defs: Record<string, TaskDefinitionInfo>): Deployment[] {
+  return deploymentRefs(s).map(({ dep, ref }) => ({
+    id: dep.id ?? refKey(ref),
+    status: (DEP_STATUS.has(dep.status ?? '') ? dep.status : 'ACTIVE') as DeploymentStatus,
+    taskDefinition: ref,
+    imageTags: defs[refKey(ref)]?.containers.map((c) => c.imageTag) ?? [],
+    desired: dep.desiredCount ?? 0,
+    running: dep.runningCount ?? 0,
+    pending: dep.pendingCount ?? 0,
+    failed: dep.failedTasks ?? 0,
+    rolloutState: ROLLOUT.has(dep.rolloutState ?? '') ? (dep.rolloutState as RolloutState) : undefined,
+    rolloutStateReason: dep.rolloutStateReason,
+    createdAt: ms(dep.createdAt) ?? 0,
+    updatedAt: ms(dep.updatedAt) ?? ms(dep.createdAt) ?? 0,
+  }));
+}
+
+/** Newest first: ECS returns them so, but the order is not part of the contract. */
+export function mapEvents(events: SdkEvent[] | undefined, cap: number): ServiceEvent[] {
+  return (events ?? [])
+    .map((e, i) => ({ id: e.id ?? `event-${i}`, createdAt: ms(e.createdAt) ?? 0, message: e.message ?? '' }))
+    .sort((a, b) => b.createdAt - a.createdAt)
+    .slice(0, cap);
+}
+
+export function mapLoadBalancers(lbs: LoadBalancer[] | undefined): NonNullable<ServiceSnapshot['loadBalancers']> {
+  return (lbs ?? []).map((lb) => ({ targetGroupArn: lb.targetGroupArn, loadBalancerName: lb.loadBalancerName, containerName: lb.containerName }));
+}
+
+/**
+ * A stopped task; `seenAt` stands in for stoppedAt when ECS has not set it yet (a task whose
+ * desired status is STOPPED may still be stopping) or when the server omits it (moto).
+ */
+export function mapStoppedTask(t: Task, seenAt: number): StoppedTask | undefined {
+  const ref = parseTaskDefRef(t.taskDefinitionArn);
+  if (!t.taskArn || !ref) return undefined;
+  return {
+    taskArn: t.taskArn,
+    taskDefinition: ref,
+    stoppedReason: t.stoppedReason ?? '',
+    stopCode: t.stopCode,
+    stoppedAt: ms(t.stoppedAt) ?? ms(t.stoppingAt) ?? ms(t.executionStoppedAt) ?? seenAt,
+  };
+}
+
+export const newestStoppedFirst = (tasks: StoppedTask[], cap: number): StoppedTask[] =>
+  [...tasks].sort((a, b) => b.stoppedAt - a.stoppedAt || a.taskArn.localeCompare(b.taskArn)).slice(0, cap);
+
+/** Service deployments that can no longer change: described once, then cached. */
+export const FINISHED_SERVICE_DEPLOYMENT: ReadonlySet<string> = new Set(['SUCCESSFUL', 'STOPPED', 'ROLLBACK_SUCCESSFUL', 'ROLLBACK_FAILED']);
+
+/**
+ * Source and target refer to service revisions, whose task definition only DescribeServiceRevisions
+ * tells (ServiceRevisionSummary has the ARN and task counts, no task definition): `revisionRef`
+ * resolves them. Undefined when the target cannot be resolved: such a record cannot guide a rollback.
+ */
+export function mapServiceDeployment(sd: ServiceDeployment, revisionRef: (arn: string) => TaskDefRef | undefined): ServiceDeploymentInfo | undefined {
+  const target = sd.targetServiceRevision?.arn ? revisionRef(sd.targetServiceRevision.arn) : undefined;
+  if (!sd.serviceDeploymentArn || !sd.status || !target) return undefined;
+  const cb = sd.deploymentCircuitBreaker;
+  const alarms = sd.alarms;
+  return {
+    arn: sd.serviceDeploymentArn,
+    status: sd.status as ServiceDeploymentStatus,
+    statusReason: sd.statusReason,
+    lifecycleStage: sd.lifecycleStage,
+    sourceRevisions: (sd.sourceServiceRevisions ?? []).flatMap((r) => {
+      const ref = r.arn ? revisionRef(r.arn) : undefined;
+      return ref ? [ref] : [];
+    }),
+    targetRevision: target,
+    circuitBreaker: cb?.status ? { status: cb.status, failureCount: cb.failureCount ?? 0, threshold: cb.threshold ?? 0 } : undefined,
+    alarms: alarms?.status
+      ? { status: alarms.status, alarmNames: alarms.alarmNames ?? [], triggeredAlarmNames: alarms.triggeredAlarmNames ?? [] }
+      : undefined,
+    createdAt: ms(sd.createdAt) ?? ms(sd.startedAt) ?? 0,
+    finishedAt: ms(sd.finishedAt) ?? ms(sd.stoppedAt),
+  };
+}
+
+export const newestServiceDeploymentFirst = (list: ServiceDeploymentInfo[]): ServiceDeploymentInfo[] =>
+  [...list].sort((a, b) => b.createdAt - a.createdAt);

@@ -1,0 +1,163 @@
+// The AWS adapter: the Backend port over the SDK. Each read names the IAM action it needs when it
+// fails, so a pane can say what is missing while the others keep working.
+import { STSClient } from '@aws-sdk/client-sts';
+import { UsageError } from '../../cli/flags.js';
+import type { AwsSettings } from '../../config/settings.js';
+import type { Backend, LogPage, Target } from '../../domain/backend.js';
+import type { RollbackRequest, ServiceSnapshot } from '../../domain/model.js';
+import { primaryDeployment } from '../../domain/rollback.js';
+import { fetchAlarms } from './alarms.js';
+import { createClients, destroyClients, type AwsClients } from './clients.js';
+import { CostReader } from './cost.js';
+import { EcsReader } from './ecs.js';
+import { describeAwsError, isCredentialsProblem } from './awsErrors.js';
+import { getIdentity } from './identity.js';
+import { LogFollower } from './logFollower.js';
+import { MetricsReader } from './metrics.js';
+
+export interface AwsBackendOptions extends AwsSettings {
+  watchWindowMs: number;
+  cacheDir?: string;
+}
+
+/** SDK errors become one line naming the IAM action; errors already explained pass through. */
+async function explain<T>(action: string, profile: string | undefined, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (typeof e === 'object' && e !== null && '$metadata' in e) throw new Error(describeAwsError(e, action, profile), { cause: e });
+    throw e;
+  }
+}
+
+export class AwsBackend implements Backend {
+  readonly kind = 'aws' as const;
+  readonly target: Target;
+  readonly watchWindowMs: number;
+  private readonly ecs: EcsReader;
+  private readonly metrics: MetricsReader;
+  private cost?: Promise<CostReader>;
+  private follower?: LogFollower;
+  private lastService?: ServiceSnapshot;
+
+  constructor(
+    private readonly clients: AwsClients,
+    private readonly o: AwsBackendOptions & { region: string },
+  ) {
+    this.target = { cluster: o.cluster, service: o.service, region: o.region };
+    this.watchWindowMs = o.watchWindowMs;
+    this.ecs = new EcsReader(clients.ecs, o.cluster, o.service, { profile: o.profile });
+    this.metrics = new MetricsReader(clients.cloudwatch, clients.elb, {
+      cluster: o.cluster,
+      service: o.service,
+      extra: o.metrics,
+      thresholds: o.thresholds,
+      windowMs: o.watchWindowMs,
+    });
+  }
+
+  /** Keyed by the account STS names: one profile (or one set of env credentials) can reach
+   *  several accounts, and a cached summary must never show one account's cost for another's. */
+  private costReader(signal: AbortSignal): Promise<CostReader> {
+    if (this.cost) return this.cost;
+    const reader = this.getIdentity(signal).then(
+      (id) =>
+        new CostReader(this.clients.costExplorer, {
+          expectedDaily: this.o.expectedDaily,
+          cacheDir: this.o.cacheDir,
+          cacheKey: `${id.account}-${this.o.profile ?? 'default'}@${this.o.endpointUrl ?? 'aws'}`,
+        }),
+    );
+    // A failed identity is asked again on the next poll, not remembered.
+    reader.catch(() => {
+      if (this.cost === reader) this.cost = undefined;
+    });
+    this.cost = reader;
+    return reader;
+  }
+
+  now = (): number => Date.now();
+
+  getIdentity(signal: AbortSignal) {
+    return explain('sts:GetCallerIdentity', this.o.profile, () => getIdentity(this.clients.sts, this.o.region, signal));
+  }
+
+  async getService(signal: AbortSignal): Promise<ServiceSnapshot> {
+    const s = await explain('ecs:DescribeServices', this.o.profile, () => this.ecs.getService(signal));
+    this.lastService = s;
+    return s;
+  }
+
+  getAlarms(signal: AbortSignal) {
+    return explain('cloudwatch:DescribeAlarms', this.o.profile, () => fetchAlarms(this.clients.cloudwatch, this.o.alarms, signal));
+  }
+
+  getMetrics(releaseStart: number, signal: AbortSignal) {
+    return explain('cloudwatch:GetMetricData', this.o.profile, () => this.metrics.get(releaseStart, this.lastService?.loadBalancers, signal));
+  }
+
+  getCost(signal: AbortSignal) {
+    return explain('ce:GetCostAndUsage', this.o.profile, async () => (await this.costReader(signal)).get(signal));
+  }
+
+  async getLogs(_cursor: unknown, signal: AbortSignal): Promise<LogPage> {
+    const follower = this.follower ?? (await this.startFollowing(signal));
+    const events = await explain('logs:FilterLogEvents', this.o.profile, () => follower.poll(signal));
+    return { events, cursor: undefined };
+  }
+
+  /** The log group from config, else from the serving task definition's awslogs options. */
+  private async startFollowing(signal: AbortSignal): Promise<LogFollower> {
+    const service = this.lastService ?? (await this.getService(signal));
+    const primary = primaryDeployment(service);
+    const group = this.o.logGroup ?? (primary && service.taskDefinitions[`${primary.taskDefinition.family}:${primary.taskDefinition.revision}`]?.logGroup);
+    if (!group) throw new Error('no log group: the task definition has no awslogs log configuration; set logGroup in the config');
+    this.follower = new LogFollower(this.clients.logs, { logGroup: group, filterPattern: this.o.logFilterPattern, liveTail: this.o.liveTail });
+    return this.follower;
+  }
+
+  rollback(request: RollbackRequest) {
+    const action = request.method === 'update-service' ? 'ecs:UpdateService' : 'ecs:StopServiceDeployment';
+    return explain(action, this.o.profile, () => this.ecs.rollback(request));
+  }
+
+  close(): void {
+    this.follower?.close();
+    destroyClients(this.clients);
+  }
+}
+
+/** The region the way the SDK finds it (flag, AWS_REGION, the profile), or one clear line. */
+async function resolveRegion(o: AwsBackendOptions): Promise<string> {
+  if (o.region) return o.region;
+  const probe = new STSClient({ profile: o.profile });
+  try {
+    const region = await probe.config.region();
+    if (region) return region;
+  } catch {
+    // no region anywhere: said below
+  } finally {
+    probe.destroy();
+  }
+  throw new UsageError(`no AWS region: pass --region, set AWS_REGION, or set region in ${o.profile ? `profile ${o.profile}` : 'your AWS profile'}`);
+}
+
+export async function createAwsBackend(o: AwsBackendOptions): Promise<AwsBackend> {
+  const region = await resolveRegion(o);
+  return new AwsBackend(createClients({ region, profile: o.profile, endpoint: o.endpointUrl }), { ...o, region });
+}
+
+/** Exit status for missing or expired AWS credentials (README: exit statuses). */
+export const EXIT_CREDENTIALS = 3;
+
+/** Fails with one line saying what to run when the credentials are missing or expired; other errors wait for the panes. */
+export async function checkCredentials(backend: AwsBackend, profile?: string): Promise<void> {
+  try {
+    await backend.getIdentity(AbortSignal.timeout(15_000));
+  } catch (e) {
+    const cause = e instanceof Error && e.cause !== undefined ? e.cause : e;
+    if (!isCredentialsProblem(cause)) return;
+    backend.close();
+    throw new UsageError(describeAwsError(cause, 'sts:GetCallerIdentity', profile), EXIT_CREDENTIALS);
+  }
+}

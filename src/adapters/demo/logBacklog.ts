@@ -1,0 +1,47 @@
+// A fixed-size ring of rendered log events addressed by sequence number; the cursor is the next sequence.
+import type { LogPage } from '../../domain/backend.js';
+import type { LogEvent } from '../../domain/model.js';
+import { batchSize, type LogBatch, renderBatch } from './logs.js';
+
+const FOLLOW_START = 50;
+
+export class LogBacklog {
+  private readonly ring: (LogEvent | undefined)[];
+  /** Sequence number of the next event to be written. */
+  next = 0;
+
+  constructor(
+    readonly capacity: number,
+    private readonly seed: number,
+  ) {
+    this.ring = new Array<LogEvent | undefined>(capacity);
+  }
+
+  get oldest(): number {
+    return Math.max(0, this.next - this.capacity);
+  }
+
+  /** Renders only the lines that will still be in the ring afterwards: a long idle gap costs no strings. */
+  ingest(batches: LogBatch[]): void {
+    let skip = Math.max(0, batches.reduce((s, b) => s + batchSize(b), 0) - this.capacity);
+    for (const batch of batches) {
+      const size = batchSize(batch);
+      if (skip >= size) {
+        skip -= size;
+      } else {
+        for (const e of renderBatch(this.seed, this.next, batch, skip)) this.ring[Number(e.id) % this.capacity] = e;
+        skip = 0;
+      }
+      this.next += size;
+    }
+  }
+
+  /** A cursor that fell out of the ring resumes at the oldest line kept; one this backlog never issued starts a new follow. */
+  read(cursor: unknown): LogPage {
+    const valid = typeof cursor === 'number' && Number.isInteger(cursor) && cursor >= 0 && cursor <= this.next;
+    const from = valid ? Math.max(cursor, this.oldest) : Math.max(this.oldest, this.next - FOLLOW_START);
+    const events: LogEvent[] = [];
+    for (let seq = from; seq < this.next; seq++) events.push(this.ring[seq % this.capacity]!);
+    return { events, cursor: this.next };
+  }
+}

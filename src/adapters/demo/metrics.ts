@@ -1,0 +1,99 @@
+// Per-minute metric samples derived from the fleet's health, and the series the Metrics pane draws.
+import type { MetricSeries } from '../../domain/model.js';
+import { DESIRED } from './catalog.js';
+import { jitter, type Rng, rngAt } from './random.js';
+
+export const MINUTE = 60_000;
+
+export interface Sample {
+  cpu: number;
+  memory: number;
+  '5xx': number;
+  requests: number;
+  p99: number;
+  healthy: number;
+  unhealthy: number;
+}
+
+/** What the fleet looks like to the load balancer and CloudWatch at one instant. */
+export interface Health {
+  serving: number;
+  /** Share of serving tasks on the new release (it uses a little more memory). */
+  releaseShare: number;
+  /** Mean of the serving tasks' badness, 0..1. */
+  badness: number;
+  /** Tasks starting up (pulling, booting, warming caches): they cost CPU before they serve. */
+  warming: number;
+}
+
+export const STEADY: Health = { serving: DESIRED, releaseShare: 0, badness: 0, warming: 0 };
+
+const round = (v: number, digits = 1) => Number(v.toFixed(digits));
+
+export function sampleFrom(h: Health, rng: Rng): Sample {
+  // Every draw happens unconditionally so the stream stays aligned whatever the health.
+  const requests = Math.round(1200 * (1 + jitter(rng, 0.06)));
+  const stray5xx = rng() < 0.25 ? 1 : 0;
+  // A failing request times out upstream, so the tail latency climbs much faster than the error rate.
+  const p99 = round(175 * (1 + 6 * h.badness) * (1 + jitter(rng, 0.08)));
+  const cpu = round(21 + 2 * h.warming + 24 * h.badness + jitter(rng, 2));
+  const memory = round(41 + 6 * h.releaseShare + 15 * h.badness + jitter(rng, 1.2));
+  return {
+    cpu,
+    memory,
+    '5xx': Math.round(requests * 0.05 * h.badness) + stray5xx,
+    requests,
+    p99,
+    healthy: Math.round(h.serving),
+    unhealthy: 0,
+  };
+}
+
+/** A minute's sample: a pure function of seed, minute and the fleet's average health over it. */
+export const minuteSample = (seed: number, minute: number, h: Health): Sample => sampleFrom(h, rngAt(seed, 0x3e7a1c, minute));
+
+/** Minutes before the simulation began: a quiet, steady service. */
+export const historicSample = (seed: number, minute: number): Sample => minuteSample(seed, minute, STEADY);
+
+interface SeriesDef {
+  id: keyof Sample;
+  label: string;
+  unit: string;
+  threshold?: number;
+}
+
+const SERIES: SeriesDef[] = [
+  { id: 'cpu', label: 'CPU', unit: 'Percent', threshold: 70 },
+  { id: 'memory', label: 'Memory', unit: 'Percent', threshold: 80 },
+  { id: '5xx', label: '5xx', unit: 'Count', threshold: 5 },
+  { id: 'requests', label: 'Requests', unit: 'Count' },
+  { id: 'p99', label: 'p99', unit: 'Milliseconds', threshold: 500 },
+  { id: 'healthy', label: 'Healthy', unit: 'Count' },
+];
+
+export const minuteOf = (t: number): number => Math.floor(t / MINUTE);
+
+/**
+ * One point per minute from the minute of releaseStart up to `until`, capped at the watch window.
+ * Points sit on minute boundaries as CloudWatch's do (it rounds StartTime down to the period), so the
+ * first one may be a little before releaseStart. The baseline is the mean over a whole window before
+ * that minute, so it does not wander as the window fills.
+ */
+export function buildSeries(
+  releaseStart: number,
+  until: number,
+  windowMs: number,
+  sampleAt: (minute: number) => Sample,
+): MetricSeries[] {
+  const first = minuteOf(releaseStart);
+  const last = minuteOf(Math.min(until, releaseStart + windowMs));
+  const minutes = Array.from({ length: until >= releaseStart ? last - first + 1 : 0 }, (_, i) => first + i);
+  const times = minutes.map((m) => m * MINUTE);
+  const now = minutes.map(sampleAt);
+  const before = Array.from({ length: Math.round(windowMs / MINUTE) }, (_, i) => sampleAt(first - 1 - i));
+  return SERIES.map((def) => {
+    const points = times.map((t, i) => ({ t, v: now[i]![def.id] }));
+    const baseline = before.length ? round(before.reduce((s, x) => s + x[def.id], 0) / before.length, 2) : undefined;
+    return { id: def.id, label: def.label, unit: def.unit, points, current: points.at(-1)?.v, threshold: def.threshold, baseline };
+  });
+}

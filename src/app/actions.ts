@@ -1,0 +1,43 @@
+import type {
+  Alarm,
+  CostSummary,
+  Identity,
+  LogEvent,
+  MetricSeries,
+  RollbackRequest,
+  ServiceSnapshot,
+  StepResult,
+} from '../domain/model.js';
+import type { Overlay, PaneId } from './state.js';
+
+export interface SourcePayloads {
+  identity: Identity;
+  service: ServiceSnapshot;
+  alarms: Alarm[];
+  metrics: MetricSeries[];
+  cost: CostSummary;
+}
+export type SourceId = keyof SourcePayloads;
+
+export type Action =
+  | { [K in SourceId]: { type: 'source/loaded'; source: K; data: SourcePayloads[K]; at: number } }[SourceId]
+  | { type: 'source/failed'; source: SourceId | 'logs'; error: string; at: number }
+  | { type: 'logs/batch'; events: LogEvent[]; at: number }
+  | { type: 'logs/togglePause' }
+  | { type: 'logs/toggleErrorsOnly' }
+  | { type: 'logs/setFilter'; filter: string }
+  /** Positive delta scrolls towards newer lines. */
+  | { type: 'logs/scroll'; delta: number }
+  | { type: 'ui/focus'; pane: PaneId }
+  | { type: 'ui/focusNext'; delta: 1 | -1 }
+  | { type: 'ui/scroll'; delta: number }
+  | { type: 'ui/outputScroll'; delta: number }
+  | { type: 'ui/overlay'; overlay: Overlay }
+  | { type: 'ui/filterDraft'; text: string }
+  | { type: 'ui/notice'; notice?: string }
+  | { type: 'checklist/select'; delta: number }
+  | { type: 'checklist/result'; id: string; result: StepResult }
+  | { type: 'rollback/requested'; request: RollbackRequest; at: number }
+  | { type: 'rollback/accepted'; at: number }
+  | { type: 'rollback/failed'; error: string; at: number }
+  | { type: 'rollback/finished'; at: number };

@@ -1,0 +1,102 @@
+// Append-only audit log, JSON Lines. Each entry is written and fsynced before the call it records
+// returns control, so a crash or kill -9 between "requested" and the AWS call loses nothing.
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { homedir, hostname, userInfo } from 'node:os';
+import { dirname, isAbsolute, join } from 'node:path';
+import type { ChecklistKind, ChecklistPhase, TaskDefRef } from '../domain/model.js';
+
+export interface Who {
+  /** The AWS caller ARN from STS; undefined until identity is known. */
+  caller?: string;
+  user: string;
+  host: string;
+}
+
+export type AuditEvent =
+  | {
+      kind: 'rollback';
+      phase: 'requested' | 'accepted' | 'rolled-back' | 'failed';
+      from: TaskDefRef;
+      to: TaskDefRef;
+      method: string;
+      source?: string;
+      error?: string;
+    }
+  | { kind: 'alarm'; alarm: string; from?: string; to: string; reason?: string }
+  | {
+      kind: 'checklist';
+      step: string;
+      title: string;
+      phase: ChecklistPhase;
+      stepKind: ChecklistKind;
+      status: string;
+      durationMs?: number;
+      /** sha256 of the full output, so the record can be checked against a saved copy. */
+      outputDigest?: string;
+      /** The first line of the output (why it passed or failed). */
+      summary?: string;
+    };
+
+export type AuditEntry = AuditEvent & { at: string; who: Who; cluster: string; service: string; backend: string };
+
+/** $XDG_STATE_HOME/shipwatch/audit.jsonl, else ~/.local/state/shipwatch/audit.jsonl. */
+export function defaultAuditPath(env: NodeJS.ProcessEnv = process.env): string {
+  const state = env.XDG_STATE_HOME && isAbsolute(env.XDG_STATE_HOME) ? env.XDG_STATE_HOME : join(homedir(), '.local', 'state');
+  return join(state, 'shipwatch', 'audit.jsonl');
+}
+
+/** The demo world records to its own file, so practice never mixes with production history. */
+export const demoAuditPath = (env: NodeJS.ProcessEnv = process.env): string => join(dirname(defaultAuditPath(env)), 'audit-demo.jsonl');
+
+export function localWho(caller?: string): Who {
+  let user = process.env.USER ?? 'unknown';
+  try {
+    user = userInfo().username;
+  } catch {
+    // no passwd entry (containers): keep $USER
+  }
+  return { caller, user, host: hostname() };
+}
+
+export class AuditLog {
+  constructor(
+    readonly path: string,
+    private readonly context: { cluster: string; service: string; backend: string },
+    private readonly who: () => Who,
+  ) {}
+
+  /** Appends one line and fsyncs it; throws when it cannot, so a rollback is not started unrecorded. */
+  append(event: AuditEvent, at = new Date()): AuditEntry {
+    const entry = { at: at.toISOString(), who: this.who(), ...this.context, ...event } as AuditEntry;
+    mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 });
+    const fd = openSync(this.path, 'a', 0o600);
+    try {
+      writeSync(fd, `${JSON.stringify(entry)}\n`);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    return entry;
+  }
+}
+
+/** Reads every complete line; a torn last line (a crash mid-write) is skipped, not fatal. */
+export function readAudit(path: string): AuditEntry[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw e;
+  }
+  const out: AuditEntry[] = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim()) continue;
+    try {
+      out.push(JSON.parse(line) as AuditEntry);
+    } catch {
+      // torn write: the entries before it stand
+    }
+  }
+  return out;
+}

@@ -1,0 +1,100 @@
+import type { Action, SourceId } from '../actions.js';
+import type { Alarm, ChecklistStepDef } from '../../domain/model.js';
+import type { AppState, RollbackOp, Slice } from '../state.js';
+import { initialLogs, initialLogView, logsReducer, logViewReducer } from './logs.js';
+import { initialUi, uiReducer } from './ui.js';
+import { byPhase } from '../../checklist/builtIns.js';
+
+const emptySlice = <T>(): Slice<T> => ({ status: 'loading' });
+
+export interface InitOptions {
+  readOnly?: boolean;
+  logCapacity?: number;
+  checklist?: ChecklistStepDef[];
+  /** First message on the key bar, e.g. that the demo started because no AWS target was given. */
+  notice?: string;
+}
+
+export const initialState = (opts: InitOptions = {}): AppState => ({
+  identity: emptySlice(),
+  service: emptySlice(),
+  alarms: emptySlice(),
+  metrics: emptySlice(),
+  cost: emptySlice(),
+  logs: initialLogs(opts.logCapacity),
+  logView: initialLogView,
+  ui: { ...initialUi, notice: opts.notice },
+  rollback: { phase: 'idle' },
+  checklist: { steps: byPhase(opts.checklist ?? []), results: {} },
+  alarmTransitions: {},
+  readOnly: opts.readOnly ?? false,
+});
+
+function sliceReducer<T>(slice: Slice<T>, action: Action, id: SourceId): Slice<T> {
+  if (action.type === 'source/loaded' && action.source === id) {
+    return { data: action.data as T, status: 'ok', updatedAt: action.at, failedAt: undefined };
+  }
+  if (action.type === 'source/failed' && action.source === id) {
+    // Keep the last good data: a stale number beats a blank pane in an incident.
+    return { ...slice, status: 'error', error: action.error, failedAt: action.at };
+  }
+  return slice;
+}
+
+/** Alarm names whose state differs from the previous poll, stamped with when we saw it change. */
+export function trackTransitions(
+  prev: Alarm[] | undefined,
+  next: Alarm[],
+  seen: Record<string, number>,
+): Record<string, number> {
+  if (!prev) return seen;
+  const before = new Map(prev.map((a) => [a.name, a.state]));
+  let out = seen;
+  for (const a of next) {
+    const old = before.get(a.name);
+    if (old !== undefined && old !== a.state) out = { ...out, [a.name]: a.stateUpdatedAt };
+  }
+  return out;
+}
+
+function rollbackReducer(op: RollbackOp, action: Action): RollbackOp {
+  switch (action.type) {
+    case 'rollback/requested':
+      return { phase: 'requesting', request: action.request, startedAt: action.at };
+    case 'rollback/accepted':
+      return { ...op, phase: 'in-flight' };
+    case 'rollback/failed':
+      return { ...op, phase: 'failed', error: action.error, finishedAt: action.at };
+    case 'rollback/finished':
+      return { ...op, phase: 'done', finishedAt: action.at };
+    default:
+      return op;
+  }
+}
+
+export function rootReducer(state: AppState, action: Action): AppState {
+  const alarms = sliceReducer(state.alarms, action, 'alarms');
+  const logs = logsReducer(state.logs, action);
+  const next: AppState = {
+    ...state,
+    identity: sliceReducer(state.identity, action, 'identity'),
+    service: sliceReducer(state.service, action, 'service'),
+    alarms,
+    metrics: sliceReducer(state.metrics, action, 'metrics'),
+    cost: sliceReducer(state.cost, action, 'cost'),
+    logs,
+    logView: logViewReducer(state.logView, action, logs.received),
+    ui: uiReducer(state.ui, action, state.checklist.steps.length),
+    rollback: rollbackReducer(state.rollback, action),
+    checklist:
+      action.type === 'checklist/result'
+        ? { ...state.checklist, results: { ...state.checklist.results, [action.id]: action.result } }
+        : state.checklist,
+    alarmTransitions:
+      alarms !== state.alarms && alarms.data && alarms.data !== state.alarms.data
+        ? trackTransitions(state.alarms.data, alarms.data, state.alarmTransitions)
+        : state.alarmTransitions,
+  };
+  // Unchanged slices keep their identity so selectors do not wake their panes.
+  return (Object.keys(next) as (keyof AppState)[]).every((k) => next[k] === state[k]) ? state : next;
+}

@@ -1,0 +1,53 @@
+import { planRollback, type RollbackPlan } from '../domain/rollback.js';
+import type { AppState, Slice } from './state.js';
+import { verdict, type Verdict } from '../domain/verdict.js';
+
+/** T+0 of the release: the newest deployment's creation time. */
+export function releaseStart(s: AppState): number | undefined {
+  const deps = s.service.data?.deployments ?? [];
+  return deps.length ? Math.max(...deps.map((d) => d.createdAt)) : undefined;
+}
+
+/** Memoised on the inputs' identities so subscribers get a stable object between changes. */
+function memo<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+  let last: A | undefined;
+  let value: R;
+  return (...args: A) => {
+    if (!last || args.some((a, i) => a !== last![i])) {
+      last = args;
+      value = fn(...args);
+    }
+    return value;
+  };
+}
+
+const planMemo = memo((service: AppState['service'], op: AppState['rollback'], readOnly: boolean): RollbackPlan => {
+  // A service that has vanished (or never loaded) must not be rolled back from stale data.
+  if (service.error && (!service.data || /not found/i.test(service.error))) return { refusal: service.error };
+  return planRollback(service.data, op, readOnly);
+});
+export const selectPlan = (s: AppState): RollbackPlan => planMemo(s.service, s.rollback, s.readOnly);
+
+export const selectVerdict = (s: AppState): Verdict =>
+  verdict({ service: s.service.data, alarms: s.alarms.data, metrics: s.metrics.data, rollback: s.rollback });
+
+export interface Staleness {
+  /** Age of the data shown, seconds; undefined when nothing ever arrived. */
+  ageSec?: number;
+  error?: string;
+}
+
+/** Below this, a fast source (the demo's logs at 250 ms) would flicker "stale" on one slow render. */
+const MIN_STALE_MS = 3000;
+
+/** Set once a slice is older than twice its interval (or never arrived and failed); undefined while fresh. */
+export function staleness(slice: Pick<Slice<unknown>, 'updatedAt' | 'error'>, intervalMs: number, now: number): Staleness | undefined {
+  if (slice.updatedAt === undefined) return slice.error ? { error: slice.error } : undefined;
+  const age = now - slice.updatedAt;
+  if (age <= Math.max(2 * intervalMs, MIN_STALE_MS)) return undefined;
+  return { ageSec: Math.round(age / 1000), error: slice.error };
+}
+
+/** `45s: Rate exceeded`, `no data: AccessDenied…` */
+export const stalenessText = (st: Staleness): string =>
+  `${st.ageSec === undefined ? 'no data' : `${st.ageSec}s`}${st.error ? `: ${st.error}` : ''}`;

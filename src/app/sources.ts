@@ -1,0 +1,66 @@
+import type { SourceId, SourcePayloads } from './actions.js';
+import type { Backend, PollIntervals } from '../domain/backend.js';
+import { errorMessage } from '../domain/errors.js';
+import type { Source } from './poller.js';
+import { sanitizeLine } from '../domain/sanitize.js';
+import type { Store } from './store.js';
+import { releaseStart } from './selectors.js';
+
+/** Wraps one backend read: on success the slice is replaced, on failure the error is recorded and rethrown for backoff. */
+function sliceSource<K extends SourceId>(
+  id: K,
+  intervalMs: number,
+  store: Store,
+  fetch: (signal: AbortSignal) => Promise<SourcePayloads[K] | undefined>,
+): Source {
+  return {
+    id,
+    intervalMs,
+    async run(signal) {
+      try {
+        const data = await fetch(signal);
+        if (signal.aborted || data === undefined) return;
+        store.dispatch({ type: 'source/loaded', source: id, data, at: Date.now() } as never);
+      } catch (e) {
+        if (!signal.aborted) store.dispatch({ type: 'source/failed', source: id, error: errorMessage(e), at: Date.now() });
+        throw e;
+      }
+    },
+  };
+}
+
+/** The logs source keeps its cursor across runs; each run lands as one batch (one React update). */
+function logsSource(backend: Backend, store: Store, intervalMs: number): Source {
+  let cursor: unknown;
+  return {
+    id: 'logs',
+    intervalMs,
+    async run(signal) {
+      try {
+        const page = await backend.getLogs(cursor, signal);
+        if (signal.aborted) return;
+        cursor = page.cursor;
+        const events = page.events.map((e) => ({ ...e, message: sanitizeLine(e.message), stream: sanitizeLine(e.stream) }));
+        store.dispatch({ type: 'logs/batch', events, at: Date.now() });
+      } catch (e) {
+        if (!signal.aborted) store.dispatch({ type: 'source/failed', source: 'logs', error: errorMessage(e), at: Date.now() });
+        throw e;
+      }
+    },
+  };
+}
+
+export function createSources(backend: Backend, store: Store, iv: PollIntervals): Source[] {
+  return [
+    sliceSource('identity', 60 * 60_000, store, (s) => backend.getIdentity(s)),
+    sliceSource('service', iv.service, store, (s) => backend.getService(s)),
+    sliceSource('alarms', iv.alarms, store, (s) => backend.getAlarms(s)),
+    sliceSource('metrics', iv.metrics, store, (s) => {
+      // The window starts at the release; until the service is known there is no window to ask for.
+      const start = releaseStart(store.getState());
+      return start === undefined ? Promise.resolve(undefined) : backend.getMetrics(start, s);
+    }),
+    sliceSource('cost', iv.cost, store, (s) => backend.getCost(s)),
+    logsSource(backend, store, iv.logs),
+  ];
+}

@@ -1,0 +1,113 @@
+import type {
+  Alarm,
+  ChecklistStepDef,
+  CostSummary,
+  Identity,
+  LogEvent,
+  MetricSeries,
+  RollbackRequest,
+  ServiceSnapshot,
+  StepResult,
+} from '../domain/model.js';
+
+/** One slice per polled source: data plus enough to show staleness. */
+export interface Slice<T> {
+  data?: T;
+  error?: string;
+  status: 'idle' | 'loading' | 'ok' | 'error';
+  /** Wall-clock ms of the last successful fetch. */
+  updatedAt?: number;
+  /** Wall-clock ms of the last failed fetch. */
+  failedAt?: number;
+}
+
+export interface LogsState {
+  /** Ring buffer contents, oldest first, at most `capacity`. */
+  lines: LogEvent[];
+  capacity: number;
+  /** Total lines ever received (drives "N new" hints and tests). */
+  received: number;
+  ids: ReadonlySet<string>;
+  error?: string;
+  updatedAt?: number;
+  failedAt?: number;
+}
+
+export interface LogView {
+  paused: boolean;
+  errorsOnly: boolean;
+  /** Local text or /regex/ filter; '' when none. */
+  filter: string;
+  /** Rows scrolled up from the newest line; 0 = following. */
+  scrollBack: number;
+  /** The `received` count when paused or scrolled back, so arriving lines do not move the view. */
+  pausedAt?: number;
+}
+
+export type PaneId = 'deployments' | 'rollout' | 'alarms' | 'metrics' | 'cost' | 'logs' | 'checklist';
+export const PANES: readonly PaneId[] = [
+  'deployments',
+  'rollout',
+  'alarms',
+  'metrics',
+  'cost',
+  'logs',
+  'checklist',
+];
+export const PANE_TITLES: Record<PaneId, string> = {
+  deployments: 'Deployments',
+  rollout: 'Rollout',
+  alarms: 'Alarms',
+  metrics: 'Metrics',
+  cost: 'Cost',
+  logs: 'Logs',
+  checklist: 'Checklist',
+};
+
+export type Overlay = 'none' | 'help' | 'rollback' | 'filter' | 'output' | 'confirmStep';
+
+export interface UiState {
+  focus: PaneId;
+  overlay: Overlay;
+  /** Per-pane scroll offset for panes other than Logs. */
+  scroll: Record<PaneId, number>;
+  /** Text being typed into the filter prompt. */
+  filterDraft: string;
+  /** Index into the checklist steps. */
+  checklistSelected: number;
+  /** Rows scrolled down in the step output view. */
+  outputScroll: number;
+  /** A transient one-line message for the key bar, e.g. why an action is refused. */
+  notice?: string;
+}
+
+export type RollbackPhase = 'idle' | 'requesting' | 'in-flight' | 'done' | 'failed';
+
+export interface RollbackOp {
+  phase: RollbackPhase;
+  request?: RollbackRequest;
+  startedAt?: number;
+  finishedAt?: number;
+  error?: string;
+}
+
+export interface ChecklistState {
+  steps: ChecklistStepDef[];
+  results: Record<string, StepResult>;
+}
+
+export interface AppState {
+  identity: Slice<Identity>;
+  service: Slice<ServiceSnapshot>;
+  alarms: Slice<Alarm[]>;
+  metrics: Slice<MetricSeries[]>;
+  cost: Slice<CostSummary>;
+  logs: LogsState;
+  logView: LogView;
+  ui: UiState;
+  rollback: RollbackOp;
+  checklist: ChecklistState;
+  /** Alarm names whose state changed since the release started, for highlighting. */
+  alarmTransitions: Record<string, number>;
+  readOnly: boolean;
+}

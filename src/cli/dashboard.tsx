@@ -1,0 +1,66 @@
+// The interactive dashboard: store, poller and Ink, torn down cleanly on every exit path.
+import { render } from 'ink';
+import type { Backend, PollIntervals } from '../domain/backend.js';
+import { AuditLog, localWho } from '../app/auditLog.js';
+import { Controller } from '../app/controller.js';
+import type { ChecklistStepDef } from '../domain/model.js';
+import { initialState } from '../app/reducers/root.js';
+import { createStore } from '../app/store.js';
+import { App } from '../ui/App.js';
+import { AppEnvContext } from '../ui/AppEnv.js';
+import { InputProvider } from '../ui/input.js';
+import { StoreProvider } from '../ui/StoreContext.js';
+import { enterAltScreen } from './terminal.js';
+
+export interface RunOptions {
+  backend: Backend;
+  intervals: PollIntervals;
+  checklist: ChecklistStepDef[];
+  ascii: boolean;
+  readOnly: boolean;
+  bell: boolean;
+  altScreen: boolean;
+  logCapacity: number;
+  notice?: string;
+  auditPath: string;
+}
+
+export async function runDashboard(o: RunOptions): Promise<number> {
+  const store = createStore(initialState({ readOnly: o.readOnly, logCapacity: o.logCapacity, checklist: o.checklist, notice: o.notice }));
+  const { cluster, service } = o.backend.target;
+  const audit = new AuditLog(o.auditPath, { cluster, service, backend: o.backend.kind }, () => localWho(store.getState().identity.data?.arn));
+  const controller = new Controller(o.backend, store, o.intervals, {
+    audit,
+    // BEL moves no cursor, so it is safe to write beside Ink's frame.
+    onAlarmEntered: o.bell ? () => process.stdout.write('\u0007') : undefined,
+  });
+  const restoreScreen = o.altScreen ? enterAltScreen(process.stdout) : () => {};
+  let instance: ReturnType<typeof render> | undefined;
+  const quit = () => instance?.unmount();
+  const onSignal = (signal: NodeJS.Signals) => {
+    quit();
+    restoreScreen();
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, onSignal);
+  controller.start();
+  instance = render(
+    <StoreProvider store={store}>
+      <AppEnvContext.Provider value={{ controller, ascii: o.ascii, quit }}>
+        <InputProvider active={Boolean(process.stdin.isTTY)}>
+          <App />
+        </InputProvider>
+      </AppEnvContext.Provider>
+    </StoreProvider>,
+    // Ink redraws at most 10 times a second and only the lines that changed: a log flood
+    // then costs a few hundred bytes per frame, not a repaint.
+    { incrementalRendering: true, maxFps: 10, exitOnCtrlC: false },
+  );
+  try {
+    await instance.waitUntilExit();
+  } finally {
+    controller.stop();
+    restoreScreen();
+  }
+  return 0;
+}

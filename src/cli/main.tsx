@@ -1,0 +1,59 @@
+import './processEnv.js';
+import { parseArgs, UsageError } from './flags.js';
+import { resolveChecklist, runbookNotice } from './checklistSources.js';
+import { loadConfig } from '../config/load.js';
+import { createBackend } from './backendFactory.js';
+import { resolveSettings } from '../config/settings.js';
+import { collectSnapshot, snapshotJson, snapshotText } from './snapshot.js';
+import { localeIsUtf8 } from './terminal.js';
+
+declare const SHIPWATCH_VERSION: string | undefined;
+const VERSION = typeof SHIPWATCH_VERSION === 'string' ? SHIPWATCH_VERSION : '0.0.0-dev';
+
+async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'audit') return (await import('./auditCommand.js')).runAuditCommand(argv.slice(1));
+  if (argv[0] === 'report') return (await import('./reportCommand.js')).runReportCommand(argv.slice(1), VERSION);
+  if (argv[0] === 'checklist') return (await import('./checklistCommand.js')).runChecklistCommand(argv.slice(1));
+  const parsed = parseArgs(argv, VERSION);
+  if ('exit' in parsed) return parsed.exit;
+  const { config, file } = loadConfig(parsed.options.config);
+  const s = resolveSettings(parsed.options, config, file);
+  // Read before the backend starts: a bad runbook path is a usage error, not a half-drawn screen.
+  const { steps, runbook } = resolveChecklist(s);
+  const backend = await createBackend(s);
+  if (!process.stdout.isTTY) {
+    const state = await collectSnapshot(backend, s.intervals);
+    process.stdout.write(s.json ? `${snapshotJson(state, backend)}\n` : snapshotText(state, backend));
+    backend.close();
+    return 0;
+  }
+  const { runDashboard } = await import('./dashboard.js');
+  return runDashboard({
+    backend,
+    intervals: s.intervals,
+    checklist: steps,
+    ascii: s.ascii || !localeIsUtf8(),
+    readOnly: s.readOnly,
+    bell: s.bell,
+    altScreen: s.altScreen,
+    logCapacity: s.logBuffer,
+    auditPath: s.auditPath,
+    notice: [s.demoByDefault ? 'no AWS target given (--cluster/--service): this is the demo world' : '', runbook ? runbookNotice(runbook) : '']
+      .filter(Boolean)
+      .join(' · ') || undefined,
+  });
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    if (e instanceof UsageError) {
+      process.stderr.write(`shipwatch: ${e.message}\n`);
+      process.exit(e.exitCode);
+    }
+    // Unexpected: still one line on stderr, the stack only when asked for.
+    process.stderr.write(`shipwatch: ${e instanceof Error ? e.message : String(e)}\n`);
+    if (process.env.SHIPWATCH_DEBUG) console.error(e);
+    process.exit(1);
+  },
+);

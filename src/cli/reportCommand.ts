@@ -1,0 +1,114 @@
+// `shipwatch report`: the release record (the runbooks' "Compliance and Audit" section) as Markdown or JSON,
+// from the audit log plus live ECS data when it can be read. Reads only: never changes AWS.
+import { writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { buildProgram, parseArgs, parseSubcommand, UsageError } from './flags.js';
+import { createBackend } from './backendFactory.js';
+import { parseDuration } from '../config/duration.js';
+import { resolveChecklist } from './checklistSources.js';
+import { loadConfig } from '../config/load.js';
+import { resolveSettings } from '../config/settings.js';
+import { readAudit } from '../app/auditLog.js';
+import type { Backend } from '../domain/backend.js';
+import { errorMessage } from '../domain/errors.js';
+import { buildReleaseRecord, releaseRecordMarkdown } from '../domain/releaseRecord.js';
+import type { AppState } from '../app/state.js';
+import { initialState } from '../app/reducers/root.js';
+import { createStore } from '../app/store.js';
+
+/** Dashboard flags that change nothing in a report: still accepted (a dashboard command line works with `report`), not listed. */
+const DASHBOARD_ONLY = ['--log-filter', '--no-bell', '--ascii', '--read-only', '--no-alt-screen', '--log-buffer'];
+const REPORT_ONLY = ['--since', '--out', '--audit-file'];
+
+/** The dashboard's program, renamed, with report's own flags: one definition of the target flags. */
+function reportProgram(version: string): Command {
+  const p = buildProgram(version)
+    .name('shipwatch report')
+    .description('Write the release record: the runbooks\' "Compliance and Audit" section filled in from the audit log and live ECS data.')
+    .option('--since <time>', 'start of the window: an ISO time (2026-11-23T10:00:00Z) or a duration back from now (90m, 3h); default: the watch window (2h)')
+    .option('--out <file>', 'write the record to FILE instead of stdout')
+    .option('--audit-file <path>', 'audit log to read (default: the configured one, or the demo\'s with --demo)');
+  for (const o of p.options) {
+    if (DASHBOARD_ONLY.includes(o.long ?? '')) o.hideHelp();
+    if (o.long === '--json') o.description = 'print the record as JSON instead of Markdown';
+  }
+  return p;
+}
+
+/** The flags given on the command line, minus report's own, as argv again: parseArgs then validates them exactly as the dashboard does. */
+function dashboardArgv(p: Command): string[] {
+  const out: string[] = [];
+  for (const o of p.options) {
+    const key = o.attributeName();
+    if (!o.long || REPORT_ONLY.includes(o.long) || p.getOptionValueSource(key) !== 'cli') continue;
+    const v: unknown = p.opts()[key];
+    if (typeof v === 'boolean') {
+      if (v === !o.negate) out.push(o.long);
+    } else for (const x of [v].flat()) out.push(`${o.long}=${String(x)}`);
+  }
+  return out;
+}
+
+const usage = (message: string, exitCode = 2) => new UsageError(`report: ${message.replace(/^error: /, '').split('\n')[0]}`, exitCode);
+
+/** `--since`: ISO time, or a duration (90m, 3h, or seconds) back from now; default: the watch window. */
+export function parseSince(v: string | undefined, now: number, windowMs: number): number {
+  if (v === undefined) return now - windowMs;
+  const back = parseDuration(v);
+  if (back !== undefined) return now - back;
+  // Date.parse alone takes nonsense like "1" as a year: demand the ISO date first.
+  const t = /^\d{4}-\d{2}-\d{2}/.test(v) ? Date.parse(v) : NaN;
+  if (Number.isNaN(t)) throw usage(`--since: ${JSON.stringify(v)} is neither an ISO time (2026-11-23T10:00:00Z) nor a duration (90m, 3h)`);
+  if (t > now) throw usage(`--since: ${v} is in the future`);
+  return t;
+}
+
+/** Only who and what is deployed: a report must not pay for Cost Explorer or read metrics and logs. */
+async function liveState(backend: Backend): Promise<AppState> {
+  const store = createStore(initialState());
+  const signal = AbortSignal.timeout(20_000);
+  const [identity, service] = await Promise.all([backend.getIdentity(signal), backend.getService(signal)]);
+  store.dispatch({ type: 'source/loaded', source: 'identity', data: identity, at: Date.now() });
+  store.dispatch({ type: 'source/loaded', source: 'service', data: service, at: Date.now() });
+  return store.getState();
+}
+
+export async function runReportCommand(argv: string[], version: string): Promise<number> {
+  const p = reportProgram(version);
+  if (!parseSubcommand(p, argv, 'report')) return 0;
+  const own = p.opts<{ since?: string; out?: string; auditFile?: string }>();
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs(dashboardArgv(p), version);
+  } catch (e) {
+    throw e instanceof UsageError ? usage(e.message, e.exitCode) : e;
+  }
+  if ('exit' in parsed) return parsed.exit;
+  const { config, file } = loadConfig(parsed.options.config);
+  const s = resolveSettings(parsed.options, config, file);
+  const now = Date.now();
+  const since = parseSince(own.since, now, s.watchWindowMs);
+  const auditFile = own.auditFile ?? s.auditPath;
+  const entries = readAudit(auditFile);
+
+  // Live data is a bonus: without credentials or network the audit log alone still makes a record.
+  let backend: Backend | undefined;
+  let state: AppState | undefined;
+  let liveError: string | undefined;
+  try {
+    backend = await createBackend(s);
+    state = await liveState(backend);
+  } catch (e) {
+    liveError = errorMessage(e);
+  } finally {
+    backend?.close();
+  }
+  const target = backend?.target ?? { cluster: s.aws?.cluster ?? 'unknown', service: s.aws?.service ?? 'unknown', region: s.aws?.region };
+  const record = buildReleaseRecord({ entries, ...target, since, now, state, steps: resolveChecklist(s).steps, auditFile, liveError });
+  const text = s.json ? `${JSON.stringify(record, null, 2)}\n` : releaseRecordMarkdown(record);
+  if (own.out) {
+    writeFileSync(own.out, text);
+    process.stderr.write(`wrote ${own.out}\n`);
+  } else process.stdout.write(text);
+  return 0;
+}

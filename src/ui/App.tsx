@@ -1,0 +1,132 @@
+import { Box } from 'ink';
+import React from 'react';
+import { selectPlan } from '../app/selectors.js';
+import type { Overlay } from '../app/state.js';
+import type { Context } from './keymap.js';
+import { dispatchKey, type ActionContext } from './keyActions.js';
+import { useAppEnv } from './AppEnv.js';
+import { ConnectedHeader } from './containers/HeaderContainer.js';
+import { ConfirmStepDialog } from './dialogs/ConfirmStepDialog.js';
+import { FilterPrompt } from './dialogs/FilterPrompt.js';
+import { HelpOverlay } from './dialogs/HelpOverlay.js';
+import { PRIORITY, useKeyHandler } from './input.js';
+import { KeyBar } from './KeyBar.js';
+import { computeLayout, type Layout } from './layout.js';
+import { PaneSlot } from './containers/PaneSlot.js';
+import { RollbackDialog } from './dialogs/RollbackDialog.js';
+import { StepOutput } from './dialogs/StepOutput.js';
+import { useAppState, useStoreApi } from './StoreContext.js';
+import { TooSmall } from './TooSmall.js';
+import { useTerminalSize } from './useTerminalSize.js';
+
+const CONTEXT_OF: Record<Overlay, Context> = { none: 'global', help: 'help', rollback: 'dialog', confirmStep: 'confirm', filter: 'filter', output: 'output' };
+
+// Each handler checks the overlay in the store when the key arrives, not the one of the last
+// render: a key pressed just after another opened or closed a view goes where the screen now says.
+function useKeys(ctx: ActionContext): void {
+  const { store } = ctx;
+  const overlay = () => store.getState().ui.overlay;
+  useKeyHandler(PRIORITY.dashboard, (key) => overlay() === 'none' && dispatchKey('global', key, ctx));
+  // Help and the output view swallow every key; only theirs do anything.
+  useKeyHandler(PRIORITY.help, (key) => {
+    const o = overlay();
+    if (o !== 'help' && o !== 'output') return false;
+    dispatchKey(o, key, ctx);
+    return true;
+  });
+  useKeyHandler(PRIORITY.dialog, (key) => {
+    const s = store.getState();
+    if (s.ui.overlay === 'confirmStep') return dispatchKey('confirm', key, ctx);
+    if (s.ui.overlay !== 'rollback') return false;
+    // Refused or already under way: the dialog only informs, and any key closes it.
+    if (selectPlan(s).refusal || s.rollback.phase !== 'idle') store.dispatch({ type: 'ui/overlay', overlay: 'none' });
+    else dispatchKey('dialog', key, ctx);
+    return true;
+  });
+  useKeyHandler(PRIORITY.filter, (key, input) => {
+    if (overlay() !== 'filter') return false;
+    if (dispatchKey('filter', key, ctx)) return true;
+    const draft = store.getState().ui.filterDraft;
+    if (key === 'backspace') store.dispatch({ type: 'ui/filterDraft', text: draft.slice(0, -1) });
+    else if (input && !key.startsWith('ctrl+') && key.length === input.length) store.dispatch({ type: 'ui/filterDraft', text: draft + input });
+    return true;
+  });
+}
+
+function ConnectedStepOutput({ width, height }: { width: number; height: number }) {
+  const { ascii } = useAppEnv();
+  const checklist = useAppState((s) => s.checklist);
+  const selected = useAppState((s) => s.ui.checklistSelected);
+  const scroll = useAppState((s) => s.ui.outputScroll);
+  const step = checklist.steps[selected];
+  return <StepOutput step={step} result={step && checklist.results[step.id]} scroll={scroll} width={width} height={height} ascii={ascii} />;
+}
+
+function ConnectedConfirmStep({ width, height }: { width: number; height: number }) {
+  const { ascii } = useAppEnv();
+  const step = useAppState((s) => s.checklist.steps[s.ui.checklistSelected]);
+  return (
+    <Box height={height} width={width} flexDirection="column" justifyContent="center" alignItems="center">
+      {step && <ConfirmStepDialog step={step} width={Math.min(width, 90)} ascii={ascii} />}
+    </Box>
+  );
+}
+
+function Body({ layout, overlay }: { layout: Exclude<Layout, { mode: 'too-small' }>; overlay: Overlay }) {
+  const { ascii, controller } = useAppEnv();
+  const focus = useAppState((s) => s.ui.focus);
+  const plan = useAppState(selectPlan);
+  const op = useAppState((s) => s.rollback);
+  const { body } = layout;
+  if (overlay === 'help') return <HelpOverlay width={body.width} height={body.height} ascii={ascii} budget={controller.budgetText()} />;
+  if (overlay === 'output') return <ConnectedStepOutput width={body.width} height={body.height} />;
+  if (overlay === 'confirmStep') return <ConnectedConfirmStep width={body.width} height={body.height} />;
+  if (overlay === 'rollback') {
+    const { target } = controller.backend;
+    return (
+      <Box height={body.height} width={body.width} flexDirection="column" justifyContent="center" alignItems="center">
+        <RollbackDialog service={target.service} cluster={target.cluster} plan={plan} op={op} now={controller.backend.now()} width={Math.min(body.width, 90)} ascii={ascii} />
+      </Box>
+    );
+  }
+  if (layout.mode === 'single') return <PaneSlot id={focus} width={body.width} height={body.height} />;
+  return (
+    <Box flexDirection="column" width={body.width} height={body.height}>
+      {layout.rows.map((row) => (
+        <Box key={row.panes[0]!.id} flexDirection="row" height={row.height}>
+          {row.panes.map((p) => (
+            <PaneSlot key={p.id} id={p.id} width={p.width} height={row.height} />
+          ))}
+        </Box>
+      ))}
+    </Box>
+  );
+}
+
+function Footer({ overlay, width }: { overlay: Overlay; width: number }) {
+  const store = useStoreApi();
+  const notice = useAppState((s) => s.ui.notice);
+  const draft = useAppState((s) => s.ui.filterDraft);
+  // Disabled reasons depend on focus and read-only mode: subscribe so the bar follows them.
+  useAppState((s) => s.ui.focus);
+  useAppState((s) => s.readOnly);
+  if (overlay === 'filter') return <FilterPrompt draft={draft} />;
+  return <KeyBar context={CONTEXT_OF[overlay]} state={store.getState()} notice={notice} width={width} />;
+}
+
+export function App() {
+  const { controller, quit } = useAppEnv();
+  const store = useStoreApi();
+  const { cols, rows } = useTerminalSize();
+  const overlay = useAppState((s) => s.ui.overlay);
+  useKeys({ store, controller, quit });
+  const layout = computeLayout(cols, rows);
+  if (layout.mode === 'too-small') return <TooSmall cols={cols} rows={rows} />;
+  return (
+    <Box flexDirection="column" width={layout.frame.width} height={layout.frame.height} overflow="hidden">
+      <ConnectedHeader width={layout.frame.width} />
+      <Body layout={layout} overlay={overlay} />
+      <Footer overlay={overlay} width={layout.frame.width} />
+    </Box>
+  );
+}

@@ -1,0 +1,67 @@
+import { Box, Text } from 'ink';
+import type { Target } from '../domain/backend.js';
+import type { Identity } from '../domain/model.js';
+import type { Verdict } from '../domain/verdict.js';
+import { clock, duration } from './format.js';
+import { theme } from './theme.js';
+
+export interface HeaderProps {
+  target: Target;
+  identity?: Identity;
+  demo: boolean;
+  now: number;
+  releaseStart?: number;
+  watchWindowMs: number;
+  verdict: Verdict;
+  /** e.g. `r → web:41 (v1.3.6)` or `r: no earlier revision`. */
+  rollbackHint: string;
+  /** Sources whose data is stale, e.g. ['metrics 45s']. */
+  stale: string[];
+  width: number;
+}
+
+const VERDICT_COLOR: Record<Verdict, string> = {
+  LOADING: theme.dim,
+  ROLLING: theme.accent,
+  HEALTHY: theme.ok,
+  DEGRADED: theme.warn,
+  ALARM: theme.bad,
+  'ROLLING BACK': theme.warn,
+  'ROLLED BACK': theme.accent,
+  FAILED: theme.bad,
+};
+
+/** `arn:aws:sts::1:assumed-role/oncall/jane` → ` (oncall/jane)`: who is about to press r. */
+function callerName(arn: string): string {
+  const path = arn.split(':').slice(5).join(':');
+  const parts = path.split('/').slice(1);
+  return parts.length ? ` (${parts.join('/')})` : path ? ` (${path})` : '';
+}
+
+function releaseClock(now: number, start: number | undefined, windowMs: number): string {
+  if (start === undefined) return 'T+--:--';
+  const elapsed = now - start;
+  const left = windowMs - elapsed;
+  return `${clock(elapsed)} · ${left > 0 ? `${duration(left)} left` : 'watch window over'}`;
+}
+
+/** Two rows that never scroll away: where we are looking, and what the answer is. */
+export function Header(p: HeaderProps) {
+  const who = p.identity ? `acct ${p.identity.account}${callerName(p.identity.arn)}` : 'acct …';
+  const line1 = `shipwatch · ${p.target.service} @ ${p.target.cluster} · ${p.target.region} · ${who}${p.demo ? ' · DEMO' : ''}`;
+  return (
+    <Box flexDirection="column" width={p.width} height={2}>
+      <Text wrap="truncate-end" bold>
+        {line1}
+      </Text>
+      <Text wrap="truncate-end">
+        <Text>{releaseClock(p.now, p.releaseStart, p.watchWindowMs)} </Text>
+        <Text inverse bold color={VERDICT_COLOR[p.verdict]}>
+          {` ${p.verdict} `}
+        </Text>
+        <Text> {p.rollbackHint}</Text>
+        {p.stale.length > 0 && <Text color={theme.warn}> · stale: {p.stale.join(', ')}</Text>}
+      </Text>
+    </Box>
+  );
+}

@@ -1,0 +1,40 @@
+import React from 'react';
+import { releaseStart, selectPlan, selectVerdict, staleness } from '../../app/selectors.js';
+import { useAppEnv } from '../AppEnv.js';
+import { Header } from '../Header.js';
+import { rollbackHint } from '../rollbackText.js';
+import { useAppState, useStoreApi } from '../StoreContext.js';
+import { useNow } from '../useNow.js';
+
+export const ConnectedHeader = React.memo(function ConnectedHeader({ width }: { width: number }) {
+  const { controller } = useAppEnv();
+  const { backend, intervals } = controller;
+  const now = useNow();
+  const identity = useAppState((s) => s.identity.data);
+  const verdict = useAppState(selectVerdict);
+  const plan = useAppState(selectPlan);
+  const op = useAppState((s) => s.rollback);
+  const start = useAppState(releaseStart);
+  // Staleness is a matter of time passing: read it on the 1 Hz clock tick rather than subscribing
+  // to every log batch.
+  const state = useStoreApi().getState();
+  const wall = Date.now();
+  const stale = (['service', 'alarms', 'metrics', 'cost', 'logs'] as const).flatMap((id) => {
+    const st = staleness(state[id], intervals[id], wall);
+    return st ? [`${id} ${st.ageSec === undefined ? 'no data' : `${st.ageSec}s`}`] : [];
+  });
+  return (
+    <Header
+      target={backend.target}
+      identity={identity}
+      demo={backend.kind === 'demo'}
+      now={now}
+      releaseStart={start}
+      watchWindowMs={backend.watchWindowMs}
+      verdict={verdict}
+      rollbackHint={rollbackHint(plan, op)}
+      stale={stale}
+      width={width}
+    />
+  );
+});

@@ -1,0 +1,48 @@
+import { Box, Text } from 'ink';
+import { helpRows } from '../keymap.js';
+import { borderStyle, theme } from '../theme.js';
+
+export interface HelpOverlayProps {
+  width: number;
+  height: number;
+  ascii: boolean;
+  /** e.g. "≈ 1,450 AWS requests/hour at these intervals"; from the backend's poll plan. */
+  budget?: string;
+}
+
+/** Every key from the registry, grouped by where it works; two columns when one would not fit. */
+export function HelpOverlay({ width, height, ascii, budget }: HelpOverlayProps) {
+  const rows = helpRows().filter((r) => r.context !== 'help');
+  const room = Math.max(1, height - 4);
+  const columns = rows.length > room ? 2 : 1;
+  const perColumn = Math.ceil(rows.length / columns);
+  const colWidth = Math.floor((width - 4) / columns);
+  const keyWidth = 10;
+  return (
+    <Box flexDirection="column" borderStyle={borderStyle(ascii)} borderColor={theme.accent} width={width} height={height} paddingX={1} overflow="hidden">
+      <Text bold wrap="truncate-end">
+        Keys (Esc, ? or q closes)
+      </Text>
+      <Box flexDirection="row">
+        {Array.from({ length: columns }, (_, c) => (
+          <Box key={c} flexDirection="column" width={colWidth}>
+            {rows.slice(c * perColumn, (c + 1) * perColumn).map((r) => (
+              <Text key={`${r.context}:${r.keys}`} wrap="truncate-end">
+                <Text bold color={r.dangerous ? theme.bad : theme.accent}>
+                  {r.keys.padEnd(keyWidth)}
+                </Text>
+                {r.context === 'global' ? '' : `(${r.context}) `}
+                {r.description}
+              </Text>
+            ))}
+          </Box>
+        ))}
+      </Box>
+      {budget && (
+        <Text wrap="truncate-end" color={theme.dim}>
+          {budget}
+        </Text>
+      )}
+    </Box>
+  );
+}

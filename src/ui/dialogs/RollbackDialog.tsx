@@ -1,0 +1,82 @@
+import { Box, Text } from 'ink';
+import { refKey, type TaskDefinitionInfo } from '../../domain/model.js';
+import type { RollbackPlan } from '../../domain/rollback.js';
+import type { RollbackOp } from '../../app/state.js';
+import { diffTaskDefs } from '../../domain/taskdefDiff.js';
+import { ago } from '../format.js';
+import { METHOD_TEXT } from '../rollbackText.js';
+import { borderStyle, theme } from '../theme.js';
+
+export interface RollbackDialogProps {
+  service: string;
+  cluster: string;
+  plan: RollbackPlan;
+  op: RollbackOp;
+  now: number;
+  width: number;
+  ascii: boolean;
+}
+
+const Row = ({ label, children }: { label: string; children: React.ReactNode }) => (
+  <Text wrap="truncate-end">
+    <Text color={theme.dim}>{label.padEnd(9)}</Text>
+    {children}
+  </Text>
+);
+
+const isInfo = (x: unknown): x is TaskDefinitionInfo => typeof x === 'object' && x !== null && 'containers' in x;
+
+/** What the rollback would change, or why it will not happen. Nothing changes before `y`. */
+function Body({ plan, op, now }: Pick<RollbackDialogProps, 'plan' | 'op' | 'now'>) {
+  if (op.request && op.phase !== 'idle') {
+    const state = { requesting: 'requested', 'in-flight': 'ROLLING BACK', done: 'ROLLED BACK', failed: `FAILED: ${op.error ?? ''}` }[op.phase];
+    return (
+      <>
+        <Row label="status">{state}</Row>
+        <Row label="rollback">{`${refKey(op.request.from)} → ${refKey(op.request.to)}`}</Row>
+        {op.startedAt !== undefined && <Row label="started">{ago(op.startedAt, now)}</Row>}
+      </>
+    );
+  }
+  const { current, target, refusal, request } = plan;
+  const diff = diffTaskDefs(current?.info, isInfo(target?.info) ? target.info : undefined);
+  return (
+    <>
+      {current && <Row label="current">{`${refKey(current.ref)}  ${current.imageTags.join(', ')}`}</Row>}
+      {target && <Row label="target">{`${refKey(target.ref)}  ${target.imageTags.join(', ')}`}</Row>}
+      {target && <Row label="from">{target.source}</Row>}
+      {target?.lastServedAt !== undefined && <Row label="served">{ago(target.lastServedAt, now)}</Row>}
+      {diff.images.map((d) => (
+        <Row key={d.container} label="image">{`${d.container}: ${d.from ?? '(none)'} → ${d.to ?? '(none)'}`}</Row>
+      ))}
+      {diff.envOnlyCurrent.length > 0 && <Row label="env -">{diff.envOnlyCurrent.join(', ')}</Row>}
+      {diff.envOnlyTarget.length > 0 && <Row label="env +">{diff.envOnlyTarget.join(', ')}</Row>}
+      {request && <Row label="method">{METHOD_TEXT[request.method]}</Row>}
+      {refusal && (
+        <Text wrap="truncate-end" color={theme.bad}>
+          {`Cannot roll back: ${refusal}`}
+        </Text>
+      )}
+    </>
+  );
+}
+
+export function RollbackDialog(p: RollbackDialogProps) {
+  const canConfirm = !p.plan.refusal && p.op.phase === 'idle';
+  return (
+    <Box flexDirection="column" borderStyle={borderStyle(p.ascii)} borderColor={theme.warn} width={p.width} paddingX={1}>
+      <Text bold wrap="truncate-end">{`Roll back ${p.service} on ${p.cluster}?`}</Text>
+      <Body plan={p.plan} op={p.op} now={p.now} />
+      <Text wrap="truncate-end">
+        {canConfirm ? (
+          <>
+            <Text bold color={theme.bad}>y</Text>
+            <Text> roll back now · any other key cancels</Text>
+          </>
+        ) : (
+          <Text color={theme.dim}>any key closes</Text>
+        )}
+      </Text>
+    </Box>
+  );
+}

@@ -1,0 +1,92 @@
+// What each keymap action does. Pure dispatches and controller calls; no drawing.
+import type { Controller } from '../app/controller.js';
+import { PANES } from '../app/state.js';
+import type { Store } from '../app/store.js';
+import { actionForKey, type Context } from './keymap.js';
+
+export interface ActionContext {
+  store: Store;
+  controller: Controller;
+  quit: () => void;
+}
+
+type Handler = (ctx: ActionContext) => void;
+
+function scroll(ctx: ActionContext, delta: number): void {
+  const { focus } = ctx.store.getState().ui;
+  if (focus === 'logs') ctx.store.dispatch({ type: 'logs/scroll', delta });
+  else if (focus === 'checklist') ctx.store.dispatch({ type: 'checklist/select', delta });
+  else ctx.store.dispatch({ type: 'ui/scroll', delta });
+}
+
+const handlers: Record<string, Handler> = {
+  'app.help': ({ store }) => store.dispatch({ type: 'ui/overlay', overlay: 'help' }),
+  'app.quit': ({ quit }) => quit(),
+  'pane.next': ({ store }) => store.dispatch({ type: 'ui/focusNext', delta: 1 }),
+  'pane.prev': ({ store }) => store.dispatch({ type: 'ui/focusNext', delta: -1 }),
+  ...Object.fromEntries(
+    PANES.map((pane) => [`pane.focus.${pane}`, ({ store }: ActionContext) => store.dispatch({ type: 'ui/focus', pane })]),
+  ),
+  'scroll.up': (ctx) => scroll(ctx, -1),
+  'scroll.down': (ctx) => scroll(ctx, 1),
+  // `r` opens the dialog; the dialog itself explains a refusal or shows a rollback already under way.
+  'release.rollback': ({ store }) => store.dispatch({ type: 'ui/overlay', overlay: 'rollback' }),
+  'logs.filter': ({ store }) => {
+    store.dispatch({ type: 'ui/filterDraft', text: store.getState().logView.filter });
+    store.dispatch({ type: 'ui/overlay', overlay: 'filter' });
+  },
+  'logs.pause': ({ store }) => store.dispatch({ type: 'logs/togglePause' }),
+  'logs.errorsOnly': ({ store }) => store.dispatch({ type: 'logs/toggleErrorsOnly' }),
+  'checklist.run': ({ controller }) => controller.runSelected(),
+  'checklist.runAll': ({ controller }) => void controller.checklist.runAutomatic(),
+  'checklist.cancel': ({ controller }) => void controller.cancelSteps(),
+  'checklist.tick': ({ controller }) => controller.tickSelected(),
+  'checklist.output': ({ store }) => store.dispatch({ type: 'ui/overlay', overlay: 'output' }),
+  'output.close': ({ store }) => store.dispatch({ type: 'ui/overlay', overlay: 'none' }),
+  'output.up': ({ store }) => store.dispatch({ type: 'ui/outputScroll', delta: -1 }),
+  'output.down': ({ store }) => store.dispatch({ type: 'ui/outputScroll', delta: 1 }),
+  // Ctrl-C while a step runs stops the step, not the dashboard: the on-call keeps their view.
+  'app.interrupt': (ctx) => {
+    if (ctx.controller.cancelSteps()) ctx.store.dispatch({ type: 'ui/notice', notice: 'step cancelled (Ctrl-C again quits)' });
+    else ctx.quit();
+  },
+  'dialog.confirm': ({ store, controller }) => {
+    store.dispatch({ type: 'ui/overlay', overlay: 'none' });
+    void controller.confirmRollback();
+  },
+  'dialog.cancel': ({ store }) => {
+    store.dispatch({ type: 'ui/overlay', overlay: 'none' });
+    store.dispatch({ type: 'ui/notice', notice: 'rollback cancelled: nothing changed' });
+  },
+  'confirm.run': ({ store, controller }) => {
+    store.dispatch({ type: 'ui/overlay', overlay: 'none' });
+    controller.runSelected(true);
+  },
+  'confirm.cancel': ({ store }) => {
+    store.dispatch({ type: 'ui/overlay', overlay: 'none' });
+    store.dispatch({ type: 'ui/notice', notice: 'not run: nothing changed' });
+  },
+  'help.close': ({ store }) => store.dispatch({ type: 'ui/overlay', overlay: 'none' }),
+  'filter.apply': ({ store }) => {
+    store.dispatch({ type: 'logs/setFilter', filter: store.getState().ui.filterDraft.trim() });
+    store.dispatch({ type: 'ui/overlay', overlay: 'none' });
+  },
+  'filter.cancel': ({ store }) => store.dispatch({ type: 'ui/overlay', overlay: 'none' }),
+};
+
+/** Runs the action bound to `key` in `context`; returns false when the key means nothing there. */
+export function dispatchKey(context: Context, key: string, ctx: ActionContext): boolean {
+  const action = actionForKey(context, key);
+  if (!action) return false;
+  const reason = action.disabledReason?.(ctx.store.getState());
+  if (reason) {
+    ctx.store.dispatch({ type: 'ui/notice', notice: `${action.label ?? action.id}: ${reason}` });
+    return true;
+  }
+  const run = handlers[action.id];
+  if (!run) return false;
+  run(ctx);
+  return true;
+}
+
+export const hasHandler = (id: string): boolean => id in handlers;

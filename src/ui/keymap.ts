@@ -1,0 +1,139 @@
+// The one registry of actions and keys. The key bar, the `?` overlay and the README key table are
+// generated from it; handlers live in src/components/actions.ts, keyed by the same ids.
+import { PANES, PANE_TITLES, type AppState } from '../app/state.js';
+
+export type Context = 'global' | 'dialog' | 'confirm' | 'help' | 'filter' | 'output';
+export type Category = 'General' | 'Navigation' | 'Release' | 'Logs' | 'Checklist' | 'Dialog';
+
+export interface KeyAction {
+  id: string;
+  /** Normalised key names, see keyName(): 'r', 'tab', 'shift+tab', 'up', 'return', 'escape', … */
+  keys: string[];
+  /** Short label for the key bar; absent = not on the key bar. */
+  label?: string;
+  description: string;
+  category: Category;
+  context: Context;
+  /** Changes production: needs a confirmation and is disabled in read-only mode. */
+  dangerous?: boolean;
+  disabledReason?: (s: AppState) => string | undefined;
+}
+
+const focusActions: KeyAction[] = PANES.map((pane, i) => ({
+  id: `pane.focus.${pane}`,
+  keys: [String(i + 1)],
+  description: `Focus the ${PANE_TITLES[pane]} pane`,
+  category: 'Navigation',
+  context: 'global',
+}));
+
+const onChecklist = (s: AppState) => (s.ui.focus === 'checklist' ? undefined : 'focus the Checklist pane (7) first');
+const stepRunning = (s: AppState) => Object.values(s.checklist.results).some((r) => r.status === 'running');
+
+export const KEYMAP: readonly KeyAction[] = [
+  { id: 'app.help', keys: ['?'], label: 'help', description: 'Show all keys', category: 'General', context: 'global' },
+  { id: 'app.quit', keys: ['q'], label: 'quit', description: 'Quit shipwatch', category: 'General', context: 'global' },
+  { id: 'app.interrupt', keys: ['ctrl+c'], description: 'Cancel running checklist steps; quit when none is running', category: 'General', context: 'global' },
+  { id: 'pane.next', keys: ['tab'], label: 'pane', description: 'Focus the next pane', category: 'Navigation', context: 'global' },
+  { id: 'pane.prev', keys: ['shift+tab'], description: 'Focus the previous pane', category: 'Navigation', context: 'global' },
+  ...focusActions,
+  { id: 'scroll.up', keys: ['up', 'k'], description: 'Scroll up (select the previous step in Checklist)', category: 'Navigation', context: 'global' },
+  { id: 'scroll.down', keys: ['down', 'j'], description: 'Scroll down (select the next step in Checklist)', category: 'Navigation', context: 'global' },
+  {
+    id: 'release.rollback',
+    keys: ['r'],
+    label: 'rollback',
+    description: 'Roll the service back to the revision serving before (asks to confirm)',
+    category: 'Release',
+    context: 'global',
+    dangerous: true,
+    disabledReason: (s) => (s.readOnly ? 'read-only' : undefined),
+  },
+  { id: 'logs.filter', keys: ['/'], label: 'filter', description: 'Filter log lines (text, or /regex/)', category: 'Logs', context: 'global' },
+  { id: 'logs.pause', keys: ['p'], label: 'pause', description: 'Pause or follow the logs', category: 'Logs', context: 'global' },
+  { id: 'logs.errorsOnly', keys: ['e'], label: 'errors', description: 'Show only ERROR/PANIC lines, or all', category: 'Logs', context: 'global' },
+  { id: 'checklist.run', keys: ['c', 'return'], label: 'run step', description: 'Run (or tick) the selected checklist step', category: 'Checklist', context: 'global', disabledReason: onChecklist },
+  { id: 'checklist.runAll', keys: ['a'], label: 'checks', description: 'Run the automatic checks (HTTP and built-in) in order, stop at the first failure', category: 'Checklist', context: 'global' },
+  {
+    id: 'checklist.cancel',
+    keys: ['x'],
+    label: 'cancel step',
+    description: 'Cancel the running step (kills every process it started)',
+    category: 'Checklist',
+    context: 'global',
+    disabledReason: (s) => (stepRunning(s) ? undefined : 'no step is running'),
+  },
+  { id: 'checklist.tick', keys: ['space'], description: 'Tick (or untick) the selected manual step', category: 'Checklist', context: 'global', disabledReason: onChecklist },
+  { id: 'checklist.output', keys: ['o'], label: 'output', description: "Show the selected step's command and full output", category: 'Checklist', context: 'global', disabledReason: onChecklist },
+  { id: 'output.close', keys: ['escape', 'o', 'q'], label: 'close', description: 'Close the output view', category: 'Checklist', context: 'output' },
+  { id: 'output.up', keys: ['up', 'k'], description: 'Scroll the output up', category: 'Checklist', context: 'output' },
+  { id: 'output.down', keys: ['down', 'j'], description: 'Scroll the output down', category: 'Checklist', context: 'output' },
+  { id: 'dialog.confirm', keys: ['y'], label: 'confirm', description: 'Confirm the rollback', category: 'Dialog', context: 'dialog', dangerous: true },
+  { id: 'dialog.cancel', keys: ['n', 'escape', 'any other key'], label: 'cancel', description: 'Cancel: nothing is changed', category: 'Dialog', context: 'dialog' },
+  { id: 'confirm.run', keys: ['y'], label: 'run it', description: 'Run the command shown, which changes things', category: 'Dialog', context: 'confirm', dangerous: true },
+  { id: 'confirm.cancel', keys: ['n', 'escape', 'any other key'], label: 'cancel', description: 'Do not run it: nothing is changed', category: 'Dialog', context: 'confirm' },
+  { id: 'help.close', keys: ['escape', '?', 'q'], label: 'close', description: 'Close the help', category: 'General', context: 'help' },
+  { id: 'filter.apply', keys: ['return'], label: 'apply', description: 'Apply the filter (empty clears it)', category: 'Logs', context: 'filter' },
+  { id: 'filter.cancel', keys: ['escape'], label: 'cancel', description: 'Leave the filter unchanged', category: 'Logs', context: 'filter' },
+];
+
+export const actionById = (id: string): KeyAction | undefined => KEYMAP.find((a) => a.id === id);
+
+/** The action bound to a key in a context; 'any other key' catches what nothing else claims. */
+export function actionForKey(context: Context, key: string): KeyAction | undefined {
+  const inContext = KEYMAP.filter((a) => a.context === context);
+  return inContext.find((a) => a.keys.includes(key)) ?? inContext.find((a) => a.keys.includes('any other key'));
+}
+
+/** How a key is written for people: 'shift+tab' → 'S-Tab', 'return' → 'Enter'. */
+export function displayKey(key: string): string {
+  const names: Record<string, string> = {
+    tab: 'Tab',
+    'shift+tab': 'S-Tab',
+    return: 'Enter',
+    escape: 'Esc',
+    space: 'Space',
+    'ctrl+c': 'Ctrl-C',
+    up: '↑',
+    down: '↓',
+  };
+  return names[key] ?? key;
+}
+
+export interface HelpRow {
+  keys: string;
+  description: string;
+  category: Category;
+  context: Context;
+  dangerous: boolean;
+}
+
+/** Rows for the help overlay and the README: one per action, the seven focus keys folded into one. */
+export function helpRows(): HelpRow[] {
+  const rows: HelpRow[] = [];
+  for (const a of KEYMAP) {
+    if (a.id.startsWith('pane.focus.')) {
+      if (a.id !== `pane.focus.${PANES[0]}`) continue;
+      rows.push({
+        keys: `1-${PANES.length}`,
+        description: `Focus a pane: ${PANES.map((p) => PANE_TITLES[p]).join(', ')}`,
+        category: a.category,
+        context: a.context,
+        dangerous: false,
+      });
+      continue;
+    }
+    rows.push({ keys: a.keys.map(displayKey).join(' '), description: a.description, category: a.category, context: a.context, dangerous: !!a.dangerous });
+  }
+  return rows;
+}
+
+/** The README's key table, checked against this registry by a test. */
+export function keyTableMarkdown(): string {
+  const lines = ['| Keys | Action | Where |', '| --- | --- | --- |'];
+  for (const r of helpRows()) {
+    const where = r.context === 'global' ? 'dashboard' : r.context;
+    lines.push(`| \`${r.keys}\` | ${r.description}${r.dangerous ? ' **(changes AWS)**' : ''} | ${where} |`);
+  }
+  return lines.join('\n');
+}

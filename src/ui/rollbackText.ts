@@ -1,0 +1,20 @@
+import { refKey } from '../domain/model.js';
+import type { RollbackPlan } from '../domain/rollback.js';
+import type { RollbackOp } from '../app/state.js';
+
+const tag = (tags: string[]) => (tags[0] ? ` (${tags[0]})` : '');
+
+/** The header's promise of what `r` would do, shown before anyone presses it. */
+export function rollbackHint(plan: RollbackPlan, op: RollbackOp): string {
+  if (op.request && (op.phase === 'requesting' || op.phase === 'in-flight')) return `rolling back → ${refKey(op.request.to)}`;
+  if (op.request && op.phase === 'done') return `rolled back → ${refKey(op.request.to)}`;
+  if (op.request && op.phase === 'failed') return `rollback failed: ${op.error ?? ''}`;
+  if (!plan.target) return `r: ${plan.refusal ?? 'no target'}`;
+  const base = `r → ${refKey(plan.target.ref)}${tag(plan.target.imageTags)}`;
+  return plan.refusal ? `${base} [${plan.refusal.split(':')[0]}]` : base;
+}
+
+export const METHOD_TEXT = {
+  'update-service': 'UpdateService to the target, force new deployment',
+  'stop-service-deployment': 'StopServiceDeployment (ROLLBACK) of the deployment in flight',
+} as const;
