@@ -1,52 +1,9 @@
 // Append-only audit log, JSON Lines. Each entry is written and fsynced before the call it records
 // returns control, so a crash or kill -9 between "requested" and the AWS call loses nothing.
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
-import { homedir, hostname, userInfo } from 'node:os';
-import { dirname, isAbsolute, join } from 'node:path';
-import type { ChecklistKind, ChecklistPhase, TaskDefRef } from '../domain/model.js';
-
-export interface Who {
-  /** The AWS caller ARN from STS; undefined until identity is known. */
-  caller?: string;
-  user: string;
-  host: string;
-}
-
-export type AuditEvent =
-  | {
-      kind: 'rollback';
-      phase: 'requested' | 'accepted' | 'rolled-back' | 'failed';
-      from: TaskDefRef;
-      to: TaskDefRef;
-      method: string;
-      source?: string;
-      error?: string;
-    }
-  | { kind: 'alarm'; alarm: string; from?: string; to: string; reason?: string }
-  | {
-      kind: 'checklist';
-      step: string;
-      title: string;
-      phase: ChecklistPhase;
-      stepKind: ChecklistKind;
-      status: string;
-      durationMs?: number;
-      /** sha256 of the full output, so the record can be checked against a saved copy. */
-      outputDigest?: string;
-      /** The first line of the output (why it passed or failed). */
-      summary?: string;
-    };
-
-export type AuditEntry = AuditEvent & { at: string; who: Who; cluster: string; service: string; backend: string };
-
-/** $XDG_STATE_HOME/shipwatch/audit.jsonl, else ~/.local/state/shipwatch/audit.jsonl. */
-export function defaultAuditPath(env: NodeJS.ProcessEnv = process.env): string {
-  const state = env.XDG_STATE_HOME && isAbsolute(env.XDG_STATE_HOME) ? env.XDG_STATE_HOME : join(homedir(), '.local', 'state');
-  return join(state, 'shipwatch', 'audit.jsonl');
-}
-
-/** The demo world records to its own file, so practice never mixes with production history. */
-export const demoAuditPath = (env: NodeJS.ProcessEnv = process.env): string => join(dirname(defaultAuditPath(env)), 'audit-demo.jsonl');
+import { hostname, userInfo } from 'node:os';
+import { dirname } from 'node:path';
+import type { AuditEntry, AuditEvent, Who } from '../domain/audit.js';
 
 export function localWho(caller?: string): Who {
   let user = process.env.USER ?? 'unknown';

@@ -1,9 +1,10 @@
 // The action side of the app: keys call these; results land in the store. No React here.
 import { alarmChanges } from '../domain/alarmChanges.js';
-import type { AuditEvent, AuditLog } from './auditLog.js';
+import type { AuditLog } from './auditLog.js';
 import type { Backend, PollIntervals } from '../domain/backend.js';
 import { ChecklistRunner, needsConfirmation, type StepRunners } from '../checklist/runner.js';
 import { errorMessage } from '../domain/errors.js';
+import { checklistHost } from './checklistHost.js';
 import { Poller } from './poller.js';
 import { rollbackProgress } from '../domain/rollback.js';
 import { releaseStart, selectPlan } from './selectors.js';
@@ -12,6 +13,7 @@ import { runCommandStep } from '../checklist/steps/command.js';
 import { runHttpStep } from '../checklist/steps/http.js';
 import { Ticker } from './ticker.js';
 import type { Store } from './store.js';
+import type { AuditEvent } from '../domain/audit.js';
 
 export interface ControllerHooks {
   /** Alarms that entered ALARM while we watched: the terminal bell. */
@@ -36,7 +38,10 @@ export class Controller {
     private readonly hooks: ControllerHooks = {},
   ) {
     this.ticker = new Ticker(() => backend.now());
-    this.checklist = new ChecklistRunner(store, backend, hooks.runners ?? { http: runHttpStep, command: runCommandStep }, (e) => this.record(e));
+    this.checklist = new ChecklistRunner(
+      checklistHost(store, backend, (e) => this.record(e)),
+      hooks.runners ?? { http: runHttpStep, command: runCommandStep },
+    );
   }
 
   start(): void {

@@ -1,3 +1,4 @@
+import type { ReleaseSignals } from '../domain/signals.js';
 import { planRollback, type RollbackPlan } from '../domain/rollback.js';
 import type { AppState, Slice } from './state.js';
 import { verdict, type Verdict } from '../domain/verdict.js';
@@ -51,3 +52,12 @@ export function staleness(slice: Pick<Slice<unknown>, 'updatedAt' | 'error'>, in
 /** `45s: Rate exceeded`, `no data: AccessDenied…` */
 export const stalenessText = (st: Staleness): string =>
   `${st.ageSec === undefined ? 'no data' : `${st.ageSec}s`}${st.error ? `: ${st.error}` : ''}`;
+
+/** The evidence the checklist judges, read from the slices when a check runs. */
+export const selectSignals = (s: AppState): ReleaseSignals => ({
+  service: s.service.data,
+  alarms: s.alarms.data,
+  metrics: s.metrics.data,
+  cost: s.cost.data,
+  logs: s.logs.lines,
+});

@@ -5,10 +5,10 @@ import type {
   Identity,
   LogEvent,
   MetricSeries,
-  RollbackRequest,
   ServiceSnapshot,
   StepResult,
 } from '../domain/model.js';
+import type { RollbackOp } from '../domain/rollback.js';
 
 /** One slice per polled source: data plus enough to show staleness. */
 export interface Slice<T> {
@@ -79,16 +79,6 @@ export interface UiState {
   outputScroll: number;
   /** A transient one-line message for the key bar, e.g. why an action is refused. */
   notice?: string;
-}
-
-export type RollbackPhase = 'idle' | 'requesting' | 'in-flight' | 'done' | 'failed';
-
-export interface RollbackOp {
-  phase: RollbackPhase;
-  request?: RollbackRequest;
-  startedAt?: number;
-  finishedAt?: number;
-  error?: string;
 }
 
 export interface ChecklistState {

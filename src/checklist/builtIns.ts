@@ -1,9 +1,9 @@
 // Built-in checklist steps: judgements over the dashboard's own data, so they cost no extra request.
-import { valueWithUnit } from '../ui/format.js';
 import { isErrorLine } from '../domain/logLines.js';
 import type { ChecklistStepDef } from '../domain/model.js';
 import { primaryDeployment } from '../domain/rollback.js';
-import type { AppState } from '../app/state.js';
+import type { ReleaseSignals } from '../domain/signals.js';
+import { valueWithUnit } from '../domain/units.js';
 
 export interface CheckOutcome {
   passed: boolean;
@@ -28,11 +28,11 @@ function num(step: ChecklistStepDef, key: string, fallback: number): number {
   return typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : fallback;
 }
 
-type Check = (step: ChecklistStepDef, s: AppState, now: number) => CheckOutcome;
+type Check = (step: ChecklistStepDef, s: ReleaseSignals, now: number) => CheckOutcome;
 
 const checks: Record<BuiltInKind, Check> = {
   'ecs-steady': (_step, s) => {
-    const svc = s.service.data;
+    const svc = s.service;
     if (!svc) return { passed: false, output: 'service not loaded' };
     const p = primaryDeployment(svc);
     const detail = `${svc.deployments.length} deployment(s), PRIMARY ${p?.rolloutState ?? 'none'}, running ${p?.running ?? 0}/${p?.desired ?? 0}`;
@@ -40,7 +40,7 @@ const checks: Record<BuiltInKind, Check> = {
     return { passed, output: detail };
   },
   'alarms-ok': (_step, s) => {
-    const alarms = s.alarms.data;
+    const alarms = s.alarms;
     if (!alarms) return { passed: false, output: 'alarms not loaded' };
     const firing = alarms.filter((a) => a.state === 'ALARM').map((a) => a.name);
     return { passed: firing.length === 0, output: firing.length ? `in ALARM: ${firing.join(', ')}` : `${alarms.length} alarm(s), none in ALARM` };
@@ -49,21 +49,21 @@ const checks: Record<BuiltInKind, Check> = {
     const since = now - num(step, 'minutes', 5) * 60_000;
     const pattern = step.params?.pattern;
     const re = typeof pattern === 'string' ? new RegExp(pattern) : undefined;
-    const hits = s.logs.lines.filter((e) => e.timestamp >= since && (re ? re.test(e.message) : isErrorLine(e)));
+    const hits = s.logs.filter((e) => e.timestamp >= since && (re ? re.test(e.message) : isErrorLine(e)));
     const first = hits[0];
     return { passed: hits.length === 0, output: first ? `${hits.length} matching line(s), first: ${first.message}` : 'no matching lines' };
   },
   'metric-below': (step, s) => {
     const id = String(step.params?.metric ?? '');
     const below = num(step, 'below', Number.NaN);
-    const series = s.metrics.data?.find((m) => m.id === id);
+    const series = s.metrics?.find((m) => m.id === id);
     if (!series || series.current === undefined) return { passed: false, output: `metric ${id} has no data` };
     // The words the Metrics pane uses: `p99 1190 ms (must be < 500 ms)`.
     const text = `${series.label} ${valueWithUnit(series.current, series.unit)} (must be < ${valueWithUnit(below, series.unit)})`;
     return { passed: series.current < below, output: text };
   },
   'cost-within': (_step, s) => {
-    const cost = s.cost.data;
+    const cost = s.cost;
     const today = cost?.days.at(-1);
     if (!cost || !today || !cost.expectedDaily) return { passed: false, output: 'no cost data or no expected range' };
     const { min, max } = cost.expectedDaily;
@@ -71,6 +71,6 @@ const checks: Record<BuiltInKind, Check> = {
   },
 };
 
-export function runBuiltIn(step: ChecklistStepDef & { kind: BuiltInKind }, s: AppState, now: number): CheckOutcome {
+export function runBuiltIn(step: ChecklistStepDef & { kind: BuiltInKind }, s: ReleaseSignals, now: number): CheckOutcome {
   return checks[step.kind](step, s, now);
 }

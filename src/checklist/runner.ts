@@ -1,14 +1,12 @@
 // Runs checklist steps without freezing the UI: each run is a promise with its own AbortController,
-// its status in the store, and its result in the audit log.
+// its status reported to the host (the app's store), and its result in the audit log.
 import { createHash } from 'node:crypto';
-import type { AuditEvent } from '../app/auditLog.js';
-import type { Backend } from '../domain/backend.js';
 import { isAutomatic, isBuiltIn, runBuiltIn } from './builtIns.js';
 import type { ChecklistStepDef } from '../domain/model.js';
-import { soak } from './waitStep.js';
+import { waitStep } from './waitStep.js';
 import { commandRisk, httpMethodReads } from './commandRisk.js';
 import type { StepOutcome, CommandRunner, HttpRunner } from './steps/types.js';
-import type { Store } from '../app/store.js';
+import type { ChecklistHost } from './host.js';
 
 export interface StepRunners {
   http: HttpRunner;
@@ -39,19 +37,20 @@ export class ChecklistRunner {
   private readonly running = new Map<string, AbortController>();
 
   constructor(
-    private readonly store: Store,
-    private readonly backend: Backend,
+    private readonly host: ChecklistHost,
     private readonly runners: StepRunners,
-    /** Appends to the audit log; false when it could not. */
-    private readonly record: (event: AuditEvent) => boolean | void,
   ) {}
+
+  private record(event: Parameters<ChecklistHost['record']>[0]): boolean | void {
+    return this.host.record(event);
+  }
 
   isRunning(id?: string): boolean {
     return id === undefined ? this.running.size > 0 : this.running.has(id);
   }
 
   private step(id: string): ChecklistStepDef | undefined {
-    return this.store.getState().checklist.steps.find((s) => s.id === id);
+    return this.host.steps().find((s) => s.id === id);
   }
 
   /** A running command's output reaches the store at most 4 times a second, so `o` can follow it. */
@@ -60,7 +59,7 @@ export class ChecklistRunner {
     let timer: NodeJS.Timeout | undefined;
     const flush = () => {
       timer = undefined;
-      this.store.dispatch({ type: 'checklist/result', id, result: { status: 'running', startedAt, output: text } });
+      this.host.report(id, { status: 'running', startedAt, output: text });
     };
     return {
       onOutput: (chunk) => {
@@ -81,9 +80,9 @@ export class ChecklistRunner {
         live.stop();
       }
     }
-    if (step.kind === 'wait') return soak(this.store, this.backend, Number(step.params?.minutes ?? 10), signal);
+    if (step.kind === 'wait') return waitStep(this.host, Number(step.params?.minutes ?? 10), signal);
     if (isBuiltIn(step)) {
-      const o = runBuiltIn(step, this.store.getState(), this.backend.now());
+      const o = runBuiltIn(step, this.host.signals(), this.host.now());
       return { passed: o.passed, summary: o.output, output: o.output };
     }
     return { passed: false, summary: `nothing to run for a ${step.kind} step`, output: '' };
@@ -93,28 +92,28 @@ export class ChecklistRunner {
   async run(id: string, opts: { confirmed?: boolean } = {}): Promise<boolean> {
     const step = this.step(id);
     if (!step || this.running.has(id)) return false;
-    const refusal = refusalOf(step, this.store.getState().readOnly, opts.confirmed ?? false);
+    const refusal = refusalOf(step, this.host.readOnly(), opts.confirmed ?? false);
     if (refusal) {
-      this.store.dispatch({ type: 'ui/notice', notice: `not run: ${refusal}` });
+      this.host.notice(`not run: ${refusal}`);
       return false;
     }
     if (step.kind === 'manual') {
       this.tick(id);
-      return this.store.getState().checklist.results[id]?.status === 'passed';
+      return this.host.result(id)?.status === 'passed';
     }
     // A command may change things: it is on disk before it starts, so a crash mid-run still shows it ran.
     if (step.command) {
       const started = this.record({ kind: 'checklist', step: id, title: step.title, phase: step.phase, stepKind: step.kind, status: 'started', summary: firstLine(step.command.run) });
       if (started === false) {
-        this.store.dispatch({ type: 'ui/notice', notice: `not run: the audit log cannot be written, and "${step.title}" runs a command` });
+        this.host.notice(`not run: the audit log cannot be written, and "${step.title}" runs a command`);
         return false;
       }
     }
     const ctrl = new AbortController();
     this.running.set(id, ctrl);
-    const startedAt = this.backend.now();
+    const startedAt = this.host.now();
     const wallStart = Date.now();
-    this.store.dispatch({ type: 'checklist/result', id, result: { status: 'running', startedAt } });
+    this.host.report(id, { status: 'running', startedAt });
     let outcome: StepOutcome;
     try {
       outcome = await this.execute(step, ctrl.signal, startedAt);
@@ -125,7 +124,7 @@ export class ChecklistRunner {
     }
     const status = outcome.passed ? 'passed' : 'failed';
     const output = outcome.output && outcome.output !== outcome.summary ? `${outcome.summary}\n${outcome.output}` : outcome.summary;
-    this.store.dispatch({ type: 'checklist/result', id, result: { status, startedAt, finishedAt: this.backend.now(), output } });
+    this.host.report(id, { status, startedAt, finishedAt: this.host.now(), output });
     this.record({
       kind: 'checklist',
       step: id,
@@ -142,7 +141,7 @@ export class ChecklistRunner {
 
   /** `a`: the automatic steps (HTTP checks and built-ins) in order, stopping at the first failure. */
   async runAutomatic(): Promise<void> {
-    for (const step of this.store.getState().checklist.steps.filter(isAutomatic)) {
+    for (const step of this.host.steps().filter(isAutomatic)) {
       if (step.placeholders?.length) continue;
       if (!(await this.run(step.id))) return;
     }
@@ -159,9 +158,9 @@ export class ChecklistRunner {
   tick(id: string): void {
     const step = this.step(id);
     if (!step || step.kind !== 'manual') return;
-    const done = this.store.getState().checklist.results[id]?.status === 'passed';
-    const now = this.backend.now();
-    this.store.dispatch({ type: 'checklist/result', id, result: done ? { status: 'pending' } : { status: 'passed', startedAt: now, finishedAt: now, output: 'ticked by hand' } });
+    const done = this.host.result(id)?.status === 'passed';
+    const now = this.host.now();
+    this.host.report(id, done ? { status: 'pending' } : { status: 'passed', startedAt: now, finishedAt: now, output: 'ticked by hand' });
     this.record({ kind: 'checklist', step: id, title: step.title, phase: step.phase, stepKind: 'manual', status: done ? 'unticked' : 'passed', summary: 'ticked by hand' });
   }
 

@@ -1,28 +1,27 @@
 // The `wait` step: N minutes (on the backend's clock) of clean signals — the service steady, no
 // alarm in ALARM, no new ERROR/PANIC line. The first bad signal fails it at once, with the reason.
-import type { Backend } from '../domain/backend.js';
 import { isErrorLine } from '../domain/logLines.js';
 import { primaryDeployment } from '../domain/rollback.js';
 import type { StepOutcome } from './steps/types.js';
-import type { Store } from '../app/store.js';
-import type { AppState } from '../app/state.js';
+import type { ReleaseSignals } from '../domain/signals.js';
+import type { ChecklistHost } from './host.js';
 
 const CHECK_EVERY_MS = 1000;
 
-function problem(s: AppState, since: number): string | undefined {
-  const svc = s.service.data;
+function problem(s: ReleaseSignals, since: number): string | undefined {
+  const svc = s.service;
   const p = svc && primaryDeployment(svc);
   if (svc && (svc.deployments.length > 1 || p?.rolloutState !== 'COMPLETED' || p.running < p.desired)) {
     return `service not steady: ${svc.deployments.length} deployment(s), running ${p?.running ?? 0}/${p?.desired ?? 0}`;
   }
-  const firing = s.alarms.data?.filter((a) => a.state === 'ALARM').map((a) => a.name) ?? [];
+  const firing = s.alarms?.filter((a) => a.state === 'ALARM').map((a) => a.name) ?? [];
   if (firing.length) return `in ALARM: ${firing.join(', ')}`;
-  const err = s.logs.lines.find((e) => e.timestamp >= since && isErrorLine(e));
+  const err = s.logs.find((e) => e.timestamp >= since && isErrorLine(e));
   return err ? `error in logs: ${err.message}` : undefined;
 }
 
-export function soak(store: Store, backend: Backend, minutes: number, signal: AbortSignal): Promise<StepOutcome> {
-  const start = backend.now();
+export function waitStep(host: Pick<ChecklistHost, 'signals' | 'now'>, minutes: number, signal: AbortSignal): Promise<StepOutcome> {
+  const start = host.now();
   const end = start + minutes * 60_000;
   return new Promise((resolve) => {
     const finish = (o: StepOutcome) => {
@@ -31,10 +30,10 @@ export function soak(store: Store, backend: Backend, minutes: number, signal: Ab
       resolve(o);
     };
     const check = () => {
-      const why = problem(store.getState(), start);
-      const elapsed = Math.round((backend.now() - start) / 1000);
+      const why = problem(host.signals(), start);
+      const elapsed = Math.round((host.now() - start) / 1000);
       if (why) finish({ passed: false, summary: `soak failed after ${elapsed}s: ${why}`, output: why });
-      else if (backend.now() >= end) finish({ passed: true, summary: `${minutes} min of clean signals`, output: '' });
+      else if (host.now() >= end) finish({ passed: true, summary: `${minutes} min of clean signals`, output: '' });
     };
     const onAbort = () => finish({ passed: false, cancelled: true, summary: 'cancelled', output: '' });
     const timer = setInterval(check, CHECK_EVERY_MS);

@@ -1,7 +1,9 @@
 // `shipwatch audit`: the audit log as a table (or JSON Lines with --json). Reads only.
 import { Command } from 'commander';
 import { parseSubcommand } from './flags.js';
-import { defaultAuditPath, demoAuditPath, readAudit, type AuditEntry } from '../app/auditLog.js';
+import { readAudit } from '../app/auditLog.js';
+import type { AuditEntry } from '../domain/audit.js';
+import { defaultAuditPath, demoAuditPath } from '../config/statePaths.js';
 
 function detail(e: AuditEntry): string {
   switch (e.kind) {

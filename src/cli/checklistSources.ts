@@ -1,6 +1,6 @@
 // The dashboard's checklist: the config's steps (or the built-in checks), then the runbook's.
 import { readFileSync } from 'node:fs';
-import { UsageError } from './flags.js';
+import { UsageError } from '../domain/errors.js';
 import { demoChecklist } from '../adapters/demo/checklist.js';
 import { defaultChecklist } from '../checklist/defaultChecklist.js';
 import type { ChecklistStepDef } from '../domain/model.js';

@@ -1,5 +1,6 @@
 import './processEnv.js';
-import { parseArgs, UsageError } from './flags.js';
+import { parseArgs } from './flags.js';
+import { UsageError } from '../domain/errors.js';
 import { resolveChecklist, runbookNotice } from './checklistSources.js';
 import { loadConfig } from '../config/load.js';
 import { createBackend } from './backendFactory.js';

@@ -2,7 +2,8 @@
 // from the audit log plus live ECS data when it can be read. Reads only: never changes AWS.
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { buildProgram, parseArgs, parseSubcommand, UsageError } from './flags.js';
+import { buildProgram, parseArgs, parseSubcommand } from './flags.js';
+import { UsageError } from '../domain/errors.js';
 import { createBackend } from './backendFactory.js';
 import { parseDuration } from '../config/duration.js';
 import { resolveChecklist } from './checklistSources.js';
@@ -11,10 +12,7 @@ import { resolveSettings } from '../config/settings.js';
 import { readAudit } from '../app/auditLog.js';
 import type { Backend } from '../domain/backend.js';
 import { errorMessage } from '../domain/errors.js';
-import { buildReleaseRecord, releaseRecordMarkdown } from '../domain/releaseRecord.js';
-import type { AppState } from '../app/state.js';
-import { initialState } from '../app/reducers/root.js';
-import { createStore } from '../app/store.js';
+import { buildReleaseRecord, releaseRecordMarkdown, type ReleaseRecordInput } from '../domain/releaseRecord.js';
 
 /** Dashboard flags that change nothing in a report: still accepted (a dashboard command line works with `report`), not listed. */
 const DASHBOARD_ONLY = ['--log-filter', '--no-bell', '--ascii', '--read-only', '--no-alt-screen', '--log-buffer'];
@@ -64,13 +62,10 @@ export function parseSince(v: string | undefined, now: number, windowMs: number)
 }
 
 /** Only who and what is deployed: a report must not pay for Cost Explorer or read metrics and logs. */
-async function liveState(backend: Backend): Promise<AppState> {
-  const store = createStore(initialState());
+async function readLive(backend: Backend): Promise<NonNullable<ReleaseRecordInput['live']>> {
   const signal = AbortSignal.timeout(20_000);
   const [identity, service] = await Promise.all([backend.getIdentity(signal), backend.getService(signal)]);
-  store.dispatch({ type: 'source/loaded', source: 'identity', data: identity, at: Date.now() });
-  store.dispatch({ type: 'source/loaded', source: 'service', data: service, at: Date.now() });
-  return store.getState();
+  return { identity, service };
 }
 
 export async function runReportCommand(argv: string[], version: string): Promise<number> {
@@ -93,18 +88,18 @@ export async function runReportCommand(argv: string[], version: string): Promise
 
   // Live data is a bonus: without credentials or network the audit log alone still makes a record.
   let backend: Backend | undefined;
-  let state: AppState | undefined;
+  let live: ReleaseRecordInput['live'];
   let liveError: string | undefined;
   try {
     backend = await createBackend(s);
-    state = await liveState(backend);
+    live = await readLive(backend);
   } catch (e) {
     liveError = errorMessage(e);
   } finally {
     backend?.close();
   }
   const target = backend?.target ?? { cluster: s.aws?.cluster ?? 'unknown', service: s.aws?.service ?? 'unknown', region: s.aws?.region };
-  const record = buildReleaseRecord({ entries, ...target, since, now, state, steps: resolveChecklist(s).steps, auditFile, liveError });
+  const record = buildReleaseRecord({ entries, ...target, since, now, live, steps: resolveChecklist(s).steps, auditFile, liveError });
   const text = s.json ? `${JSON.stringify(record, null, 2)}\n` : releaseRecordMarkdown(record);
   if (own.out) {
     writeFileSync(own.out, text);

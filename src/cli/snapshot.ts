@@ -8,7 +8,8 @@ import { createSources } from '../app/sources.js';
 import type { AppState } from '../app/state.js';
 import { createStore } from '../app/store.js';
 import { rollbackHint } from '../ui/rollbackText.js';
-import { clock, hms, levelTag, money, valueWithUnit } from '../ui/format.js';
+import { clock, hms, levelTag, money } from '../ui/format.js';
+import { valueWithUnit } from '../domain/units.js';
 
 export async function collectSnapshot(backend: Backend, intervals: PollIntervals): Promise<AppState> {
   const store = createStore(initialState());

@@ -1,6 +1,6 @@
 // `--fill v1.X.Y=v1.4.2`: the on-call supplies what a runbook left blank. A step whose
 // placeholders are all filled becomes runnable; the ones still blank stay refused.
-import { UsageError } from '../cli/flags.js';
+import { UsageError } from '../domain/errors.js';
 import type { ChecklistStepDef } from '../domain/model.js';
 
 export type Fills = Record<string, string>;

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isNode, LineCounter, parseDocument } from 'yaml';
-import { UsageError } from '../cli/flags.js';
+import { UsageError } from '../domain/errors.js';
 import { configSchema, type ShipwatchConfig } from './schema.js';
 
 export const DEFAULT_CONFIG_FILE = 'shipwatch.yaml';

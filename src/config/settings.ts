@@ -1,12 +1,13 @@
 // Flags over config file over defaults: one resolved Settings object the rest of the app reads.
 import { dirname, resolve } from 'node:path';
-import { UsageError, type CliOptions } from '../cli/flags.js';
+import { type CliOptions } from './flagsSchema.js';
+import { UsageError } from '../domain/errors.js';
 import type { PollIntervals } from '../domain/backend.js';
 import type { ChecklistStepDef } from '../domain/model.js';
-import { defaultAuditPath, demoAuditPath } from '../app/auditLog.js';
 import { toStepDef } from './checklistSchema.js';
 import { parseFills, type Fills } from './fillPlaceholders.js';
 import type { ShipwatchConfig } from './schema.js';
+import { defaultAuditPath, demoAuditPath } from './statePaths.js';
 
 export const AWS_INTERVALS: PollIntervals = { service: 5000, alarms: 10_000, metrics: 60_000, logs: 1000, cost: 60 * 60_000 };
 /** The demo's clock runs ~20x faster than wall time, so it is polled more often than AWS would be. */

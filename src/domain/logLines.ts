@@ -1,5 +1,6 @@
+// What counts as an error line, and how a typed filter matches: one rule each, used by the Logs
+// pane, the built-in checks and the wait step.
 import type { LogEvent } from './model.js';
-import type { LogsState, LogView } from '../app/state.js';
 
 export const ERROR_PATTERN = /\b(ERROR|PANIC|FATAL)\b/;
 
@@ -19,18 +20,3 @@ export function compileFilter(filter: string): { test: (s: string) => boolean; e
 }
 
 export const isErrorLine = (e: LogEvent): boolean => e.level === 'ERROR' || ERROR_PATTERN.test(e.message);
-
-/** The lines the Logs pane may show: up to the pause anchor, then errors-only, then the text filter. */
-export function visibleLogLines(logs: Pick<LogsState, 'lines' | 'received'>, view: LogView): LogEvent[] {
-  let lines = logs.lines;
-  if (view.pausedAt !== undefined) {
-    const newer = logs.received - view.pausedAt;
-    if (newer > 0) lines = lines.slice(0, Math.max(0, lines.length - newer));
-  }
-  if (view.errorsOnly) lines = lines.filter(isErrorLine);
-  if (view.filter) {
-    const f = compileFilter(view.filter);
-    lines = lines.filter((e) => f.test(e.message) || f.test(e.stream));
-  }
-  return lines;
-}

@@ -1,9 +1,8 @@
 // The runbooks' "Compliance and Audit" section, filled in from the audit log and (when it could be read)
 // live ECS data. Pure: the caller reads the files, AWS and the clock; this only decides what the record says.
-import type { AuditEntry, Who } from '../app/auditLog.js';
-import { refKey, type ChecklistPhase, type ChecklistStepDef, type Deployment } from './model.js';
+import { refKey, type ChecklistPhase, type ChecklistStepDef, type Deployment, type Identity, type ServiceSnapshot } from './model.js';
 import { sanitizeLine } from './sanitize.js';
-import type { AppState } from '../app/state.js';
+import type { AuditEntry, Who } from './audit.js';
 
 export type PhaseResult = 'PASSED' | 'FAILED' | 'INCOMPLETE' | 'NOT RUN';
 export interface StepLine { id: string; title: string; status: string; at?: string; durationMs?: number; summary?: string; history?: string }
@@ -37,7 +36,8 @@ export interface ReleaseRecordInput {
   service: string;
   since: number;
   now: number;
-  state?: AppState;
+  /** Who is running shipwatch and what ECS says now, when they could be read. */
+  live?: { identity?: Identity; service?: ServiceSnapshot };
   steps?: ChecklistStepDef[];
   region?: string;
   auditFile?: string;
@@ -109,12 +109,12 @@ function rollbackOps(entries: Extract<AuditEntry, { kind: 'rollback' }>[]): Roll
 }
 
 export function buildReleaseRecord(input: ReleaseRecordInput): ReleaseRecord {
-  const { state, since, now } = input;
+  const { live, since, now } = input;
   const entries = input.entries
     .filter((e) => e.cluster === input.cluster && e.service === input.service && Date.parse(e.at) >= since)
     .sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
-  const svc = state?.service.data;
-  const identity = state?.identity.data;
+  const svc = live?.service;
+  const identity = live?.identity;
   const newest = entries.at(-1)?.who;
   const deployedBy = identity
     ? { identity: clean(identity.arn), basis: 'caller identity running shipwatch (STS); ECS does not record who started a deployment' }
@@ -125,7 +125,7 @@ export function buildReleaseRecord(input: ReleaseRecordInput): ReleaseRecord {
   const older = svc?.deployments.filter((d) => d !== primary).sort((a, b) => b.createdAt - a.createdAt)[0];
   const account = identity?.account ?? newest?.caller?.split(':')[4]; // arn:aws:sts::ACCOUNT:...
   const region = identity?.region ?? input.region;
-  const liveError = svc ? undefined : (input.liveError ?? state?.service.error ?? 'no live data');
+  const liveError = svc ? undefined : (input.liveError ?? 'no live data');
   return {
     generatedAt: iso(now),
     window: { since: iso(since), until: iso(now) },

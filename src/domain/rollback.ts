@@ -9,7 +9,17 @@ import type {
   TaskDefRef,
 } from './model.js';
 import { refKey } from './model.js';
-import type { RollbackOp } from '../app/state.js';
+
+/** A rollback started from this dashboard, from `y` to its end. */
+export type RollbackPhase = 'idle' | 'requesting' | 'in-flight' | 'done' | 'failed';
+
+export interface RollbackOp {
+  phase: RollbackPhase;
+  request?: RollbackRequest;
+  startedAt?: number;
+  finishedAt?: number;
+  error?: string;
+}
 
 export interface PlannedTarget {
   ref: TaskDefRef;

@@ -1,6 +1,6 @@
 import type { Alarm, MetricSeries, ServiceSnapshot } from './model.js';
 import { primaryDeployment } from './rollback.js';
-import type { RollbackOp } from '../app/state.js';
+import type { RollbackOp } from './rollback.js';
 
 export type Verdict = 'LOADING' | 'ROLLING' | 'HEALTHY' | 'DEGRADED' | 'ALARM' | 'ROLLING BACK' | 'ROLLED BACK' | 'FAILED';
 

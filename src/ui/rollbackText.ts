@@ -1,6 +1,6 @@
 import { refKey } from '../domain/model.js';
 import type { RollbackPlan } from '../domain/rollback.js';
-import type { RollbackOp } from '../app/state.js';
+import type { RollbackOp } from '../domain/rollback.js';
 
 const tag = (tags: string[]) => (tags[0] ? ` (${tags[0]})` : '');
 

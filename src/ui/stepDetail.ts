@@ -1,6 +1,6 @@
 import type { ChecklistStepDef } from '../domain/model.js';
 import { sanitizeLine } from '../domain/sanitize.js';
-import { commandRisk } from '../checklist/commandRisk.js';
+import { stepChanges } from '../app/stepChanges.js';
 
 export interface DetailLine {
   text: string;
@@ -12,8 +12,8 @@ export function stepDetail(step: ChecklistStepDef): DetailLine[] {
   const out: DetailLine[] = [];
   if (step.placeholders?.length) out.push({ text: `fill first: ${step.placeholders.join(', ')} (not run until filled)`, tone: 'warn' });
   if (step.command) {
-    const risk = commandRisk(step.command.run);
-    if (risk.kind === 'changes') out.push({ text: `changes things (${risk.changes.join(', ')}): asks y before it runs; never in --read-only`, tone: 'warn' });
+    const changes = stepChanges(step);
+    if (changes.length) out.push({ text: `changes things (${changes.join(', ')}): asks y before it runs; never in --read-only`, tone: 'warn' });
     for (const line of step.command.run.split('\n')) out.push({ text: `$ ${line}` });
     if (step.command.cwd) out.push({ text: `  in ${step.command.cwd}`, tone: 'dim' });
   }

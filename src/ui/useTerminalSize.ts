@@ -1,13 +1,14 @@
 import { useStdout } from 'ink';
 import { useEffect, useState } from 'react';
 
+const sizeOf = (stdout: NodeJS.WriteStream) => ({ cols: stdout.columns || 80, rows: stdout.rows || 24 });
+
 /** Columns and rows of the terminal, updated live on resize. */
 export function useTerminalSize(): { cols: number; rows: number } {
   const { stdout } = useStdout();
-  const read = () => ({ cols: stdout.columns || 80, rows: stdout.rows || 24 });
-  const [size, setSize] = useState(read);
+  const [size, setSize] = useState(() => sizeOf(stdout));
   useEffect(() => {
-    const onResize = () => setSize(read());
+    const onResize = () => setSize(sizeOf(stdout));
     stdout.on('resize', onResize);
     return () => {
       stdout.off('resize', onResize);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseArgs, UsageError } from '../../src/cli/flags.js';
+import { parseArgs } from '../../src/cli/flags.js';
+import { UsageError } from '../../src/domain/errors.js';
 
 const parse = (...argv: string[]) => parseArgs(argv, '1.2.3');
 const fails = (argv: string[], pattern: RegExp) => {

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { auditTable } from '../../src/cli/auditCommand.js';
-import { AuditLog, defaultAuditPath, demoAuditPath, readAudit } from '../../src/app/auditLog.js';
+import { AuditLog, readAudit } from '../../src/app/auditLog.js';
+import { defaultAuditPath, demoAuditPath } from '../../src/config/statePaths.js';
 
 const who = () => ({ caller: 'arn:aws:sts::123456789012:assumed-role/oncall/jane', user: 'jane', host: 'bastion-1' });
 const log = (path: string) => new AuditLog(path, { cluster: 'prod', service: 'web', backend: 'aws' }, who);

@@ -1,6 +1,6 @@
 // Built-in checks and the soak step over the demo world's data, read the way the dashboard reads it.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { AuditEvent } from '../../src/app/auditLog.js';
+import { checklistHost } from '../../src/app/checklistHost.js';
 import { ChecklistRunner } from '../../src/checklist/runner.js';
 import type { ScenarioName } from '../../src/adapters/demo/index.js';
 import type { ChecklistStepDef } from '../../src/domain/model.js';
@@ -11,6 +11,7 @@ import { collectSnapshot } from '../../src/cli/snapshot.js';
 import { demoOnClock } from '../helpers/demoClock.js';
 import { FakeBackend } from '../helpers/fakeBackend.js';
 import { service } from '../helpers/service.js';
+import type { AuditEvent } from '../../src/domain/audit.js';
 
 const MIN = 60_000;
 const noRunners = { http: () => Promise.reject(new Error('no http here')), command: () => Promise.reject(new Error('no commands here')) };
@@ -29,7 +30,7 @@ async function demoAt(scenario: ScenarioName, minutes: number) {
   const state = await collectSnapshot(backend, DEMO_INTERVALS);
   const store = createStore({ ...state, checklist: { steps: BUILT_INS, results: {} } });
   const audit: AuditEvent[] = [];
-  return { store, audit, runner: new ChecklistRunner(store, backend, noRunners, (e) => void audit.push(e)) };
+  return { store, audit, runner: new ChecklistRunner(checklistHost(store, backend, (e) => void audit.push(e)), noRunners) };
 }
 
 describe('built-in checks on the demo world', () => {
@@ -70,7 +71,7 @@ describe('the wait (soak) step', () => {
     const store = createStore(initialState({ checklist: [soakStep] }));
     store.dispatch({ type: 'source/loaded', source: 'service', data: service(42, [41, 42]), at: 1 });
     store.dispatch({ type: 'source/loaded', source: 'alarms', data: [{ name: 'web-5xx', kind: 'metric', state: 'OK', reason: '', stateUpdatedAt: 0 }], at: 1 });
-    return { backend, store, runner: new ChecklistRunner(store, backend, noRunners, () => {}) };
+    return { backend, store, runner: new ChecklistRunner(checklistHost(store, backend, () => {}), noRunners) };
   }
   const advance = async (d: ReturnType<typeof steady>, ms: number) => {
     d.backend.clock += ms;

@@ -5,13 +5,14 @@ import type { ChecklistStepDef } from '../../src/domain/model.js';
 import { appendBatch } from '../../src/app/reducers/logs.js';
 import { initialState } from '../../src/app/reducers/root.js';
 import type { AppState } from '../../src/app/state.js';
+import { selectSignals } from '../../src/app/selectors.js';
 import { createStore } from '../../src/app/store.js';
 import { FakeBackend } from '../helpers/fakeBackend.js';
 import { TEST_INTERVALS } from '../helpers/renderApp.js';
 import { deployment, service } from '../helpers/service.js';
 
 const step = (kind: BuiltInKind, params?: ChecklistStepDef['params']) => ({ id: kind, title: kind, phase: 'post' as const, kind, params });
-const loaded = (over: Partial<AppState>): AppState => ({ ...initialState(), ...over });
+const loaded = (over: Partial<AppState>) => selectSignals({ ...initialState(), ...over });
 const ok = <T,>(data: T) => ({ data, status: 'ok' as const, updatedAt: 1 });
 
 describe('built-in checks', () => {
@@ -20,7 +21,7 @@ describe('built-in checks', () => {
     const rolling = service(42, [41, 42], { deployments: [deployment(42, { rolloutState: 'IN_PROGRESS', running: 2 }), deployment(41, { status: 'ACTIVE' })] });
     const r = runBuiltIn(step('ecs-steady'), loaded({ service: ok(rolling) }), 0);
     expect(r).toEqual({ passed: false, output: '2 deployment(s), PRIMARY IN_PROGRESS, running 2/3' });
-    expect(runBuiltIn(step('ecs-steady'), initialState(), 0).passed).toBe(false);
+    expect(runBuiltIn(step('ecs-steady'), selectSignals(initialState()), 0).passed).toBe(false);
   });
 
   it('alarms-ok names the alarms in ALARM', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/cli/flags.js';
+import { UsageError } from '../../src/domain/errors.js';
 import { fillStep, parseFills } from '../../src/config/fillPlaceholders.js';
 import type { ChecklistStepDef } from '../../src/domain/model.js';
 

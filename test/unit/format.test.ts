@@ -1,18 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import {
-  ago,
-  clock,
-  duration,
-  fit,
-  firstLine,
-  hms,
-  int,
-  money,
-  moneyRange,
-  num,
-  truncate,
-  valueWithUnit,
-} from '../../src/ui/format.js';
+import { ago, clock, duration, fit, firstLine, hms, int, money, moneyRange, truncate } from '../../src/ui/format.js';
+import { num, valueWithUnit } from '../../src/domain/units.js';
 
 describe('duration', () => {
   test.each([

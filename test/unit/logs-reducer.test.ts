@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LogEvent } from '../../src/domain/model.js';
 import { appendBatch, initialLogs, initialLogView, logViewReducer } from '../../src/app/reducers/logs.js';
-import { visibleLogLines } from '../../src/domain/logLines.js';
+import { visibleLogLines } from '../../src/app/logView.js';
 
 const ev = (i: number, message = `line ${i}`, level: LogEvent['level'] = 'INFO'): LogEvent => ({ id: `e${i}`, timestamp: i, stream: 'web/abc', message, level });
 const range = (a: number, b: number) => Array.from({ length: b - a }, (_, k) => ev(a + k));

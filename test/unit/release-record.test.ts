@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { AuditEntry, AuditEvent } from '../../src/app/auditLog.js';
 import type { ChecklistStepDef } from '../../src/domain/model.js';
-import { initialState } from '../../src/app/reducers/root.js';
 import { buildReleaseRecord, releaseRecordMarkdown, type ReleaseRecordInput } from '../../src/domain/releaseRecord.js';
-import type { AppState } from '../../src/app/state.js';
 import { deployment, service } from '../helpers/service.js';
+import type { AuditEntry, AuditEvent } from '../../src/domain/audit.js';
 
 const T0 = Date.parse('2026-11-23T10:00:00Z');
 const min = (n: number) => T0 + n * 60_000;
@@ -18,17 +16,13 @@ const check = (at: number, step: string, phase: 'pre' | 'deploy' | 'post', statu
 const rollback = (at: number, phase: 'requested' | 'accepted' | 'rolled-back' | 'failed', error?: string): AuditEntry =>
   entry(at, { kind: 'rollback', phase, from: ref(42), to: ref(41), method: 'update-service', error });
 
-function liveState(): AppState {
-  const s = initialState();
-  return {
-    ...s,
-    identity: { status: 'ok', data: { account: '123456789012', arn: ARN, region: 'eu-west-1' } },
-    service: { status: 'ok', data: service(42, [41, 42], { deployments: [deployment(42, { createdAt: min(0) }), deployment(41, { status: 'ACTIVE', createdAt: min(-1440) })] }) },
-  };
-}
+const live = (): ReleaseRecordInput['live'] => ({
+  identity: { account: '123456789012', arn: ARN, region: 'eu-west-1' },
+  service: service(42, [41, 42], { deployments: [deployment(42, { createdAt: min(0) }), deployment(41, { status: 'ACTIVE', createdAt: min(-1440) })] }),
+});
 
 const build = (entries: AuditEntry[], over: Partial<ReleaseRecordInput> = {}) =>
-  buildReleaseRecord({ entries, cluster: 'prod', service: 'web', since: min(-30), now: min(60), state: liveState(), auditFile: '/var/audit.jsonl', ...over });
+  buildReleaseRecord({ entries, cluster: 'prod', service: 'web', since: min(-30), now: min(60), live: live(), auditFile: '/var/audit.jsonl', ...over });
 const md = (entries: AuditEntry[], over: Partial<ReleaseRecordInput> = {}) => releaseRecordMarkdown(build(entries, over));
 /** The value after a Compliance bullet's label. */
 const field = (text: string, label: string) => new RegExp(`^- \\*\\*${label}:\\*\\* (.*)$`, 'm').exec(text)?.[1];
@@ -126,13 +120,13 @@ describe('release record', () => {
   });
 
   it('without live data: says so, and takes who from the audit log', () => {
-    const text = md(happy, { state: undefined, liveError: 'no AWS credentials' });
+    const text = md(happy, { live: undefined, liveError: 'no AWS credentials' });
     expect(text).toContain('> live data unavailable: no AWS credentials');
     expect(field(text, 'Image tag')).toBe('unknown (no live data)');
     expect(field(text, 'Task definition revision')).toBe('unknown (no live data)');
     expect(field(text, 'Date/Time')).toBe('unknown (no live data); record generated 2026-11-23 11:00:00 UTC');
     expect(field(text, 'Deployed by')).toMatch(new RegExp(`^${ARN} \\(caller identity running shipwatch, from the audit log`));
-    const local = md([{ ...check(min(-5), 'health', 'pre', 'passed'), who: { user: 'jane', host: 'bastion-1' } }], { state: undefined });
+    const local = md([{ ...check(min(-5), 'health', 'pre', 'passed'), who: { user: 'jane', host: 'bastion-1' } }], { live: undefined });
     expect(field(local, 'Deployed by')).toMatch(/^jane@bastion-1 \(local user running shipwatch/);
   });
 

@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { UsageError } from '../../src/cli/flags.js';
-import type { AuditEntry } from '../../src/app/auditLog.js';
+import { UsageError } from '../../src/domain/errors.js';
 import { parseSince, runReportCommand } from '../../src/cli/reportCommand.js';
+import type { AuditEntry } from '../../src/domain/audit.js';
 
 const CALLER = 'arn:aws:sts::123456789012:assumed-role/oncall/demo-user';
 const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();

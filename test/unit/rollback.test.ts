@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planRollback, rollbackProgress } from '../../src/domain/rollback.js';
-import type { RollbackOp } from '../../src/app/state.js';
 import { deployment, ref, service, serviceDeployment } from '../helpers/service.js';
+import type { RollbackOp } from '../../src/domain/rollback.js';
 
 const idle: RollbackOp = { phase: 'idle' };
 

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runChecklistCommand } from '../../src/cli/checklistCommand.js';
-import { UsageError } from '../../src/cli/flags.js';
+import { UsageError } from '../../src/domain/errors.js';
 import { importRunbook } from '../../src/checklist/runbook.js';
 import type { ChecklistStepDef } from '../../src/domain/model.js';
 

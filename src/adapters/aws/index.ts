@@ -1,8 +1,7 @@
 // The AWS adapter: the Backend port over the SDK. Each read names the IAM action it needs when it
 // fails, so a pane can say what is missing while the others keep working.
 import { STSClient } from '@aws-sdk/client-sts';
-import { UsageError } from '../../cli/flags.js';
-import type { AwsSettings } from '../../config/settings.js';
+import { UsageError } from '../../domain/errors.js';
 import type { Backend, LogPage, Target } from '../../domain/backend.js';
 import type { RollbackRequest, ServiceSnapshot } from '../../domain/model.js';
 import { primaryDeployment } from '../../domain/rollback.js';
@@ -13,9 +12,23 @@ import { EcsReader } from './ecs.js';
 import { describeAwsError, isCredentialsProblem } from './awsErrors.js';
 import { getIdentity } from './identity.js';
 import { LogFollower } from './logFollower.js';
-import { MetricsReader } from './metrics.js';
+import { MetricsReader, type ExtraMetric } from './metrics.js';
 
-export interface AwsBackendOptions extends AwsSettings {
+/** What the adapter is told to watch; the CLI fills it from the resolved settings. */
+export interface AwsBackendOptions {
+  cluster: string;
+  service: string;
+  region?: string;
+  profile?: string;
+  endpointUrl?: string;
+  /** Else the serving task definition's awslogs group. */
+  logGroup?: string;
+  logFilterPattern?: string;
+  liveTail: boolean;
+  alarms: { prefix?: string; names?: string[] };
+  metrics: ExtraMetric[];
+  expectedDaily?: { min: number; max: number };
+  thresholds?: Partial<Record<string, number>>;
   watchWindowMs: number;
   cacheDir?: string;
 }

@@ -1,9 +1,10 @@
 import type { Action, SourceId } from '../actions.js';
 import type { Alarm, ChecklistStepDef } from '../../domain/model.js';
-import type { AppState, RollbackOp, Slice } from '../state.js';
+import type { AppState, Slice } from '../state.js';
 import { initialLogs, initialLogView, logsReducer, logViewReducer } from './logs.js';
 import { initialUi, uiReducer } from './ui.js';
 import { byPhase } from '../../checklist/builtIns.js';
+import type { RollbackOp } from '../../domain/rollback.js';
 
 const emptySlice = <T>(): Slice<T> => ({ status: 'loading' });
 

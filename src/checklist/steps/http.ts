@@ -21,7 +21,6 @@ async function readBounded(res: Response, limit: number): Promise<{ text: string
     const room = limit - total;
     if (value.byteLength > room) {
       chunks.push(value.subarray(0, room));
-      total = limit;
       truncated = true;
       await reader.cancel().catch(() => undefined);
       break;

@@ -1,6 +1,5 @@
 // Containers: each pane subscribes to its own slice, so a log batch re-renders Logs and nothing else.
 import React from 'react';
-import { visibleLogLines } from '../../domain/logLines.js';
 import { staleness, stalenessText } from '../../app/selectors.js';
 import { PANE_TITLES, PANES, type PaneId, type Slice } from '../../app/state.js';
 import { useAppEnv } from '../AppEnv.js';
@@ -14,6 +13,7 @@ import { MetricsPane } from '../panes/MetricsPane.js';
 import { RolloutPane } from '../panes/RolloutPane.js';
 import { useAppState, useStoreApi } from '../StoreContext.js';
 import { useNow } from '../useNow.js';
+import { visibleLogLines } from '../../app/logView.js';
 
 interface SlotProps {
   id: PaneId;

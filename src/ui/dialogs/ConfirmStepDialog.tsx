@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import type { ChecklistStepDef } from '../../domain/model.js';
 import { sanitizeLine } from '../../domain/sanitize.js';
-import { commandRisk } from '../../checklist/commandRisk.js';
+import { stepChanges } from '../../app/stepChanges.js';
 import { borderStyle, theme } from '../theme.js';
 
 export interface ConfirmStepDialogProps {
@@ -13,7 +13,7 @@ export interface ConfirmStepDialogProps {
 /** A command that changes things, shown whole before `y`: the on-call reads what will run, not a title. */
 export function ConfirmStepDialog({ step, width, ascii }: ConfirmStepDialogProps) {
   const run = step.command?.run ?? '';
-  const { changes } = commandRisk(run);
+  const changes = stepChanges(step);
   return (
     <Box flexDirection="column" borderStyle={borderStyle(ascii)} borderColor={theme.warn} width={width} paddingX={1}>
       <Text bold wrap="truncate-end">{`Run "${sanitizeLine(step.title)}"?`}</Text>

@@ -1,11 +1,11 @@
 import { Box, Text } from 'ink';
 import { refKey, type TaskDefinitionInfo } from '../../domain/model.js';
 import type { RollbackPlan } from '../../domain/rollback.js';
-import type { RollbackOp } from '../../app/state.js';
 import { diffTaskDefs } from '../../domain/taskdefDiff.js';
 import { ago } from '../format.js';
 import { METHOD_TEXT } from '../rollbackText.js';
 import { borderStyle, theme } from '../theme.js';
+import type { RollbackOp } from '../../domain/rollback.js';
 
 export interface RollbackDialogProps {
   service: string;

@@ -1,10 +1,11 @@
 import { Text } from 'ink';
 import type { MetricSeries } from '../../domain/model.js';
 import type { Slice } from '../../app/state.js';
-import { fit, num, valueWithUnit } from '../format.js';
+import { fit } from '../format.js';
 import { Rows, placeholder } from '../Rows.js';
 import { Sparkline } from '../Sparkline.js';
 import { theme } from '../theme.js';
+import { num, valueWithUnit } from '../../domain/units.js';
 
 export interface MetricsPaneProps {
   metrics: Slice<MetricSeries[]>;

@@ -1,0 +1,36 @@
+// What the audit log records: one entry per rollback phase, alarm transition and checklist result.
+import type { ChecklistKind, ChecklistPhase, TaskDefRef } from './model.js';
+
+export interface Who {
+  /** The AWS caller ARN from STS; undefined until identity is known. */
+  caller?: string;
+  user: string;
+  host: string;
+}
+
+export type AuditEvent =
+  | {
+      kind: 'rollback';
+      phase: 'requested' | 'accepted' | 'rolled-back' | 'failed';
+      from: TaskDefRef;
+      to: TaskDefRef;
+      method: string;
+      source?: string;
+      error?: string;
+    }
+  | { kind: 'alarm'; alarm: string; from?: string; to: string; reason?: string }
+  | {
+      kind: 'checklist';
+      step: string;
+      title: string;
+      phase: ChecklistPhase;
+      stepKind: ChecklistKind;
+      status: string;
+      durationMs?: number;
+      /** sha256 of the full output, so the record can be checked against a saved copy. */
+      outputDigest?: string;
+      /** The first line of the output (why it passed or failed). */
+      summary?: string;
+    };
+
+export type AuditEntry = AuditEvent & { at: string; who: Who; cluster: string; service: string; backend: string };
