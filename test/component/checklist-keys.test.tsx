@@ -129,7 +129,7 @@ describe('commands that change things', () => {
     await open([apply(marker)]);
     await until((f) => f.includes('changes things (terraform apply)'));
     app!.press('checklist.run');
-    let f = await until((x) => x.includes('Run "run apply"?'));
+    const f = await until((x) => x.includes('Run "run apply"?'));
     expect(f).toContain('it changes things: terraform apply');
     expect(f).toContain("$ terraform apply plan.tfplan 2>/dev/null; echo ran >");
     app!.stdin.write('z');
@@ -138,7 +138,7 @@ describe('commands that change things', () => {
     app!.press('checklist.run');
     await until((x) => x.includes('y run it now'));
     app!.press('confirm.run');
-    f = await until((x) => /\[(ok|FAIL)\]/.test(row(x, 'run apply')));
+    await until((x) => /\[(ok|FAIL)\]/.test(row(x, 'run apply')));
     expect(existsSync(marker)).toBe(true);
   });
 

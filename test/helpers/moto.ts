@@ -72,7 +72,7 @@ export async function startMoto(): Promise<Moto> {
     await waitReady(endpoint, child, 20_000);
   } catch (e) {
     child.kill('SIGKILL');
-    throw new Error(`${(e as Error).message}\n${stderr}`);
+    throw new Error(`${(e as Error).message}\n${stderr}`, { cause: e });
   }
   const post = (path: string, body: unknown) =>
     fetch(`${endpoint}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });

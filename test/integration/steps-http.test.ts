@@ -1,5 +1,5 @@
 // runHttpStep against a real node:http server on 127.0.0.1.
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HttpStepSpec } from '../../src/domain/model.js';
@@ -9,7 +9,7 @@ let server: Server;
 let base: string;
 const never = new AbortController().signal;
 
-const json = (res: import('node:http').ServerResponse, status: number, value: unknown) => {
+const json = (res: ServerResponse, status: number, value: unknown) => {
   res.writeHead(status, { 'content-type': 'application/json' });
   res.end(JSON.stringify(value));
 };

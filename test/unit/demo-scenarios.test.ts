@@ -120,7 +120,7 @@ describe('stuck-rollout', () => {
     const d = await demo({ scenario: 'stuck-rollout' });
     const statuses: string[] = [];
     let sawFailedDeployment: ServiceSnapshot['deployments'][number] | undefined;
-    let failuresSeen: number[] = [];
+    const failuresSeen: number[] = [];
     for (let t = 30_000; t <= 10 * MIN; t += 5_000) {
       d.at(t);
       const s = await d.backend.getService(signal);

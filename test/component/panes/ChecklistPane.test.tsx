@@ -53,7 +53,7 @@ describe('ChecklistPane', () => {
     ];
     const r = render(<ChecklistPane steps={steps} results={{}} selected={0} now={NOW} width={60} height={9} />);
     const rows = rowsOf(r.lastFrame());
-    expect(rows[1]).toMatch(/^> \[  \]  !Validate secrets/);
+    expect(rows[1]).toMatch(/^> \[ {2}\] {2}!Validate secrets/);
     expect(rows.slice(-3)).toEqual(['fill first: v1.X.Y (not run until filled)', '$ cd terraform', '$ bash validate_secrets.sh us-east-2']);
   });
 
