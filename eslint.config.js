@@ -7,7 +7,10 @@ import tseslint from 'typescript-eslint';
 
 const LAYERS = ['domain', 'config', 'checklist', 'app', 'ui', 'cli', 'adapters'];
 const SDK = { group: ['@aws-sdk/*'], message: 'only src/adapters/aws talks to the AWS SDK' };
-const UI_LIBS = { group: ['react', 'react/*', 'ink', 'ink/*'], message: 'only src/ui (and the CLI that mounts it) draws' };
+const UI_LIBS = {
+  group: ['react', 'react/*', 'ink', 'ink/*'],
+  message: 'only src/ui (and the CLI that mounts it) draws',
+};
 const NODE_IO = { group: ['node:*', 'fs', 'child_process'], message: 'rules here are pure: no I/O' };
 
 /** `layer` may import only from `allowed` (and itself); the message says why. */
@@ -42,7 +45,10 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       // A handler may close over a variable assigned just after it (dashboard: quit before render).
       'prefer-const': ['error', { ignoreReadBeforeAssign: true }],

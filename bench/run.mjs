@@ -81,14 +81,27 @@ function rssKb(pid) {
 // Same env as the test harness: a 256-colour terminal, and nothing forcing colour or "CI" mode.
 function childEnv() {
   const env = { ...process.env, TERM: 'xterm-256color', LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' };
-  for (const k of ['FORCE_COLOR', 'NO_COLOR', 'CLICOLOR', 'CLICOLOR_FORCE', 'COLORTERM', 'CI', 'CONTINUOUS_INTEGRATION']) delete env[k];
+  for (const k of [
+    'FORCE_COLOR',
+    'NO_COLOR',
+    'CLICOLOR',
+    'CLICOLOR_FORCE',
+    'COLORTERM',
+    'CI',
+    'CONTINUOUS_INTEGRATION',
+  ])
+    delete env[k];
   return env;
 }
 
 async function runOnce(c, seconds) {
   const term = new Terminal({ cols: c.cols, rows: c.rows, allowProposedApi: true, scrollback: 0 });
   const child = pty.spawn(process.execPath, [script, ...c.args, ...extra], {
-    name: 'xterm-256color', cols: c.cols, rows: c.rows, cwd: root, env: childEnv(),
+    name: 'xterm-256color',
+    cols: c.cols,
+    rows: c.rows,
+    cwd: root,
+    env: childEnv(),
   });
   let bytes = 0;
   let exit;
@@ -99,7 +112,9 @@ async function runOnce(c, seconds) {
   const exited = new Promise((r) => child.onExit((e) => r((exit = e))));
   const screen = () => {
     const b = term.buffer.active;
-    return Array.from({ length: c.rows }, (_, i) => b.getLine(b.viewportY + i)?.translateToString(true) ?? '').join('\n');
+    return Array.from({ length: c.rows }, (_, i) => b.getLine(b.viewportY + i)?.translateToString(true) ?? '').join(
+      '\n',
+    );
   };
   const waitUntil = async (ok, ms, what) => {
     const deadline = Date.now() + ms;
@@ -153,9 +168,16 @@ const median = (xs) => {
 };
 const METRICS = ['cpuPct', 'bytesPerSec', 'rssMB', 'rssGrowthMB', 'rssSecondHalfGrowthMB'];
 
-const machine = { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, node: process.version, platform: `${os.platform()} ${os.release()}` };
+const machine = {
+  cpu: os.cpus()[0]?.model ?? 'unknown',
+  cores: os.cpus().length,
+  node: process.version,
+  platform: `${os.platform()} ${os.release()}`,
+};
 console.log(`machine: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}`);
-console.log(`command: ${script}${extra.length ? ` + ${extra.join(' ')}` : ''}; ${runs} run(s) per case, warm-up ${warmupMs / 1000} s\n`);
+console.log(
+  `command: ${script}${extra.length ? ` + ${extra.join(' ')}` : ''}; ${runs} run(s) per case, warm-up ${warmupMs / 1000} s\n`,
+);
 
 const results = [];
 for (const c of cases) {
@@ -166,23 +188,44 @@ for (const c of cases) {
       const s = await runOnce(c, seconds);
       samples.push(s);
       const warn = s.settled ? '' : ' (did not settle; measured anyway)';
-      console.log(`  ${c.name} run ${i + 1}: cpu ${s.cpuPct.toFixed(1)}%  ${Math.round(s.bytesPerSec)} B/s  rss ${s.rssMB.toFixed(1)} MB (${s.rssGrowthMB >= 0 ? '+' : ''}${s.rssGrowthMB.toFixed(1)})${warn}`);
+      console.log(
+        `  ${c.name} run ${i + 1}: cpu ${s.cpuPct.toFixed(1)}%  ${Math.round(s.bytesPerSec)} B/s  rss ${s.rssMB.toFixed(1)} MB (${s.rssGrowthMB >= 0 ? '+' : ''}${s.rssGrowthMB.toFixed(1)})${warn}`,
+      );
     } catch (err) {
       console.log(`  ${c.name} run ${i + 1}: FAILED ${err.message}`);
     }
   }
   const med = samples.length ? Object.fromEntries(METRICS.map((m) => [m, median(samples.map((s) => s[m]))])) : null;
-  results.push({ name: c.name, args: [...c.args, ...extra], cols: c.cols, rows: c.rows, seconds, runs: samples, median: med, failed: runs - samples.length });
+  results.push({
+    name: c.name,
+    args: [...c.args, ...extra],
+    cols: c.cols,
+    rows: c.rows,
+    seconds,
+    runs: samples,
+    median: med,
+    failed: runs - samples.length,
+  });
 }
 
 const pad = (s, n) => String(s).padStart(n);
-console.log(`\n${'case'.padEnd(12)}${pad('size', 8)}${pad('secs', 6)}${pad('cpu %', 8)}${pad('bytes/s', 10)}${pad('rss MB', 9)}${pad('growth MB', 11)}${pad('2nd half', 10)}  runs`);
+console.log(
+  `\n${'case'.padEnd(12)}${pad('size', 8)}${pad('secs', 6)}${pad('cpu %', 8)}${pad('bytes/s', 10)}${pad('rss MB', 9)}${pad('growth MB', 11)}${pad('2nd half', 10)}  runs`,
+);
 for (const r of results) {
   const m = r.median;
   const cells = m
-    ? [pad(m.cpuPct.toFixed(1), 8), pad(Math.round(m.bytesPerSec), 10), pad(m.rssMB.toFixed(1), 9), pad(m.rssGrowthMB.toFixed(1), 11), pad(m.rssSecondHalfGrowthMB.toFixed(1), 10)]
+    ? [
+        pad(m.cpuPct.toFixed(1), 8),
+        pad(Math.round(m.bytesPerSec), 10),
+        pad(m.rssMB.toFixed(1), 9),
+        pad(m.rssGrowthMB.toFixed(1), 11),
+        pad(m.rssSecondHalfGrowthMB.toFixed(1), 10),
+      ]
     : [pad('-', 8), pad('-', 10), pad('-', 9), pad('-', 11)];
-  console.log(`${r.name.padEnd(12)}${pad(`${r.cols}x${r.rows}`, 8)}${pad(r.seconds, 6)}${cells.join('')}  ${r.runs.length}/${runs}`);
+  console.log(
+    `${r.name.padEnd(12)}${pad(`${r.cols}x${r.rows}`, 8)}${pad(r.seconds, 6)}${cells.join('')}  ${r.runs.length}/${runs}`,
+  );
 }
 
 mkdirSync(`${root}.bench`, { recursive: true });

@@ -22,13 +22,10 @@ export const INK_CACHE_LIMIT = 4096;
 /** Characters (styled cells) the shared styled-characters cache keeps: 15 screens at 120x36. */
 export const INK_STYLED_CHARS_LIMIT = 65_536;
 
-const evictOldest = (map) =>
-  `if (${map}.size >= ${INK_CACHE_LIMIT}) ${map}.delete(${map}.keys().next().value);`;
+const evictOldest = (map) => `if (${map}.size >= ${INK_CACHE_LIMIT}) ${map}.delete(${map}.keys().next().value);`;
 
 const patches = {
-  'measure-text.js': [
-    ['cache.set(text, dimensions);', `${evictOldest('cache')} cache.set(text, dimensions);`],
-  ],
+  'measure-text.js': [['cache.set(text, dimensions);', `${evictOldest('cache')} cache.set(text, dimensions);`]],
   'log-update.js': [
     [
       'buffer.push(ansiEscapes.cursorUp(previousVisible - 1));',
@@ -100,7 +97,8 @@ export const inkPatchPlugin = {
   name: 'ink-patches',
   setup(build) {
     const fs = import('node:fs/promises');
-    const filter = /[\\/](ink[\\/]build[\\/](measure-text|wrap-text|log-update|output)|@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars)\.js$/;
+    const filter =
+      /[\\/](ink[\\/]build[\\/](measure-text|wrap-text|log-update|output)|@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars)\.js$/;
     build.onLoad({ filter }, async (args) => {
       const source = await (await fs).readFile(args.path, 'utf8');
       return { contents: patchInkSource(args.path, source) ?? source, loader: 'js' };

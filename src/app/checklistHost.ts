@@ -4,7 +4,11 @@ import { selectSignals } from './selectors.js';
 import type { Store } from './store.js';
 
 /** The checklist runner's view of the app: steps and signals from the store, results back into it. */
-export function checklistHost(store: Store, backend: Pick<Backend, 'now'>, record: ChecklistHost['record']): ChecklistHost {
+export function checklistHost(
+  store: Store,
+  backend: Pick<Backend, 'now'>,
+  record: ChecklistHost['record'],
+): ChecklistHost {
   return {
     steps: () => store.getState().checklist.steps,
     result: (id) => store.getState().checklist.results[id],

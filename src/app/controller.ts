@@ -65,7 +65,8 @@ export class Controller {
       if (s.alarms.data !== lastAlarms) {
         const changes = s.alarms.data ? alarmChanges(lastAlarms, s.alarms.data) : [];
         lastAlarms = s.alarms.data;
-        for (const c of changes) this.record({ kind: 'alarm', alarm: c.name, from: c.from, to: c.to, reason: c.reason });
+        for (const c of changes)
+          this.record({ kind: 'alarm', alarm: c.name, from: c.from, to: c.to, reason: c.reason });
         const entered = changes.filter((c) => c.to === 'ALARM').map((c) => c.name);
         if (entered.length) this.hooks.onAlarmEntered?.(entered);
       }
@@ -108,7 +109,10 @@ export class Controller {
     const base = { kind: 'rollback' as const, from: request.from, to: request.to, source: plan.target?.source };
     // Recorded (and fsynced) before AWS is asked: a crash in between still leaves the intent on disk.
     if (!this.record({ ...base, phase: 'requested', method: request.method })) {
-      this.store.dispatch({ type: 'ui/notice', notice: 'rollback not started: the audit log cannot be written (see above)' });
+      this.store.dispatch({
+        type: 'ui/notice',
+        notice: 'rollback not started: the audit log cannot be written (see above)',
+      });
       return;
     }
     this.store.dispatch({ type: 'rollback/requested', request, at: this.backend.now() });
@@ -117,7 +121,12 @@ export class Controller {
         // The deployment may have finished between the last poll and `y` (StopServiceDeployment then
         // refuses), or the API may be missing; UpdateService to the same target is what was confirmed.
         if (request.method !== 'stop-service-deployment') throw e;
-        this.record({ ...base, phase: 'failed', method: request.method, error: `${errorMessage(e)}; falling back to update-service` });
+        this.record({
+          ...base,
+          phase: 'failed',
+          method: request.method,
+          error: `${errorMessage(e)}; falling back to update-service`,
+        });
         return this.backend.rollback({ ...request, method: 'update-service', serviceDeploymentArn: undefined });
       });
       this.record({ ...base, phase: 'accepted', method: result.method });
@@ -152,7 +161,13 @@ export class Controller {
     const step = s.checklist.steps[s.ui.checklistSelected];
     if (!step) return;
     // A command that changes things is shown whole and runs only after `y`.
-    if (!confirmed && !s.readOnly && needsConfirmation(step) && !this.checklist.isRunning(step.id) && !step.placeholders?.length) {
+    if (
+      !confirmed &&
+      !s.readOnly &&
+      needsConfirmation(step) &&
+      !this.checklist.isRunning(step.id) &&
+      !step.placeholders?.length
+    ) {
       this.store.dispatch({ type: 'ui/overlay', overlay: 'confirmStep' });
       return;
     }

@@ -42,7 +42,11 @@ export interface Staleness {
 const MIN_STALE_MS = 3000;
 
 /** Set once a slice is older than twice its interval (or never arrived and failed); undefined while fresh. */
-export function staleness(slice: Pick<Slice<unknown>, 'updatedAt' | 'error'>, intervalMs: number, now: number): Staleness | undefined {
+export function staleness(
+  slice: Pick<Slice<unknown>, 'updatedAt' | 'error'>,
+  intervalMs: number,
+  now: number,
+): Staleness | undefined {
   if (slice.updatedAt === undefined) return slice.error ? { error: slice.error } : undefined;
   const age = now - slice.updatedAt;
   if (age <= Math.max(2 * intervalMs, MIN_STALE_MS)) return undefined;

@@ -22,7 +22,8 @@ function sliceSource<K extends SourceId>(
         if (signal.aborted || data === undefined) return;
         store.dispatch({ type: 'source/loaded', source: id, data, at: Date.now() } as never);
       } catch (e) {
-        if (!signal.aborted) store.dispatch({ type: 'source/failed', source: id, error: errorMessage(e), at: Date.now() });
+        if (!signal.aborted)
+          store.dispatch({ type: 'source/failed', source: id, error: errorMessage(e), at: Date.now() });
         throw e;
       }
     },
@@ -40,10 +41,15 @@ function logsSource(backend: Backend, store: Store, intervalMs: number): Source 
         const page = await backend.getLogs(cursor, signal);
         if (signal.aborted) return;
         cursor = page.cursor;
-        const events = page.events.map((e) => ({ ...e, message: sanitizeLine(e.message), stream: sanitizeLine(e.stream) }));
+        const events = page.events.map((e) => ({
+          ...e,
+          message: sanitizeLine(e.message),
+          stream: sanitizeLine(e.stream),
+        }));
         store.dispatch({ type: 'logs/batch', events, at: Date.now() });
       } catch (e) {
-        if (!signal.aborted) store.dispatch({ type: 'source/failed', source: 'logs', error: errorMessage(e), at: Date.now() });
+        if (!signal.aborted)
+          store.dispatch({ type: 'source/failed', source: 'logs', error: errorMessage(e), at: Date.now() });
         throw e;
       }
     },

@@ -45,15 +45,7 @@ export interface LogView {
 }
 
 export type PaneId = 'deployments' | 'rollout' | 'alarms' | 'metrics' | 'cost' | 'logs' | 'checklist';
-export const PANES: readonly PaneId[] = [
-  'deployments',
-  'rollout',
-  'alarms',
-  'metrics',
-  'cost',
-  'logs',
-  'checklist',
-];
+export const PANES: readonly PaneId[] = ['deployments', 'rollout', 'alarms', 'metrics', 'cost', 'logs', 'checklist'];
 export const PANE_TITLES: Record<PaneId, string> = {
   deployments: 'Deployments',
   rollout: 'Rollout',

@@ -11,7 +11,13 @@ export interface CheckOutcome {
 }
 
 export type BuiltInKind = 'ecs-steady' | 'alarms-ok' | 'no-log-errors' | 'metric-below' | 'cost-within';
-export const BUILT_IN_KINDS: readonly BuiltInKind[] = ['ecs-steady', 'alarms-ok', 'no-log-errors', 'metric-below', 'cost-within'];
+export const BUILT_IN_KINDS: readonly BuiltInKind[] = [
+  'ecs-steady',
+  'alarms-ok',
+  'no-log-errors',
+  'metric-below',
+  'cost-within',
+];
 export const isBuiltIn = (step: ChecklistStepDef): step is ChecklistStepDef & { kind: BuiltInKind } =>
   (BUILT_IN_KINDS as readonly string[]).includes(step.kind);
 
@@ -21,7 +27,10 @@ export const isAutomatic = (step: ChecklistStepDef): boolean => step.kind === 'h
 const PHASE_ORDER = { pre: 0, deploy: 1, post: 2 } as const;
 /** Phase order (stable within a phase): the pane groups by phase, and selection and `a` follow what is on screen. */
 export const byPhase = (steps: readonly ChecklistStepDef[]): ChecklistStepDef[] =>
-  steps.map((s, i) => [s, i] as const).sort(([a, i], [b, j]) => PHASE_ORDER[a.phase] - PHASE_ORDER[b.phase] || i - j).map(([s]) => s);
+  steps
+    .map((s, i) => [s, i] as const)
+    .sort(([a, i], [b, j]) => PHASE_ORDER[a.phase] - PHASE_ORDER[b.phase] || i - j)
+    .map(([s]) => s);
 
 function num(step: ChecklistStepDef, key: string, fallback: number): number {
   const v = step.params?.[key];
@@ -43,7 +52,10 @@ const checks: Record<BuiltInKind, Check> = {
     const alarms = s.alarms;
     if (!alarms) return { passed: false, output: 'alarms not loaded' };
     const firing = alarms.filter((a) => a.state === 'ALARM').map((a) => a.name);
-    return { passed: firing.length === 0, output: firing.length ? `in ALARM: ${firing.join(', ')}` : `${alarms.length} alarm(s), none in ALARM` };
+    return {
+      passed: firing.length === 0,
+      output: firing.length ? `in ALARM: ${firing.join(', ')}` : `${alarms.length} alarm(s), none in ALARM`,
+    };
   },
   'no-log-errors': (step, s, now) => {
     const since = now - num(step, 'minutes', 5) * 60_000;
@@ -51,7 +63,10 @@ const checks: Record<BuiltInKind, Check> = {
     const re = typeof pattern === 'string' ? new RegExp(pattern) : undefined;
     const hits = s.logs.filter((e) => e.timestamp >= since && (re ? re.test(e.message) : isErrorLine(e)));
     const first = hits[0];
-    return { passed: hits.length === 0, output: first ? `${hits.length} matching line(s), first: ${first.message}` : 'no matching lines' };
+    return {
+      passed: hits.length === 0,
+      output: first ? `${hits.length} matching line(s), first: ${first.message}` : 'no matching lines',
+    };
   },
   'metric-below': (step, s) => {
     const id = String(step.params?.metric ?? '');
@@ -67,10 +82,17 @@ const checks: Record<BuiltInKind, Check> = {
     const today = cost?.days.at(-1);
     if (!cost || !today || !cost.expectedDaily) return { passed: false, output: 'no cost data or no expected range' };
     const { min, max } = cost.expectedDaily;
-    return { passed: today.total <= max, output: `today so far $${today.total.toFixed(2)}, expected $${min.toFixed(2)}–${max.toFixed(2)}/day` };
+    return {
+      passed: today.total <= max,
+      output: `today so far $${today.total.toFixed(2)}, expected $${min.toFixed(2)}–${max.toFixed(2)}/day`,
+    };
   },
 };
 
-export function runBuiltIn(step: ChecklistStepDef & { kind: BuiltInKind }, s: ReleaseSignals, now: number): CheckOutcome {
+export function runBuiltIn(
+  step: ChecklistStepDef & { kind: BuiltInKind },
+  s: ReleaseSignals,
+  now: number,
+): CheckOutcome {
   return checks[step.kind](step, s, now);
 }

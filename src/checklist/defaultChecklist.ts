@@ -5,9 +5,22 @@ export function defaultChecklist(hasCostRange: boolean, p99Ms = 500): ChecklistS
   const steps: ChecklistStepDef[] = [
     { id: 'ecs-steady', title: 'ECS service steady (one deployment, COMPLETED)', phase: 'deploy', kind: 'ecs-steady' },
     { id: 'alarms-ok', title: 'No alarm in ALARM', phase: 'post', kind: 'alarms-ok' },
-    { id: 'no-log-errors', title: 'No ERROR/PANIC in logs for 5 min', phase: 'post', kind: 'no-log-errors', params: { minutes: 5, pattern: 'ERROR|PANIC' } },
-    { id: 'p99', title: `p99 latency under ${p99Ms} ms`, phase: 'post', kind: 'metric-below', params: { metric: 'p99', below: p99Ms } },
+    {
+      id: 'no-log-errors',
+      title: 'No ERROR/PANIC in logs for 5 min',
+      phase: 'post',
+      kind: 'no-log-errors',
+      params: { minutes: 5, pattern: 'ERROR|PANIC' },
+    },
+    {
+      id: 'p99',
+      title: `p99 latency under ${p99Ms} ms`,
+      phase: 'post',
+      kind: 'metric-below',
+      params: { metric: 'p99', below: p99Ms },
+    },
   ];
-  if (hasCostRange) steps.push({ id: 'cost', title: 'Daily cost within the expected range', phase: 'post', kind: 'cost-within' });
+  if (hasCostRange)
+    steps.push({ id: 'cost', title: 'Daily cost within the expected range', phase: 'post', kind: 'cost-within' });
   return steps;
 }

@@ -34,6 +34,7 @@ export function importRunbook(text: string, file: string): { steps: ChecklistSte
   const { blocks, warnings } = lex(text);
   const built = new Builder(file, blocks);
   const all = [...warnings, ...built.warnings];
-  if (built.steps.length === 0) all.push(`no steps found in ${file}: no headings with code, checkboxes or numbered items`);
+  if (built.steps.length === 0)
+    all.push(`no steps found in ${file}: no headings with code, checkboxes or numbered items`);
   return { steps: built.steps, warnings: all };
 }

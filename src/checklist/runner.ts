@@ -19,16 +19,20 @@ const digest = (text: string): string => `sha256:${createHash('sha256').update(t
 const firstLine = (s: string): string => s.split('\n', 1)[0] ?? '';
 
 /** Commands that change things need `y` first (the dashboard asks). */
-export const needsConfirmation = (step: ChecklistStepDef): boolean => Boolean(step.command && commandRisk(step.command.run).kind === 'changes');
+export const needsConfirmation = (step: ChecklistStepDef): boolean =>
+  Boolean(step.command && commandRisk(step.command.run).kind === 'changes');
 
 function refusalOf(step: ChecklistStepDef, readOnly: boolean, confirmed: boolean): string | undefined {
-  if (step.placeholders?.length) return `fill ${step.placeholders.join(', ')} in "${step.title}" first (--fill PLACEHOLDER=value)`;
-  if (step.http && readOnly && !httpMethodReads(step.http.method)) return `read-only mode: ${step.http.method} may change things`;
+  if (step.placeholders?.length)
+    return `fill ${step.placeholders.join(', ')} in "${step.title}" first (--fill PLACEHOLDER=value)`;
+  if (step.http && readOnly && !httpMethodReads(step.http.method))
+    return `read-only mode: ${step.http.method} may change things`;
   if (!step.command) return undefined;
   const risk = commandRisk(step.command.run);
   // Read-only means read-only: only commands made wholly of known readers run.
   if (readOnly && risk.kind === 'changes') return `read-only mode: it changes things (${risk.changes.join(', ')})`;
-  if (readOnly && risk.kind === 'unknown') return `read-only mode: shipwatch cannot tell that ${risk.unknown.join(', ')} only reads`;
+  if (readOnly && risk.kind === 'unknown')
+    return `read-only mode: shipwatch cannot tell that ${risk.unknown.join(', ')} only reads`;
   if (risk.kind === 'changes' && !confirmed) return `it changes things (${risk.changes.join(', ')}): confirm with y`;
   return undefined;
 }
@@ -103,7 +107,15 @@ export class ChecklistRunner {
     }
     // A command may change things: it is on disk before it starts, so a crash mid-run still shows it ran.
     if (step.command) {
-      const started = this.record({ kind: 'checklist', step: id, title: step.title, phase: step.phase, stepKind: step.kind, status: 'started', summary: firstLine(step.command.run) });
+      const started = this.record({
+        kind: 'checklist',
+        step: id,
+        title: step.title,
+        phase: step.phase,
+        stepKind: step.kind,
+        status: 'started',
+        summary: firstLine(step.command.run),
+      });
       if (started === false) {
         this.host.notice(`not run: the audit log cannot be written, and "${step.title}" runs a command`);
         return false;
@@ -123,7 +135,8 @@ export class ChecklistRunner {
       this.running.delete(id);
     }
     const status = outcome.passed ? 'passed' : 'failed';
-    const output = outcome.output && outcome.output !== outcome.summary ? `${outcome.summary}\n${outcome.output}` : outcome.summary;
+    const output =
+      outcome.output && outcome.output !== outcome.summary ? `${outcome.summary}\n${outcome.output}` : outcome.summary;
     this.host.report(id, { status, startedAt, finishedAt: this.host.now(), output });
     this.record({
       kind: 'checklist',
@@ -160,8 +173,19 @@ export class ChecklistRunner {
     if (!step || step.kind !== 'manual') return;
     const done = this.host.result(id)?.status === 'passed';
     const now = this.host.now();
-    this.host.report(id, done ? { status: 'pending' } : { status: 'passed', startedAt: now, finishedAt: now, output: 'ticked by hand' });
-    this.record({ kind: 'checklist', step: id, title: step.title, phase: step.phase, stepKind: 'manual', status: done ? 'unticked' : 'passed', summary: 'ticked by hand' });
+    this.host.report(
+      id,
+      done ? { status: 'pending' } : { status: 'passed', startedAt: now, finishedAt: now, output: 'ticked by hand' },
+    );
+    this.record({
+      kind: 'checklist',
+      step: id,
+      title: step.title,
+      phase: step.phase,
+      stepKind: 'manual',
+      status: done ? 'unticked' : 'passed',
+      summary: 'ticked by hand',
+    });
   }
 
   stop(): void {

@@ -20,7 +20,11 @@ function problem(s: ReleaseSignals, since: number): string | undefined {
   return err ? `error in logs: ${err.message}` : undefined;
 }
 
-export function waitStep(host: Pick<ChecklistHost, 'signals' | 'now'>, minutes: number, signal: AbortSignal): Promise<StepOutcome> {
+export function waitStep(
+  host: Pick<ChecklistHost, 'signals' | 'now'>,
+  minutes: number,
+  signal: AbortSignal,
+): Promise<StepOutcome> {
   const start = host.now();
   const end = start + minutes * 60_000;
   return new Promise((resolve) => {

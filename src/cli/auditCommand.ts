@@ -23,7 +23,12 @@ const who = (e: AuditEntry): string => {
 
 export function auditTable(entries: AuditEntry[]): string {
   if (entries.length === 0) return 'no audit entries yet\n';
-  const rows = entries.map((e) => [e.at.replace('T', ' ').slice(0, 19), who(e), `${e.cluster}/${e.service}`, detail(e)]);
+  const rows = entries.map((e) => [
+    e.at.replace('T', ' ').slice(0, 19),
+    who(e),
+    `${e.cluster}/${e.service}`,
+    detail(e),
+  ]);
   const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
   return `${rows.map((r) => r.map((c, i) => (i < 3 ? c.padEnd(widths[i]!) : c)).join('  ')).join('\n')}\n`;
 }

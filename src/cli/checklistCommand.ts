@@ -24,8 +24,11 @@ export function checklistText(steps: ChecklistStepDef[], warnings: string[]): st
   const pad = ' '.repeat(width + 4);
   const out: string[] = [];
   steps.forEach((s, i) => {
-    out.push(`  ${String(i + 1).padStart(width)}. ${`[${s.phase}]`.padEnd(9)}${s.kind.padEnd(9)}${clean(s.title).join(' ')}`);
-    const detail = (label: string, text: string) => clean(text).forEach((l, j) => out.push(`${pad}${j === 0 ? label : ' '.repeat(label.length)}${l}`));
+    out.push(
+      `  ${String(i + 1).padStart(width)}. ${`[${s.phase}]`.padEnd(9)}${s.kind.padEnd(9)}${clean(s.title).join(' ')}`,
+    );
+    const detail = (label: string, text: string) =>
+      clean(text).forEach((l, j) => out.push(`${pad}${j === 0 ? label : ' '.repeat(label.length)}${l}`));
     if (s.command) detail('', s.command.run);
     if (s.command) detail('runs: ', riskText(s.command.run));
     if (s.placeholders?.length) detail('placeholders: ', `${s.placeholders.join(', ')} — fill these before running`);
@@ -36,22 +39,36 @@ export function checklistText(steps: ChecklistStepDef[], warnings: string[]): st
   });
   if (steps.length) out.push('');
   for (const w of warnings) out.push(`warning: ${clean(w).join(' ')}`);
-  const kinds = new Map<string, number>([['command', 0], ['manual', 0]]);
+  const kinds = new Map<string, number>([
+    ['command', 0],
+    ['manual', 0],
+  ]);
   for (const s of steps) kinds.set(s.kind, (kinds.get(s.kind) ?? 0) + 1);
-  const counts = [...kinds].filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}`).join(', ');
+  const counts = [...kinds]
+    .filter(([, n]) => n > 0)
+    .map(([k, n]) => `${n} ${k}`)
+    .join(', ');
   out.push(`${steps.length} steps${counts ? `: ${counts}` : ''} — nothing was run`);
   return `${out.map((l) => l.trimEnd()).join('\n')}\n`;
 }
 
 /** JSON.stringify escapes C0 controls but not DEL and C1 (U+0080–U+009F, CSI among them). */
 const safeJson = (value: unknown): string =>
-  JSON.stringify(value, null, 2).replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  JSON.stringify(value, null, 2).replace(
+    /[\u007f-\u009f]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 
 export function runChecklistCommand(argv: string[]): number {
   const program = new Command('shipwatch checklist')
     .description('Print the steps a Markdown runbook imports as (phase, kind, title, command). Runs nothing.')
     .requiredOption('--runbook <file>', 'the Markdown runbook to import')
-    .option('--fill <placeholder=value>', 'fill a placeholder, as in the dashboard (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option(
+      '--fill <placeholder=value>',
+      'fill a placeholder, as in the dashboard (repeatable)',
+      (v: string, acc: string[]) => [...acc, v],
+      [] as string[],
+    )
     .option('--json', 'print {file, steps, warnings} as JSON');
   if (!parseSubcommand(program, argv, 'checklist')) return 0;
   const o = program.opts<{ runbook: string; json?: boolean; fill: string[] }>();

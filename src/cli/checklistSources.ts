@@ -20,7 +20,9 @@ export function loadRunbook(file: string, fills: Fills = {}): LoadedRunbook {
     text = readFileSync(file, 'utf8');
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    throw new UsageError(`cannot read runbook ${file}: ${err.code ?? err.message} — check the --runbook path (or runbook: in the config)`);
+    throw new UsageError(
+      `cannot read runbook ${file}: ${err.code ?? err.message} — check the --runbook path (or runbook: in the config)`,
+    );
   }
   const { steps, warnings } = importRunbook(text, file);
   return { file, steps: steps.map((s) => fillStep(s, fills)), warnings };
@@ -29,7 +31,9 @@ export function loadRunbook(file: string, fills: Fills = {}): LoadedRunbook {
 /** The config's steps, else the built-in checks (the demo's own in the demo); then the runbook's steps. */
 export function resolveChecklist(s: Settings): { steps: ChecklistStepDef[]; runbook?: LoadedRunbook } {
   const runbook = s.runbook ? loadRunbook(s.runbook, s.fills) : undefined;
-  const base = s.checklist ?? (s.mode === 'demo' ? demoChecklist : defaultChecklist(Boolean(s.aws?.expectedDaily), s.aws?.thresholds?.p99));
+  const base =
+    s.checklist ??
+    (s.mode === 'demo' ? demoChecklist : defaultChecklist(Boolean(s.aws?.expectedDaily), s.aws?.thresholds?.p99));
   return { steps: runbook ? [...base, ...runbook.steps] : base, runbook };
 }
 

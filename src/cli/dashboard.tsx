@@ -26,9 +26,13 @@ export interface RunOptions {
 }
 
 export async function runDashboard(o: RunOptions): Promise<number> {
-  const store = createStore(initialState({ readOnly: o.readOnly, logCapacity: o.logCapacity, checklist: o.checklist, notice: o.notice }));
+  const store = createStore(
+    initialState({ readOnly: o.readOnly, logCapacity: o.logCapacity, checklist: o.checklist, notice: o.notice }),
+  );
   const { cluster, service } = o.backend.target;
-  const audit = new AuditLog(o.auditPath, { cluster, service, backend: o.backend.kind }, () => localWho(store.getState().identity.data?.arn));
+  const audit = new AuditLog(o.auditPath, { cluster, service, backend: o.backend.kind }, () =>
+    localWho(store.getState().identity.data?.arn),
+  );
   const controller = new Controller(o.backend, store, o.intervals, {
     audit,
     // BEL moves no cursor, so it is safe to write beside Ink's frame.

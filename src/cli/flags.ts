@@ -17,18 +17,28 @@ const FLAG_OF: Record<string, string> = {
 
 export function buildProgram(version: string): Command {
   return new Command('shipwatch')
-    .description('Terminal dashboard for the first two hours after an Amazon ECS release.\nWith no AWS target it runs the built-in demo. `shipwatch audit` prints the audit log, `shipwatch report` writes the release record,\n`shipwatch checklist --runbook FILE` lists a runbook\'s steps without running them.')
+    .description(
+      "Terminal dashboard for the first two hours after an Amazon ECS release.\nWith no AWS target it runs the built-in demo. `shipwatch audit` prints the audit log, `shipwatch report` writes the release record,\n`shipwatch checklist --runbook FILE` lists a runbook's steps without running them.",
+    )
     .version(version)
     .option('--cluster <name>', 'ECS cluster to watch')
     .option('--service <name>', 'ECS service to watch')
-    .option('--region <region>', 'AWS region (default: AWS_REGION or the profile\'s region)')
+    .option('--region <region>', "AWS region (default: AWS_REGION or the profile's region)")
     .option('--profile <name>', 'AWS profile from ~/.aws/config (SSO works: aws sso login first)')
     .option('--config <file>', 'YAML config file (default: ./shipwatch.yaml when present)')
     .option('--endpoint-url <url>', 'send every AWS request to this endpoint (tests, local AWS emulators)')
     .option('--log-filter <pattern>', 'CloudWatch Logs filter pattern applied on the server')
     .option('--no-bell', 'do not ring the terminal bell when an alarm goes to ALARM')
-    .option('--runbook <file>', 'import a Markdown release runbook as checklist steps (commands run only when you start them)')
-    .option('--fill <placeholder=value>', 'fill a runbook placeholder, e.g. --fill v1.X.Y=v1.4.2 (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option(
+      '--runbook <file>',
+      'import a Markdown release runbook as checklist steps (commands run only when you start them)',
+    )
+    .option(
+      '--fill <placeholder=value>',
+      'fill a runbook placeholder, e.g. --fill v1.X.Y=v1.4.2 (repeatable)',
+      (v: string, acc: string[]) => [...acc, v],
+      [] as string[],
+    )
     .option('--demo', 'run the built-in demo world (the default when no AWS target is given)')
     .addOption(new Option('--scenario <name>', 'demo scenario').choices([...SCENARIO_NAMES]).default('bad-release'))
     .option('--speed <n>', 'demo clock speed, x real time', '20')
@@ -59,7 +69,9 @@ export function parseArgs(argv: string[], version: string): ParseResult {
     const issue = parsed.error.issues[0]!;
     const key = String(issue.path[0] ?? '');
     const flag = FLAG_OF[key] ?? `--${key}`;
-    throw new UsageError(`${flag}: ${issue.message} (got ${JSON.stringify(program.opts()[key])})\nRun shipwatch --help for the flags.`);
+    throw new UsageError(
+      `${flag}: ${issue.message} (got ${JSON.stringify(program.opts()[key])})\nRun shipwatch --help for the flags.`,
+    );
   }
   return { options: parsed.data };
 }
@@ -72,8 +84,10 @@ export function parseSubcommand(program: Command, argv: string[], name: string):
     program.parse(argv, { from: 'user' });
     return true;
   } catch (e) {
-    if (e instanceof CommanderError && (e.code === 'commander.helpDisplayed' || e.code === 'commander.version')) return false;
-    if (e instanceof CommanderError) throw new UsageError(`${name}: ${e.message.replace(/^error: /, '').split('\n')[0]}`);
+    if (e instanceof CommanderError && (e.code === 'commander.helpDisplayed' || e.code === 'commander.version'))
+      return false;
+    if (e instanceof CommanderError)
+      throw new UsageError(`${name}: ${e.message.replace(/^error: /, '').split('\n')[0]}`);
     throw e;
   }
 }

@@ -39,9 +39,13 @@ async function main(argv: string[]): Promise<number> {
     altScreen: s.altScreen,
     logCapacity: s.logBuffer,
     auditPath: s.auditPath,
-    notice: [s.demoByDefault ? 'no AWS target given (--cluster/--service): this is the demo world' : '', runbook ? runbookNotice(runbook) : '']
-      .filter(Boolean)
-      .join(' · ') || undefined,
+    notice:
+      [
+        s.demoByDefault ? 'no AWS target given (--cluster/--service): this is the demo world' : '',
+        runbook ? runbookNotice(runbook) : '',
+      ]
+        .filter(Boolean)
+        .join(' · ') || undefined,
   });
 }
 

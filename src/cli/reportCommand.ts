@@ -22,10 +22,15 @@ const REPORT_ONLY = ['--since', '--out', '--audit-file'];
 function reportProgram(version: string): Command {
   const p = buildProgram(version)
     .name('shipwatch report')
-    .description('Write the release record: the runbooks\' "Compliance and Audit" section filled in from the audit log and live ECS data.')
-    .option('--since <time>', 'start of the window: an ISO time (2026-11-23T10:00:00Z) or a duration back from now (90m, 3h); default: the watch window (2h)')
+    .description(
+      'Write the release record: the runbooks\' "Compliance and Audit" section filled in from the audit log and live ECS data.',
+    )
+    .option(
+      '--since <time>',
+      'start of the window: an ISO time (2026-11-23T10:00:00Z) or a duration back from now (90m, 3h); default: the watch window (2h)',
+    )
     .option('--out <file>', 'write the record to FILE instead of stdout')
-    .option('--audit-file <path>', 'audit log to read (default: the configured one, or the demo\'s with --demo)');
+    .option('--audit-file <path>', "audit log to read (default: the configured one, or the demo's with --demo)");
   for (const o of p.options) {
     if (DASHBOARD_ONLY.includes(o.long ?? '')) o.hideHelp();
     if (o.long === '--json') o.description = 'print the record as JSON instead of Markdown';
@@ -47,7 +52,8 @@ function dashboardArgv(p: Command): string[] {
   return out;
 }
 
-const usage = (message: string, exitCode = 2) => new UsageError(`report: ${message.replace(/^error: /, '').split('\n')[0]}`, exitCode);
+const usage = (message: string, exitCode = 2) =>
+  new UsageError(`report: ${message.replace(/^error: /, '').split('\n')[0]}`, exitCode);
 
 /** `--since`: ISO time, or a duration (90m, 3h, or seconds) back from now; default: the watch window. */
 export function parseSince(v: string | undefined, now: number, windowMs: number): number {
@@ -56,7 +62,8 @@ export function parseSince(v: string | undefined, now: number, windowMs: number)
   if (back !== undefined) return now - back;
   // Date.parse alone takes nonsense like "1" as a year: demand the ISO date first.
   const t = /^\d{4}-\d{2}-\d{2}/.test(v) ? Date.parse(v) : NaN;
-  if (Number.isNaN(t)) throw usage(`--since: ${JSON.stringify(v)} is neither an ISO time (2026-11-23T10:00:00Z) nor a duration (90m, 3h)`);
+  if (Number.isNaN(t))
+    throw usage(`--since: ${JSON.stringify(v)} is neither an ISO time (2026-11-23T10:00:00Z) nor a duration (90m, 3h)`);
   if (t > now) throw usage(`--since: ${v} is in the future`);
   return t;
 }
@@ -98,8 +105,21 @@ export async function runReportCommand(argv: string[], version: string): Promise
   } finally {
     backend?.close();
   }
-  const target = backend?.target ?? { cluster: s.aws?.cluster ?? 'unknown', service: s.aws?.service ?? 'unknown', region: s.aws?.region };
-  const record = buildReleaseRecord({ entries, ...target, since, now, live, steps: resolveChecklist(s).steps, auditFile, liveError });
+  const target = backend?.target ?? {
+    cluster: s.aws?.cluster ?? 'unknown',
+    service: s.aws?.service ?? 'unknown',
+    region: s.aws?.region,
+  };
+  const record = buildReleaseRecord({
+    entries,
+    ...target,
+    since,
+    now,
+    live,
+    steps: resolveChecklist(s).steps,
+    auditFile,
+    liveError,
+  });
   const text = s.json ? `${JSON.stringify(record, null, 2)}\n` : releaseRecordMarkdown(record);
   if (own.out) {
     writeFileSync(own.out, text);

@@ -28,7 +28,11 @@ export function snapshotJson(s: AppState, backend: Backend): string {
       backend: backend.kind,
       now: new Date(backend.now()).toISOString(),
       verdict: selectVerdict(s),
-      rollback: { hint: rollbackHint(selectPlan(s), s.rollback), target: selectPlan(s).target?.ref ?? null, refusal: selectPlan(s).refusal ?? null },
+      rollback: {
+        hint: rollbackHint(selectPlan(s), s.rollback),
+        target: selectPlan(s).target?.ref ?? null,
+        refusal: selectPlan(s).refusal ?? null,
+      },
       identity: s.identity.data ?? null,
       service: s.service.data ?? null,
       alarms: s.alarms.data ?? null,
@@ -36,7 +40,9 @@ export function snapshotJson(s: AppState, backend: Backend): string {
       cost: s.cost.data ?? null,
       logs: s.logs.lines,
       errors: Object.fromEntries(
-        (['identity', 'service', 'alarms', 'metrics', 'cost'] as const).flatMap((k) => (s[k].error ? [[k, s[k].error]] : [])),
+        (['identity', 'service', 'alarms', 'metrics', 'cost'] as const).flatMap((k) =>
+          s[k].error ? [[k, s[k].error]] : [],
+        ),
       ),
     },
     null,
@@ -49,11 +55,17 @@ export function snapshotText(s: AppState, backend: Backend): string {
   const start = releaseStart(s);
   const out: string[] = [];
   const { cluster, service, region } = backend.target;
-  out.push(`shipwatch ${service} @ ${cluster} (${region})${backend.kind === 'demo' ? ' [demo]' : ''} account ${s.identity.data?.account ?? '?'}`);
-  out.push(`${start === undefined ? 'T+?' : clock(now - start)}  ${selectVerdict(s)}  ${rollbackHint(selectPlan(s), s.rollback)}`);
+  out.push(
+    `shipwatch ${service} @ ${cluster} (${region})${backend.kind === 'demo' ? ' [demo]' : ''} account ${s.identity.data?.account ?? '?'}`,
+  );
+  out.push(
+    `${start === undefined ? 'T+?' : clock(now - start)}  ${selectVerdict(s)}  ${rollbackHint(selectPlan(s), s.rollback)}`,
+  );
   out.push('', 'Deployments');
   for (const d of s.service.data?.deployments ?? []) {
-    out.push(`  ${d.status.padEnd(7)} ${refKey(d.taskDefinition).padEnd(12)} ${d.imageTags.join(',')}  desired ${d.desired} running ${d.running} pending ${d.pending} failed ${d.failed}  ${d.rolloutState ?? ''}`);
+    out.push(
+      `  ${d.status.padEnd(7)} ${refKey(d.taskDefinition).padEnd(12)} ${d.imageTags.join(',')}  desired ${d.desired} running ${d.running} pending ${d.pending} failed ${d.failed}  ${d.rolloutState ?? ''}`,
+    );
   }
   if (s.service.error) out.push(`  error: ${s.service.error}`);
   out.push('', 'Alarms');
@@ -61,11 +73,16 @@ export function snapshotText(s: AppState, backend: Backend): string {
   out.push('', 'Metrics');
   for (const m of s.metrics.data ?? []) {
     const cur = m.current === undefined ? '-' : valueWithUnit(m.current, m.unit);
-    out.push(`  ${m.label.padEnd(10)} ${cur}${m.threshold !== undefined ? ` (threshold ${m.threshold})` : ''}${m.baseline ? ` baseline ${valueWithUnit(m.baseline, m.unit)}` : ''}`);
+    out.push(
+      `  ${m.label.padEnd(10)} ${cur}${m.threshold !== undefined ? ` (threshold ${m.threshold})` : ''}${m.baseline ? ` baseline ${valueWithUnit(m.baseline, m.unit)}` : ''}`,
+    );
   }
   const cost = s.cost.data;
   out.push('', 'Cost');
-  if (cost) out.push(`  today ${money(cost.days.at(-1)?.total ?? 0)}  month to date ${money(cost.monthToDate)}${cost.forecastMonth ? `  forecast ${money(cost.forecastMonth)}` : ''}`);
+  if (cost)
+    out.push(
+      `  today ${money(cost.days.at(-1)?.total ?? 0)}  month to date ${money(cost.monthToDate)}${cost.forecastMonth ? `  forecast ${money(cost.forecastMonth)}` : ''}`,
+    );
   out.push('', 'Logs (newest last)');
   for (const e of s.logs.lines.slice(-20)) out.push(`  ${hms(e.timestamp)} ${levelTag(e)}${e.message}`);
   return `${out.join('\n')}\n`;

@@ -3,7 +3,11 @@ import { z } from 'zod';
 import type { ChecklistStepDef } from '../domain/model.js';
 import { durationMs } from './duration.js';
 
-const base = { id: z.string().min(1).optional(), title: z.string().min(1), phase: z.enum(['pre', 'deploy', 'post']).default('post') };
+const base = {
+  id: z.string().min(1).optional(),
+  title: z.string().min(1),
+  phase: z.enum(['pre', 'deploy', 'post']).default('post'),
+};
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
 const httpStep = z.strictObject({
@@ -33,7 +37,11 @@ const commandStep = z.strictObject({
   env: z.record(z.string(), z.string()).optional(),
   timeout: durationMs.default(60_000),
   expect: z
-    .strictObject({ exitCode: z.number().int().optional(), output: z.string().optional(), empty: z.boolean().optional() })
+    .strictObject({
+      exitCode: z.number().int().optional(),
+      output: z.string().optional(),
+      empty: z.boolean().optional(),
+    })
     .default({}),
 });
 
@@ -71,7 +79,13 @@ export function toStepDef(s: ConfigStep, index: number): ChecklistStepDef {
     return {
       ...common,
       kind: 'command',
-      command: { run: s.run, cwd: s.cwd, env: s.env, timeoutMs: s.timeout, expect: { exitCode: s.expect.exitCode, outputRegex: s.expect.output, emptyOutput: s.expect.empty } },
+      command: {
+        run: s.run,
+        cwd: s.cwd,
+        env: s.env,
+        timeoutMs: s.timeout,
+        expect: { exitCode: s.expect.exitCode, outputRegex: s.expect.output, emptyOutput: s.expect.empty },
+      },
     };
   }
   return { ...common, kind: s.kind, params: s.params };

@@ -10,13 +10,17 @@ export function parseFills(pairs: readonly string[], fromConfig: Fills = {}): Fi
   const out: Fills = { ...fromConfig };
   for (const pair of pairs) {
     const eq = pair.indexOf('=');
-    if (eq <= 0) throw new UsageError(`--fill: expected PLACEHOLDER=value, e.g. --fill v1.X.Y=v1.4.2 (got ${JSON.stringify(pair)})`);
+    if (eq <= 0)
+      throw new UsageError(
+        `--fill: expected PLACEHOLDER=value, e.g. --fill v1.X.Y=v1.4.2 (got ${JSON.stringify(pair)})`,
+      );
     out[pair.slice(0, eq)] = pair.slice(eq + 1);
   }
   return out;
 }
 
-const replaceAll = (text: string, fills: [string, string][]): string => fills.reduce((t, [k, v]) => t.split(k).join(v), text);
+const replaceAll = (text: string, fills: [string, string][]): string =>
+  fills.reduce((t, [k, v]) => t.split(k).join(v), text);
 
 export function fillStep(step: ChecklistStepDef, fills: Fills): ChecklistStepDef {
   const used = (step.placeholders ?? []).filter((p) => fills[p] !== undefined);

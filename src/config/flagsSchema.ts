@@ -16,13 +16,22 @@ export const optionsSchema = z.object({
   fill: z.array(z.string()).default([]),
   bell: z.boolean().default(true),
   scenario: z.enum(SCENARIO_NAMES).default('bad-release'),
-  speed: z.coerce.number({ error: 'must be a number' }).positive('must be a number above 0').max(10_000, 'must be at most 10000').default(20),
+  speed: z.coerce
+    .number({ error: 'must be a number' })
+    .positive('must be a number above 0')
+    .max(10_000, 'must be at most 10000')
+    .default(20),
   seed: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').default(1),
   ascii: z.boolean().default(false),
   json: z.boolean().default(false),
   readOnly: z.boolean().optional(),
   altScreen: z.boolean().default(true),
-  logBuffer: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(100, 'must be at least 100').max(1_000_000, 'must be at most 1000000').optional(),
+  logBuffer: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(100, 'must be at least 100')
+    .max(1_000_000, 'must be at most 1000000')
+    .optional(),
 });
 
 export type CliOptions = z.infer<typeof optionsSchema>;

@@ -34,7 +34,10 @@ export function parseConfig(text: string, file: string): ShipwatchConfig {
 }
 
 /** `--config FILE`, else ./shipwatch.yaml when present, else nothing. */
-export function loadConfig(explicit: string | undefined, cwd = process.cwd()): { config: ShipwatchConfig; file?: string } {
+export function loadConfig(
+  explicit: string | undefined,
+  cwd = process.cwd(),
+): { config: ShipwatchConfig; file?: string } {
   const file = explicit ?? (existsSync(resolve(cwd, DEFAULT_CONFIG_FILE)) ? DEFAULT_CONFIG_FILE : undefined);
   if (!file) return { config: {} };
   let text: string;
@@ -42,7 +45,9 @@ export function loadConfig(explicit: string | undefined, cwd = process.cwd()): {
     text = readFileSync(resolve(cwd, file), 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(`${file}: cannot read the config file (${code === 'ENOENT' ? 'no such file' : code ?? 'error'})`);
+    throw new UsageError(
+      `${file}: cannot read the config file (${code === 'ENOENT' ? 'no such file' : (code ?? 'error')})`,
+    );
   }
   return { config: parseConfig(text, file), file };
 }

@@ -30,7 +30,14 @@ export const configSchema = z.strictObject({
   metrics: z.array(metricSchema).optional(),
   /** Overrides of the built-in series' thresholds (defaults: cpu 70, memory 80, p99 500 ms). */
   thresholds: z
-    .strictObject({ cpu: z.number(), memory: z.number(), '5xx': z.number(), requests: z.number(), p99: z.number(), healthy: z.number() })
+    .strictObject({
+      cpu: z.number(),
+      memory: z.number(),
+      '5xx': z.number(),
+      requests: z.number(),
+      p99: z.number(),
+      healthy: z.number(),
+    })
     .partial()
     .optional(),
   expectedDailyCost: z

@@ -9,7 +9,13 @@ import { parseFills, type Fills } from './fillPlaceholders.js';
 import type { ShipwatchConfig } from './schema.js';
 import { defaultAuditPath, demoAuditPath } from './statePaths.js';
 
-export const AWS_INTERVALS: PollIntervals = { service: 5000, alarms: 10_000, metrics: 60_000, logs: 1000, cost: 60 * 60_000 };
+export const AWS_INTERVALS: PollIntervals = {
+  service: 5000,
+  alarms: 10_000,
+  metrics: 60_000,
+  logs: 1000,
+  cost: 60 * 60_000,
+};
 /** The demo's clock runs ~20x faster than wall time, so it is polled more often than AWS would be. */
 export const DEMO_INTERVALS: PollIntervals = { service: 1000, alarms: 2000, metrics: 5000, cost: 60_000, logs: 250 };
 export const DEFAULT_WATCH_WINDOW_MS = 2 * 60 * 60_000;
@@ -60,7 +66,8 @@ function awsTarget(o: CliOptions, c: ShipwatchConfig, file?: string): AwsSetting
   const service = o.service ?? c.service;
   if (!cluster && !service) return undefined;
   const where = file ? ` (or ${file})` : '';
-  if (!cluster) throw new UsageError(`--cluster is required with --service${where}: which ECS cluster runs ${service}?`);
+  if (!cluster)
+    throw new UsageError(`--cluster is required with --service${where}: which ECS cluster runs ${service}?`);
   if (!service) throw new UsageError(`--service is required with --cluster${where}: which service in ${cluster}?`);
   return {
     cluster,
@@ -72,7 +79,10 @@ function awsTarget(o: CliOptions, c: ShipwatchConfig, file?: string): AwsSetting
     logFilterPattern: o.logFilter ?? c.logFilterPattern,
     liveTail: c.liveTail ?? true,
     // Default: alarms whose name starts with the service name.
-    alarms: c.alarms?.prefix || c.alarms?.names?.length ? { prefix: c.alarms.prefix, names: c.alarms.names } : { prefix: service },
+    alarms:
+      c.alarms?.prefix || c.alarms?.names?.length
+        ? { prefix: c.alarms.prefix, names: c.alarms.names }
+        : { prefix: service },
     metrics: c.metrics ?? [],
     expectedDaily: c.expectedDailyCost,
     thresholds: c.thresholds,
@@ -80,7 +90,8 @@ function awsTarget(o: CliOptions, c: ShipwatchConfig, file?: string): AwsSetting
 }
 
 export function resolveSettings(o: CliOptions, c: ShipwatchConfig, configFile?: string): Settings {
-  if (o.demo && (o.cluster || o.service)) throw new UsageError('--demo and --cluster/--service exclude each other: pick one');
+  if (o.demo && (o.cluster || o.service))
+    throw new UsageError('--demo and --cluster/--service exclude each other: pick one');
   const aws = o.demo ? undefined : awsTarget(o, c, configFile);
   return {
     mode: aws ? 'aws' : 'demo',

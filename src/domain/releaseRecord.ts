@@ -1,15 +1,48 @@
 // The runbooks' "Compliance and Audit" section, filled in from the audit log and (when it could be read)
 // live ECS data. Pure: the caller reads the files, AWS and the clock; this only decides what the record says.
-import { refKey, type ChecklistPhase, type ChecklistStepDef, type Deployment, type Identity, type ServiceSnapshot } from './model.js';
+import {
+  refKey,
+  type ChecklistPhase,
+  type ChecklistStepDef,
+  type Deployment,
+  type Identity,
+  type ServiceSnapshot,
+} from './model.js';
 import { sanitizeLine } from './sanitize.js';
 import type { AuditEntry, Who } from './audit.js';
 
 export type PhaseResult = 'PASSED' | 'FAILED' | 'INCOMPLETE' | 'NOT RUN';
-export interface StepLine { id: string; title: string; status: string; at?: string; durationMs?: number; summary?: string; history?: string }
-export interface PhaseRecord { result: PhaseResult; firstStart?: string; lastFinish?: string; steps: StepLine[] }
-export interface DeploymentRecord { taskDefinition: string; imageTags: string[]; createdAt: string }
+export interface StepLine {
+  id: string;
+  title: string;
+  status: string;
+  at?: string;
+  durationMs?: number;
+  summary?: string;
+  history?: string;
+}
+export interface PhaseRecord {
+  result: PhaseResult;
+  firstStart?: string;
+  lastFinish?: string;
+  steps: StepLine[];
+}
+export interface DeploymentRecord {
+  taskDefinition: string;
+  imageTags: string[];
+  createdAt: string;
+}
 export type RollbackOutcome = 'rolled-back' | 'failed' | 'in flight' | 'requested, not confirmed by AWS';
-export interface RollbackRecord { from: string; to: string; method: string; requestedAt?: string; at: string; who: string; outcome: RollbackOutcome; error?: string }
+export interface RollbackRecord {
+  from: string;
+  to: string;
+  method: string;
+  requestedAt?: string;
+  at: string;
+  who: string;
+  outcome: RollbackOutcome;
+  error?: string;
+}
 
 export interface ReleaseRecord {
   generatedAt: string;
@@ -53,7 +86,11 @@ const NO_LIVE = 'unknown (no live data)';
 const clean = (s: unknown): string => sanitizeLine(String(s));
 const iso = (ms: number): string => new Date(ms).toISOString();
 const whoText = (w: Who | undefined): string => (w ? clean(w.caller ?? `${w.user}@${w.host}`) : 'unknown');
-const deploymentRecord = (d: Deployment): DeploymentRecord => ({ taskDefinition: clean(refKey(d.taskDefinition)), imageTags: d.imageTags.map(clean), createdAt: iso(d.createdAt) });
+const deploymentRecord = (d: Deployment): DeploymentRecord => ({
+  taskDefinition: clean(refKey(d.taskDefinition)),
+  imageTags: d.imageTags.map(clean),
+  createdAt: iso(d.createdAt),
+});
 
 type Check = Extract<AuditEntry, { kind: 'checklist' }>;
 
@@ -61,8 +98,14 @@ function phaseRecord(phase: ChecklistPhase, checks: Check[], defs: ChecklistStep
   const defined = (defs ?? []).filter((d) => d.phase === phase);
   const runs = new Map<string, Check[]>(defined.map((d) => [d.id, []]));
   // Old entries lack a phase: take it from the step definition, else count it as a deploy check.
-  for (const c of checks) if ((c.phase ?? defined.find((d) => d.id === c.step)?.phase ?? 'deploy') === phase) runs.set(c.step, [...(runs.get(c.step) ?? []), c]);
-  let failed = false, missing = false, ran = false, first = Infinity, last = -Infinity;
+  for (const c of checks)
+    if ((c.phase ?? defined.find((d) => d.id === c.step)?.phase ?? 'deploy') === phase)
+      runs.set(c.step, [...(runs.get(c.step) ?? []), c]);
+  let failed = false,
+    missing = false,
+    ran = false,
+    first = Infinity,
+    last = -Infinity;
   const steps: StepLine[] = [];
   for (const [id, list] of runs) {
     const latest = list.at(-1); // entries are in time order: the latest result per step wins
@@ -75,17 +118,31 @@ function phaseRecord(phase: ChecklistPhase, checks: Check[], defs: ChecklistStep
       first = Math.min(first, Date.parse(r.at) - (r.durationMs ?? 0)); // entries are written when a check ends
       last = Math.max(last, Date.parse(r.at));
     }
-    if (latest.status === 'unticked') missing = true; // a manual step taken back is not done
+    if (latest.status === 'unticked')
+      missing = true; // a manual step taken back is not done
     else {
       ran = true;
       if (BAD.has(latest.status)) failed = true;
       else if (latest.status !== 'passed') missing = true; // e.g. skipped: ran, proved nothing
     }
     const earlierBad = list.slice(0, -1).filter((r) => BAD.has(r.status)).length;
-    const history = latest.status === 'passed' && earlierBad
-      ? earlierBad === 1 ? 'failed once, passed on retry' : `failed ${earlierBad} times, passed on retry`
-      : BAD.has(latest.status) && list.slice(0, -1).some((r) => r.status === 'passed') ? 'passed earlier, failed on re-run' : undefined;
-    steps.push({ id: clean(id), title: clean(latest.title), status: clean(latest.status), at: latest.at, durationMs: latest.durationMs, summary: latest.summary === undefined ? undefined : clean(latest.summary), history });
+    const history =
+      latest.status === 'passed' && earlierBad
+        ? earlierBad === 1
+          ? 'failed once, passed on retry'
+          : `failed ${earlierBad} times, passed on retry`
+        : BAD.has(latest.status) && list.slice(0, -1).some((r) => r.status === 'passed')
+          ? 'passed earlier, failed on re-run'
+          : undefined;
+    steps.push({
+      id: clean(id),
+      title: clean(latest.title),
+      status: clean(latest.status),
+      at: latest.at,
+      durationMs: latest.durationMs,
+      summary: latest.summary === undefined ? undefined : clean(latest.summary),
+      history,
+    });
   }
   const result: PhaseResult = failed ? 'FAILED' : !ran ? 'NOT RUN' : missing ? 'INCOMPLETE' : 'PASSED';
   return { result, firstStart: ran ? iso(first) : undefined, lastFinish: ran ? iso(last) : undefined, steps };
@@ -95,15 +152,37 @@ function phaseRecord(phase: ChecklistPhase, checks: Check[], defs: ChecklistStep
 function rollbackOps(entries: Extract<AuditEntry, { kind: 'rollback' }>[]): RollbackRecord[] {
   const ops: { rec: RollbackRecord; confirmed: boolean }[] = [];
   for (const e of entries) {
-    const from = clean(refKey(e.from)), to = clean(refKey(e.to));
-    let op = e.phase === 'requested' ? undefined : [...ops].reverse().find((o) => o.rec.from === from && o.rec.to === to);
-    if (!op) ops.push((op = { rec: { from, to, method: clean(e.method), at: e.at, who: whoText(e.who), outcome: 'requested, not confirmed by AWS' }, confirmed: false }));
+    const from = clean(refKey(e.from)),
+      to = clean(refKey(e.to));
+    let op =
+      e.phase === 'requested' ? undefined : [...ops].reverse().find((o) => o.rec.from === from && o.rec.to === to);
+    if (!op)
+      ops.push(
+        (op = {
+          rec: {
+            from,
+            to,
+            method: clean(e.method),
+            at: e.at,
+            who: whoText(e.who),
+            outcome: 'requested, not confirmed by AWS',
+          },
+          confirmed: false,
+        }),
+      );
     if (e.phase === 'requested') op.rec.requestedAt = e.at;
     op.rec.at = e.at;
     op.rec.method = clean(e.method ?? op.rec.method);
     if (e.error !== undefined) op.rec.error = clean(e.error);
     if (e.phase === 'accepted' || e.phase === 'rolled-back') op.confirmed = true;
-    op.rec.outcome = e.phase === 'rolled-back' ? 'rolled-back' : !op.confirmed ? 'requested, not confirmed by AWS' : e.phase === 'failed' ? 'failed' : 'in flight';
+    op.rec.outcome =
+      e.phase === 'rolled-back'
+        ? 'rolled-back'
+        : !op.confirmed
+          ? 'requested, not confirmed by AWS'
+          : e.phase === 'failed'
+            ? 'failed'
+            : 'in flight';
   }
   return ops.map((o) => o.rec);
 }
@@ -117,10 +196,19 @@ export function buildReleaseRecord(input: ReleaseRecordInput): ReleaseRecord {
   const identity = live?.identity;
   const newest = entries.at(-1)?.who;
   const deployedBy = identity
-    ? { identity: clean(identity.arn), basis: 'caller identity running shipwatch (STS); ECS does not record who started a deployment' }
+    ? {
+        identity: clean(identity.arn),
+        basis: 'caller identity running shipwatch (STS); ECS does not record who started a deployment',
+      }
     : newest
-      ? { identity: whoText(newest), basis: `${newest.caller ? 'caller identity' : 'local user'} running shipwatch, from the audit log; ECS does not record who started a deployment` }
-      : { identity: 'unknown', basis: 'no live data and no audit entries in the window; ECS does not record who started a deployment' };
+      ? {
+          identity: whoText(newest),
+          basis: `${newest.caller ? 'caller identity' : 'local user'} running shipwatch, from the audit log; ECS does not record who started a deployment`,
+        }
+      : {
+          identity: 'unknown',
+          basis: 'no live data and no audit entries in the window; ECS does not record who started a deployment',
+        };
   const primary = svc?.deployments.find((d) => d.status === 'PRIMARY');
   const older = svc?.deployments.filter((d) => d !== primary).sort((a, b) => b.createdAt - a.createdAt)[0];
   const account = identity?.account ?? newest?.caller?.split(':')[4]; // arn:aws:sts::ACCOUNT:...
@@ -138,12 +226,25 @@ export function buildReleaseRecord(input: ReleaseRecordInput): ReleaseRecord {
     live: { available: Boolean(svc), error: liveError === undefined ? undefined : clean(liveError) },
     release: primary && deploymentRecord(primary),
     previous: older && deploymentRecord(older),
-    checks: Object.fromEntries(PHASES.map((p) => [p, phaseRecord(p, entries.filter((e): e is Check => e.kind === 'checklist'), input.steps)])) as Record<ChecklistPhase, PhaseRecord>,
+    checks: Object.fromEntries(
+      PHASES.map((p) => [
+        p,
+        phaseRecord(
+          p,
+          entries.filter((e): e is Check => e.kind === 'checklist'),
+          input.steps,
+        ),
+      ]),
+    ) as Record<ChecklistPhase, PhaseRecord>,
     rollback: (() => {
       const operations = rollbackOps(entries.filter((e) => e.kind === 'rollback'));
       return { executed: operations.some((o) => o.outcome !== 'requested, not confirmed by AWS'), operations };
     })(),
-    alarms: entries.flatMap((e) => (e.kind === 'alarm' && e.to === 'ALARM' ? [{ at: e.at, alarm: clean(e.alarm), from: e.from && clean(e.from), reason: e.reason && clean(e.reason) }] : [])),
+    alarms: entries.flatMap((e) =>
+      e.kind === 'alarm' && e.to === 'ALARM'
+        ? [{ at: e.at, alarm: clean(e.alarm), from: e.from && clean(e.from), reason: e.reason && clean(e.reason) }]
+        : [],
+    ),
     auditFile: input.auditFile && clean(input.auditFile),
   };
 }
@@ -159,11 +260,21 @@ function duration(ms: number | undefined): string {
   if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
   return `${Math.floor(ms / 60_000)}m ${String(Math.round((ms % 60_000) / 1000)).padStart(2, '0')}s`;
 }
-const phaseLine = (p: PhaseRecord): string => (p.firstStart ? `${p.result} (${when(p.firstStart)} – ${when(p.lastFinish)})` : p.result);
-const PHASE_TITLE: Record<ChecklistPhase, string> = { pre: 'Pre-deployment', deploy: 'Deployment', post: 'Post-deployment' };
+const phaseLine = (p: PhaseRecord): string =>
+  p.firstStart ? `${p.result} (${when(p.firstStart)} – ${when(p.lastFinish)})` : p.result;
+const PHASE_TITLE: Record<ChecklistPhase, string> = {
+  pre: 'Pre-deployment',
+  deploy: 'Deployment',
+  post: 'Post-deployment',
+};
 
 function rollbackLine(o: RollbackRecord): string {
-  const outcome = o.outcome === 'failed' ? `failed: ${o.error ?? 'no reason recorded'}` : o.outcome === 'requested, not confirmed by AWS' && o.error ? `${o.outcome} (${o.error})` : o.outcome;
+  const outcome =
+    o.outcome === 'failed'
+      ? `failed: ${o.error ?? 'no reason recorded'}`
+      : o.outcome === 'requested, not confirmed by AWS' && o.error
+        ? `${o.outcome} (${o.error})`
+        : o.outcome;
   return `${o.from} → ${o.to} via ${o.method}, ${o.requestedAt ? `requested ${when(o.requestedAt)}, ` : ''}last update ${when(o.at)} by ${o.who}: ${outcome}`;
 }
 
@@ -197,14 +308,29 @@ export function releaseRecordMarkdown(r: ReleaseRecord): string {
       continue;
     }
     out.push(row(['Step', 'Status', 'When', 'Duration', 'Summary']), '| --- | --- | --- | --- | --- |');
-    for (const s of ph.steps) out.push(row([s.title, s.history ? `${s.status} (${s.history})` : s.status, when(s.at), duration(s.durationMs), s.summary ?? '']));
+    for (const s of ph.steps)
+      out.push(
+        row([
+          s.title,
+          s.history ? `${s.status} (${s.history})` : s.status,
+          when(s.at),
+          duration(s.durationMs),
+          s.summary ?? '',
+        ]),
+      );
   }
   out.push('', '## Rollback', '');
   if (r.rollback.operations.length === 0) out.push('No rollback requested in the window.');
   for (const o of r.rollback.operations) out.push(`- ${rollbackLine(o)}`);
   out.push('', '## Alarms', '');
   if (r.alarms.length === 0) out.push('No alarm went to ALARM in the window.');
-  for (const a of r.alarms) out.push(`- ${when(a.at)} ${a.alarm}: ${a.from ?? '?'} → ALARM${a.reason ? ` (${a.reason})` : ''}`);
-  out.push('', '---', '', `_Generated by shipwatch at ${when(r.generatedAt)} from the audit log ${r.auditFile ?? '(unknown file)'}, entries from ${when(r.window.since)} to ${when(r.window.until)}${r.live.available ? ', and live ECS data' : ''}._`);
+  for (const a of r.alarms)
+    out.push(`- ${when(a.at)} ${a.alarm}: ${a.from ?? '?'} → ALARM${a.reason ? ` (${a.reason})` : ''}`);
+  out.push(
+    '',
+    '---',
+    '',
+    `_Generated by shipwatch at ${when(r.generatedAt)} from the audit log ${r.auditFile ?? '(unknown file)'}, entries from ${when(r.window.since)} to ${when(r.window.until)}${r.live.available ? ', and live ECS data' : ''}._`,
+  );
   return `${out.join('\n')}\n`;
 }

@@ -90,7 +90,12 @@ function statusOf(s: ServiceSnapshot, ref: TaskDefRef): string | undefined {
 }
 
 /** Why a rollback must not start now, checked in order of what the on-call most needs to hear. */
-function refusalFor(s: ServiceSnapshot, target: PlannedTarget | undefined, op: RollbackOp, readOnly: boolean): string | undefined {
+function refusalFor(
+  s: ServiceSnapshot,
+  target: PlannedTarget | undefined,
+  op: RollbackOp,
+  readOnly: boolean,
+): string | undefined {
   if (readOnly) return 'read-only mode: shipwatch was started with --read-only';
   if (s.status !== 'ACTIVE') return `service ${s.service} is ${s.status}, not ACTIVE`;
   if (op.phase === 'requesting' || op.phase === 'in-flight') return 'a rollback started here is already in flight';
@@ -101,7 +106,8 @@ function refusalFor(s: ServiceSnapshot, target: PlannedTarget | undefined, op: R
   if (!target) return 'no earlier revision to roll back to (none found in ECS records or the family)';
   const status = statusOf(s, target.ref);
   if (status === undefined) return `target ${refKey(target.ref)} is unknown`;
-  if (status !== 'ACTIVE') return `target ${refKey(target.ref)} is ${status} (deregistered); re-register it or deploy by hand`;
+  if (status !== 'ACTIVE')
+    return `target ${refKey(target.ref)} is ${status} (deregistered); re-register it or deploy by hand`;
   return undefined;
 }
 
@@ -115,7 +121,8 @@ export function planRollback(s: ServiceSnapshot | undefined, op: RollbackOp, rea
   const refusal = refusalFor(s, target, op, readOnly);
   if (refusal || !target) return { current, target, refusal };
   const newest = s.serviceDeployments[0];
-  const stoppable = s.serviceDeploymentsAvailable && newest && IN_FLIGHT.has(newest.status) && same(newest.targetRevision, currentRef);
+  const stoppable =
+    s.serviceDeploymentsAvailable && newest && IN_FLIGHT.has(newest.status) && same(newest.targetRevision, currentRef);
   const request: RollbackRequest = {
     cluster: s.cluster,
     service: s.service,
@@ -127,7 +134,8 @@ export function planRollback(s: ServiceSnapshot | undefined, op: RollbackOp, rea
   return { current, target, request };
 }
 
-export type RollbackProgress = { state: 'rolling-back' } | { state: 'rolled-back' } | { state: 'failed'; reason: string };
+export type RollbackProgress =
+  { state: 'rolling-back' } | { state: 'rolled-back' } | { state: 'failed'; reason: string };
 
 /** Follows a started rollback: done when the target is the only deployment, COMPLETED, running = desired. */
 export function rollbackProgress(s: ServiceSnapshot, to: TaskDefRef): RollbackProgress {
@@ -135,7 +143,8 @@ export function rollbackProgress(s: ServiceSnapshot, to: TaskDefRef): RollbackPr
   const failed = onTarget.find((d) => d.rolloutState === 'FAILED');
   if (failed) return { state: 'failed', reason: failed.rolloutStateReason ?? 'rollout FAILED' };
   const newest = s.serviceDeployments[0];
-  if (newest?.status === 'ROLLBACK_FAILED') return { state: 'failed', reason: newest.statusReason ?? 'ROLLBACK_FAILED' };
+  if (newest?.status === 'ROLLBACK_FAILED')
+    return { state: 'failed', reason: newest.statusReason ?? 'ROLLBACK_FAILED' };
   const only = s.deployments.length === 1 ? s.deployments[0] : undefined;
   if (only && same(only.taskDefinition, to) && only.rolloutState === 'COMPLETED' && only.running === only.desired) {
     return { state: 'rolled-back' };

@@ -2,7 +2,8 @@ import type { Alarm, MetricSeries, ServiceSnapshot } from './model.js';
 import { primaryDeployment } from './rollback.js';
 import type { RollbackOp } from './rollback.js';
 
-export type Verdict = 'LOADING' | 'ROLLING' | 'HEALTHY' | 'DEGRADED' | 'ALARM' | 'ROLLING BACK' | 'ROLLED BACK' | 'FAILED';
+export type Verdict =
+  'LOADING' | 'ROLLING' | 'HEALTHY' | 'DEGRADED' | 'ALARM' | 'ROLLING BACK' | 'ROLLED BACK' | 'FAILED';
 
 export interface VerdictInput {
   service?: ServiceSnapshot;

@@ -19,7 +19,14 @@ import { useAppState, useStoreApi } from './StoreContext.js';
 import { TooSmall } from './TooSmall.js';
 import { useTerminalSize } from './useTerminalSize.js';
 
-const CONTEXT_OF: Record<Overlay, Context> = { none: 'global', help: 'help', rollback: 'dialog', confirmStep: 'confirm', filter: 'filter', output: 'output' };
+const CONTEXT_OF: Record<Overlay, Context> = {
+  none: 'global',
+  help: 'help',
+  rollback: 'dialog',
+  confirmStep: 'confirm',
+  filter: 'filter',
+  output: 'output',
+};
 
 // Each handler checks the overlay in the store when the key arrives, not the one of the last
 // render: a key pressed just after another opened or closed a view goes where the screen now says.
@@ -48,7 +55,8 @@ function useKeys(ctx: ActionContext): void {
     if (dispatchKey('filter', key, ctx)) return true;
     const draft = store.getState().ui.filterDraft;
     if (key === 'backspace') store.dispatch({ type: 'ui/filterDraft', text: draft.slice(0, -1) });
-    else if (input && !key.startsWith('ctrl+') && key.length === input.length) store.dispatch({ type: 'ui/filterDraft', text: draft + input });
+    else if (input && !key.startsWith('ctrl+') && key.length === input.length)
+      store.dispatch({ type: 'ui/filterDraft', text: draft + input });
     return true;
   });
 }
@@ -59,7 +67,16 @@ function ConnectedStepOutput({ width, height }: { width: number; height: number 
   const selected = useAppState((s) => s.ui.checklistSelected);
   const scroll = useAppState((s) => s.ui.outputScroll);
   const step = checklist.steps[selected];
-  return <StepOutput step={step} result={step && checklist.results[step.id]} scroll={scroll} width={width} height={height} ascii={ascii} />;
+  return (
+    <StepOutput
+      step={step}
+      result={step && checklist.results[step.id]}
+      scroll={scroll}
+      width={width}
+      height={height}
+      ascii={ascii}
+    />
+  );
 }
 
 function ConnectedConfirmStep({ width, height }: { width: number; height: number }) {
@@ -78,14 +95,23 @@ function Body({ layout, overlay }: { layout: Exclude<Layout, { mode: 'too-small'
   const plan = useAppState(selectPlan);
   const op = useAppState((s) => s.rollback);
   const { body } = layout;
-  if (overlay === 'help') return <HelpOverlay width={body.width} height={body.height} ascii={ascii} budget={controller.budgetText()} />;
+  if (overlay === 'help')
+    return <HelpOverlay width={body.width} height={body.height} ascii={ascii} budget={controller.budgetText()} />;
   if (overlay === 'output') return <ConnectedStepOutput width={body.width} height={body.height} />;
   if (overlay === 'confirmStep') return <ConnectedConfirmStep width={body.width} height={body.height} />;
   if (overlay === 'rollback') {
     const { target } = controller.backend;
     return (
       <Box height={body.height} width={body.width} flexDirection="column" justifyContent="center" alignItems="center">
-        <RollbackDialog service={target.service} cluster={target.cluster} plan={plan} op={op} now={controller.backend.now()} width={Math.min(body.width, 90)} ascii={ascii} />
+        <RollbackDialog
+          service={target.service}
+          cluster={target.cluster}
+          plan={plan}
+          op={op}
+          now={controller.backend.now()}
+          width={Math.min(body.width, 90)}
+          ascii={ascii}
+        />
       </Box>
     );
   }

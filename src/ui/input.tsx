@@ -35,8 +35,13 @@ export function InputProvider({ children, active = true }: { children: React.Rea
     (input, key) => {
       // A held key (or keys typed over a laggy SSH link) can arrive as one chunk, "jjj": each is a
       // press. Only a run of one key is split: pasted text such as "every" must not become r then y.
-      // eslint-disable-next-line no-control-regex -- a chunk holding a control character is not a held key
-      const chunk = !key.ctrl && !key.meta && input.length > 1 && [...input].every((c) => c === input[0]) && !/[\u0000-\u001f\u007f]/.test(input);
+      const chunk =
+        !key.ctrl &&
+        !key.meta &&
+        input.length > 1 &&
+        [...input].every((c) => c === input[0]) &&
+        // eslint-disable-next-line no-control-regex -- a chunk holding a control character is not a held key
+        !/[\u0000-\u001f\u007f]/.test(input);
       for (const ch of chunk ? [...input] : [input]) {
         const name = chunk ? keyName(ch, {} as Key) : keyName(input, key);
         const ordered = [...registry].sort((a, b) => b.priority - a.priority);

@@ -25,7 +25,10 @@ const handlers: Record<string, Handler> = {
   'pane.next': ({ store }) => store.dispatch({ type: 'ui/focusNext', delta: 1 }),
   'pane.prev': ({ store }) => store.dispatch({ type: 'ui/focusNext', delta: -1 }),
   ...Object.fromEntries(
-    PANES.map((pane) => [`pane.focus.${pane}`, ({ store }: ActionContext) => store.dispatch({ type: 'ui/focus', pane })]),
+    PANES.map((pane) => [
+      `pane.focus.${pane}`,
+      ({ store }: ActionContext) => store.dispatch({ type: 'ui/focus', pane }),
+    ]),
   ),
   'scroll.up': (ctx) => scroll(ctx, -1),
   'scroll.down': (ctx) => scroll(ctx, 1),
@@ -47,7 +50,8 @@ const handlers: Record<string, Handler> = {
   'output.down': ({ store }) => store.dispatch({ type: 'ui/outputScroll', delta: 1 }),
   // Ctrl-C while a step runs stops the step, not the dashboard: the on-call keeps their view.
   'app.interrupt': (ctx) => {
-    if (ctx.controller.cancelSteps()) ctx.store.dispatch({ type: 'ui/notice', notice: 'step cancelled (Ctrl-C again quits)' });
+    if (ctx.controller.cancelSteps())
+      ctx.store.dispatch({ type: 'ui/notice', notice: 'step cancelled (Ctrl-C again quits)' });
     else ctx.quit();
   },
   'dialog.confirm': ({ store, controller }) => {

@@ -36,8 +36,22 @@ export function computeLayout(cols: number, rows: number): Layout {
     frame,
     body,
     rows: [
-      { height: h1, panes: [{ id: 'deployments', width: w1 }, { id: 'rollout', width: w2 }, { id: 'alarms', width: w3 }] },
-      { height: h2, panes: [{ id: 'metrics', width: w1 }, { id: 'cost', width: w2 }, { id: 'checklist', width: w3 }] },
+      {
+        height: h1,
+        panes: [
+          { id: 'deployments', width: w1 },
+          { id: 'rollout', width: w2 },
+          { id: 'alarms', width: w3 },
+        ],
+      },
+      {
+        height: h2,
+        panes: [
+          { id: 'metrics', width: w1 },
+          { id: 'cost', width: w2 },
+          { id: 'checklist', width: w3 },
+        ],
+      },
       { height: body.height - h1 - h2, panes: [{ id: 'logs', width: cols }] },
     ],
   };

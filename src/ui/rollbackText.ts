@@ -6,7 +6,8 @@ const tag = (tags: string[]) => (tags[0] ? ` (${tags[0]})` : '');
 
 /** The header's promise of what `r` would do, shown before anyone presses it. */
 export function rollbackHint(plan: RollbackPlan, op: RollbackOp): string {
-  if (op.request && (op.phase === 'requesting' || op.phase === 'in-flight')) return `rolling back → ${refKey(op.request.to)}`;
+  if (op.request && (op.phase === 'requesting' || op.phase === 'in-flight'))
+    return `rolling back → ${refKey(op.request.to)}`;
   if (op.request && op.phase === 'done') return `rolled back → ${refKey(op.request.to)}`;
   if (op.request && op.phase === 'failed') return `rollback failed: ${op.error ?? ''}`;
   if (!plan.target) return `r: ${plan.refusal ?? 'no target'}`;

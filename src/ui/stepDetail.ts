@@ -10,10 +10,15 @@ export interface DetailLine {
 /** What the selected step will do, in full: the exact command lines or request, and what blocks it. */
 export function stepDetail(step: ChecklistStepDef): DetailLine[] {
   const out: DetailLine[] = [];
-  if (step.placeholders?.length) out.push({ text: `fill first: ${step.placeholders.join(', ')} (not run until filled)`, tone: 'warn' });
+  if (step.placeholders?.length)
+    out.push({ text: `fill first: ${step.placeholders.join(', ')} (not run until filled)`, tone: 'warn' });
   if (step.command) {
     const changes = stepChanges(step);
-    if (changes.length) out.push({ text: `changes things (${changes.join(', ')}): asks y before it runs; never in --read-only`, tone: 'warn' });
+    if (changes.length)
+      out.push({
+        text: `changes things (${changes.join(', ')}): asks y before it runs; never in --read-only`,
+        tone: 'warn',
+      });
     for (const line of step.command.run.split('\n')) out.push({ text: `$ ${line}` });
     if (step.command.cwd) out.push({ text: `  in ${step.command.cwd}`, tone: 'dim' });
   }

@@ -55,7 +55,12 @@ describe('App', () => {
 
   it('y confirms: the backend is called once and the verdict turns ROLLING BACK, then ROLLED BACK', async () => {
     const backend = new FakeBackend({
-      service: service(42, [41, 42], { deployments: [deployment(42, { rolloutState: 'IN_PROGRESS', running: 2 }), deployment(41, { status: 'ACTIVE' })] }),
+      service: service(42, [41, 42], {
+        deployments: [
+          deployment(42, { rolloutState: 'IN_PROGRESS', running: 2 }),
+          deployment(41, { status: 'ACTIVE' }),
+        ],
+      }),
     });
     app = renderApp(backend);
     await until((x) => x.includes('r → web:41'));
@@ -63,7 +68,16 @@ describe('App', () => {
     await until((x) => x.includes('y roll back now'));
     app.press('dialog.confirm');
     await until((x) => x.includes(' ROLLING BACK '));
-    expect(backend.rollbacks).toEqual([{ cluster: 'demo', service: 'web', from: { family: 'web', revision: 42 }, to: { family: 'web', revision: 41 }, method: 'update-service', serviceDeploymentArn: undefined }]);
+    expect(backend.rollbacks).toEqual([
+      {
+        cluster: 'demo',
+        service: 'web',
+        from: { family: 'web', revision: 42 },
+        to: { family: 'web', revision: 41 },
+        method: 'update-service',
+        serviceDeploymentArn: undefined,
+      },
+    ]);
     // ECS finishes: the target is the only deployment, COMPLETED, fully running.
     backend.world.service = service(41, [41, 42]);
     app.controller.poller.refresh('service');
@@ -89,7 +103,10 @@ describe('App', () => {
 
   it('shows the refusal in the dialog when ECS is already rolling back', async () => {
     const backend = new FakeBackend({
-      service: service(42, [41, 42], { serviceDeploymentsAvailable: true, serviceDeployments: [serviceDeployment(42, [41], { status: 'ROLLBACK_IN_PROGRESS' })] }),
+      service: service(42, [41, 42], {
+        serviceDeploymentsAvailable: true,
+        serviceDeployments: [serviceDeployment(42, [41], { status: 'ROLLBACK_IN_PROGRESS' })],
+      }),
     });
     app = renderApp(backend);
     await until((x) => x.includes(' ROLLING BACK '));
@@ -122,7 +139,10 @@ describe('rollback method fallback', () => {
       service: service(42, [41, 42], {
         serviceDeploymentsAvailable: true,
         serviceDeployments: [serviceDeployment(42, [41], { status: 'IN_PROGRESS' })],
-        deployments: [deployment(42, { rolloutState: 'IN_PROGRESS', running: 2 }), deployment(41, { status: 'ACTIVE' })],
+        deployments: [
+          deployment(42, { rolloutState: 'IN_PROGRESS', running: 2 }),
+          deployment(41, { status: 'ACTIVE' }),
+        ],
       }),
     });
     const rollback = backend.rollback.bind(backend);

@@ -40,7 +40,12 @@ const http = (id: string, path: string): ChecklistStepDef => ({
   title: `GET ${path}`,
   phase: 'pre',
   kind: 'http',
-  http: { method: 'GET', url: `${base}${path}`, timeoutMs: 5000, expect: { json: [{ path: 'status', equals: 'healthy' }] } },
+  http: {
+    method: 'GET',
+    url: `${base}${path}`,
+    timeoutMs: 5000,
+    expect: { json: [{ path: 'status', equals: 'healthy' }] },
+  },
 });
 const row = (f: string, title: string) => f.split('\n').find((l) => l.includes(title)) ?? '';
 
@@ -131,7 +136,7 @@ describe('commands that change things', () => {
     app!.press('checklist.run');
     const f = await until((x) => x.includes('Run "run apply"?'));
     expect(f).toContain('it changes things: terraform apply');
-    expect(f).toContain("$ terraform apply plan.tfplan 2>/dev/null; echo ran >");
+    expect(f).toContain('$ terraform apply plan.tfplan 2>/dev/null; echo ran >');
     app!.stdin.write('z');
     await until((x) => x.includes('not run: nothing changed'));
     expect(existsSync(marker)).toBe(false);
@@ -147,7 +152,11 @@ describe('commands that change things', () => {
       readOnly: true,
       cols: 80,
       rows: 24,
-      checklist: [cmd('apply', 'terraform apply x'), cmd('script', 'bash deploy.sh'), cmd('look', "echo '{\"status\":\"healthy\"}' | jq -r .status")],
+      checklist: [
+        cmd('apply', 'terraform apply x'),
+        cmd('script', 'bash deploy.sh'),
+        cmd('look', 'echo \'{"status":"healthy"}\' | jq -r .status'),
+      ],
     });
     await until((f) => f.includes('[1] Deployments'));
     app.press('pane.focus.checklist');

@@ -29,7 +29,11 @@ describe('panes subscribe to their own slice', () => {
       </StoreProvider>,
     );
     const before = { ...renders };
-    store.dispatch({ type: 'logs/batch', events: [{ id: 'a', timestamp: 1, stream: 's', message: 'hello from the log', level: 'INFO' }], at: Date.now() });
+    store.dispatch({
+      type: 'logs/batch',
+      events: [{ id: 'a', timestamp: 1, stream: 's', message: 'hello from the log', level: 'INFO' }],
+      at: Date.now(),
+    });
     await new Promise((r) => setTimeout(r, 50));
     expect(renders.logs).toBeGreaterThan(before.logs);
     expect(renders.metrics).toBe(before.metrics);

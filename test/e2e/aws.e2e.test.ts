@@ -60,7 +60,10 @@ describe('shipwatch against moto', () => {
   });
 
   test('a service that does not exist: the pane says so and the dashboard stays up', async () => {
-    const r = await runCli(['--cluster', SEEDED.cluster, '--service', 'nope', '--region', 'us-east-1'], { env, timeoutMs: 30_000 });
+    const r = await runCli(['--cluster', SEEDED.cluster, '--service', 'nope', '--region', 'us-east-1'], {
+      env,
+      timeoutMs: 30_000,
+    });
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toContain('service nope not found in cluster prod');
   });
@@ -70,7 +73,13 @@ describe('credentials and the bell', () => {
   test('missing credentials: one line saying what to run, exit 3, nothing drawn', async () => {
     const home = mkdtempSync(join(tmpdir(), 'shipwatch-home-'));
     const r = await runCli([...target, '--profile', 'oncall'], {
-      env: { AWS_ENDPOINT_URL: moto.endpoint, AWS_EC2_METADATA_DISABLED: 'true', HOME: home, AWS_CONFIG_FILE: join(home, 'none'), AWS_SHARED_CREDENTIALS_FILE: join(home, 'none') },
+      env: {
+        AWS_ENDPOINT_URL: moto.endpoint,
+        AWS_EC2_METADATA_DISABLED: 'true',
+        HOME: home,
+        AWS_CONFIG_FILE: join(home, 'none'),
+        AWS_SHARED_CREDENTIALS_FILE: join(home, 'none'),
+      },
       timeoutMs: 30_000,
     });
     expect(r.exitCode).toBe(3);
@@ -85,13 +94,24 @@ describe('credentials and the bell', () => {
     const dir = mkdtempSync(join(tmpdir(), 'shipwatch-cfg-'));
     const cfg = join(dir, 'shipwatch.yaml');
     writeFileSync(cfg, 'intervals: { alarms: 1s }\nalarms: { names: [web-p99-latency] }\n');
-    const cw = new CloudWatchClient({ endpoint: moto.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+    const cw = new CloudWatchClient({
+      endpoint: moto.endpoint,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    });
     for (const bell of [true, false]) {
       await cw.send(new SetAlarmStateCommand({ AlarmName: 'web-p99-latency', StateValue: 'OK', StateReason: 'reset' }));
-      const t = spawnTerminal({ args: [CLI_PATH, ...target, '--config', cfg, ...(bell ? [] : ['--no-bell'])], cols: 120, rows: 36, env });
+      const t = spawnTerminal({
+        args: [CLI_PATH, ...target, '--config', cfg, ...(bell ? [] : ['--no-bell'])],
+        cols: 120,
+        rows: 36,
+        env,
+      });
       await t.waitFor(/OK +web-p99-lat/, START_MS);
       expect(t.raw()).not.toContain('\u0007');
-      await cw.send(new SetAlarmStateCommand({ AlarmName: 'web-p99-latency', StateValue: 'ALARM', StateReason: 'p99 over 500 ms' }));
+      await cw.send(
+        new SetAlarmStateCommand({ AlarmName: 'web-p99-latency', StateValue: 'ALARM', StateReason: 'p99 over 500 ms' }),
+      );
       await t.waitFor(/ALARM +\*web-p99-lat/, START_MS);
       await new Promise((r) => setTimeout(r, 2500)); // two more polls: still one bell
       expect(t.raw().split('\u0007').length - 1).toBe(bell ? 1 : 0);
@@ -103,7 +123,9 @@ describe('credentials and the bell', () => {
 describe('rollback pressed in the terminal', () => {
   async function serviceTaskDefinition(): Promise<string | undefined> {
     const { DescribeServicesCommand } = await import('@aws-sdk/client-ecs');
-    const out = await awsClients(moto).ecs.send(new DescribeServicesCommand({ cluster: SEEDED.cluster, services: [SEEDED.service] }));
+    const out = await awsClients(moto).ecs.send(
+      new DescribeServicesCommand({ cluster: SEEDED.cluster, services: [SEEDED.service] }),
+    );
     return out.services?.[0]?.taskDefinition;
   }
   async function waitForMoto(pattern: RegExp, ms = 15_000): Promise<void> {
@@ -116,7 +138,12 @@ describe('rollback pressed in the terminal', () => {
 
   test('r then y changes the service in moto, shows ROLLING BACK, and `shipwatch audit` lists it', async () => {
     const state = mkdtempSync(join(tmpdir(), 'shipwatch-state-'));
-    const t = spawnTerminal({ args: [CLI_PATH, ...target], cols: 120, rows: 36, env: { ...env, XDG_STATE_HOME: state } });
+    const t = spawnTerminal({
+      args: [CLI_PATH, ...target],
+      cols: 120,
+      rows: 36,
+      env: { ...env, XDG_STATE_HOME: state },
+    });
     await t.waitFor('r → web:2 (v1.0.2)', START_MS);
     t.press('r');
     await t.waitFor(/y roll back now/, START_MS);
@@ -132,7 +159,12 @@ describe('rollback pressed in the terminal', () => {
 
   test('kill -9 right after the API call: the audit entry is on disk, whole', async () => {
     const state = mkdtempSync(join(tmpdir(), 'shipwatch-state-'));
-    const t = spawnTerminal({ args: [CLI_PATH, ...target], cols: 120, rows: 36, env: { ...env, XDG_STATE_HOME: state } });
+    const t = spawnTerminal({
+      args: [CLI_PATH, ...target],
+      cols: 120,
+      rows: 36,
+      env: { ...env, XDG_STATE_HOME: state },
+    });
     await t.waitFor('r → web:2', START_MS);
     t.press('r');
     await t.waitFor(/y roll back now/, START_MS);
@@ -140,8 +172,17 @@ describe('rollback pressed in the terminal', () => {
     await waitForMoto(/web:2$/);
     t.kill('SIGKILL');
     await t.exited;
-    const lines = readFileSync(join(state, 'shipwatch', 'audit.jsonl'), 'utf8').trim().split('\n');
+    const lines = readFileSync(join(state, 'shipwatch', 'audit.jsonl'), 'utf8')
+      .trim()
+      .split('\n');
     const entries = lines.map((l) => JSON.parse(l));
-    expect(entries[0]).toMatchObject({ kind: 'rollback', phase: 'requested', from: { revision: 3 }, to: { revision: 2 }, cluster: 'prod', service: 'web' });
+    expect(entries[0]).toMatchObject({
+      kind: 'rollback',
+      phase: 'requested',
+      from: { revision: 3 },
+      to: { revision: 2 },
+      cluster: 'prod',
+      service: 'web',
+    });
   }, 90_000);
 });

@@ -39,7 +39,8 @@ describe('not a terminal', () => {
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toMatch(/^shipwatch web @ demo-cluster \(us-east-1\) \[demo\] account 123456789012\n/);
     expect(r.stdout).toMatch(/T\+00:2\d {2}ROLLING {2}r → web:41 \(v1\.3\.6\)/);
-    for (const section of ['Deployments', 'Alarms', 'Metrics', 'Cost', 'Logs (newest last)']) expect(r.stdout).toContain(`\n${section}\n`);
+    for (const section of ['Deployments', 'Alarms', 'Metrics', 'Cost', 'Logs (newest last)'])
+      expect(r.stdout).toContain(`\n${section}\n`);
     expect(r.stdout).toMatch(/PRIMARY web:42 +v1\.4\.0/);
     expect(r.stdout).not.toMatch(/\u001b/);
   });
@@ -48,7 +49,11 @@ describe('not a terminal', () => {
     const r = await runCli(['--json', '--scenario', 'healthy']);
     expect(r.exitCode).toBe(0);
     const doc = JSON.parse(r.stdout);
-    expect(doc).toMatchObject({ backend: 'demo', target: { cluster: 'demo-cluster', service: 'web' }, verdict: 'ROLLING' });
+    expect(doc).toMatchObject({
+      backend: 'demo',
+      target: { cluster: 'demo-cluster', service: 'web' },
+      verdict: 'ROLLING',
+    });
     expect(doc.rollback.target).toEqual({ family: 'web', revision: 41 });
     expect(doc.alarms.length).toBe(4);
     expect(doc.service.deployments[0].taskDefinition).toEqual({ family: 'web', revision: 42 });

@@ -19,8 +19,12 @@ describe('shipwatch checklist', () => {
     const r = await runCli(['checklist', '--runbook', file]);
     expect(r.stderr).toBe('');
     expect(r.exitCode).toBe(0);
-    expect(r.stdout).toContain('   1. [pre]    command  Validate Secrets\n      cd terraform/environments/production\n');
-    expect(r.stdout).toContain('  10. [deploy] command  Verify Health Check\n      curl -s https://facilitator.ultravioletadao.xyz/health | jq\n');
+    expect(r.stdout).toContain(
+      '   1. [pre]    command  Validate Secrets\n      cd terraform/environments/production\n',
+    );
+    expect(r.stdout).toContain(
+      '  10. [deploy] command  Verify Health Check\n      curl -s https://facilitator.ultravioletadao.xyz/health | jq\n',
+    );
     expect(r.stdout).toContain('      placeholders: PREVIOUS_REVISION — fill these before running\n');
     expect(r.stdout).toContain(`      from ${file}:165\n`);
     expect(r.stdout).toMatch(/\nwarning: rb-3 'Update Image Tag' \(line 43\): nano needs a terminal/);

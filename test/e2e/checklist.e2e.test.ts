@@ -55,7 +55,11 @@ aws ecs update-service --cluster prod --service workers --force-new-deployment
 \`\`\`
 `;
 
-const rowOf = (t: TerminalHandle, title: string) => t.screen().split('\n').find((l) => l.includes(title)) ?? '';
+const rowOf = (t: TerminalHandle, title: string) =>
+  t
+    .screen()
+    .split('\n')
+    .find((l) => l.includes(title)) ?? '';
 
 async function until(check: () => boolean, what: () => string, ms = 15_000) {
   const end = Date.now() + ms;
@@ -71,7 +75,12 @@ describe('checklist from a runbook, in a terminal', () => {
     const file = join(dir, 'release.md');
     writeFileSync(file, runbook(port));
     const env = { XDG_STATE_HOME: join(dir, 'state'), XDG_CACHE_HOME: join(dir, 'cache') };
-    const t = spawnTerminal({ args: [CLI_PATH, '--demo', '--runbook', file, '--fill', 'v1.X.Y=v1.4.0'], cols: 80, rows: 24, env });
+    const t = spawnTerminal({
+      args: [CLI_PATH, '--demo', '--runbook', file, '--fill', 'v1.X.Y=v1.4.0'],
+      cols: 80,
+      rows: 24,
+      env,
+    });
     await t.waitFor('3 steps imported', START_MS);
     t.press('7');
     await t.waitFor('[7] Checklist', START_MS);
@@ -81,12 +90,18 @@ describe('checklist from a runbook, in a terminal', () => {
     await t.waitFor(`$ curl -s http://127.0.0.1:${port}/health`);
     expect(hits).toEqual([]);
     t.press('c');
-    await until(() => rowOf(t, 'Health check').includes('[ok]'), () => t.screen());
+    await until(
+      () => rowOf(t, 'Health check').includes('[ok]'),
+      () => t.screen(),
+    );
     expect(hits).toEqual(['/health']);
     t.press('j');
     await t.waitFor('$ echo "deploying v1.4.0"');
     t.press('c');
-    await until(() => rowOf(t, 'Announce the tag').includes('[ok]'), () => t.screen());
+    await until(
+      () => rowOf(t, 'Announce the tag').includes('[ok]'),
+      () => t.screen(),
+    );
     t.press('o');
     await t.waitFor('Esc closes');
     expect(t.screen()).toMatch(/^│ deploying v1\.4\.0/m);
@@ -109,7 +124,10 @@ describe('checklist from a runbook, in a terminal', () => {
     expect(audit.stdout).toMatch(/check PASSED Announce the tag/);
     expect(audit.stdout).not.toContain('Restart the workers');
 
-    const report = await runCli(['report', '--demo', '--runbook', file, '--fill', 'v1.X.Y=v1.4.0'], { env, timeoutMs: 30_000 });
+    const report = await runCli(['report', '--demo', '--runbook', file, '--fill', 'v1.X.Y=v1.4.0'], {
+      env,
+      timeoutMs: 30_000,
+    });
     expect(report.exitCode).toBe(0);
     expect(report.stdout).toMatch(/^# Release record: web \(demo-cluster\)/);
     expect(report.stdout).toMatch(/- \*\*Rollback executed:\*\* NO/);

@@ -18,7 +18,12 @@ const dash = (cols: number, rows: number, args: string[] = ['--demo', '--seed', 
   spawnTerminal({ args: [CLI_PATH, ...args], cols, rows, env });
 
 /** Rows between the header and the key bar, where panes and overlays draw. */
-const body = (t: TerminalHandle, rows: number) => t.screen().split('\n').slice(HEADER_ROWS, rows - 2).join('\n');
+const body = (t: TerminalHandle, rows: number) =>
+  t
+    .screen()
+    .split('\n')
+    .slice(HEADER_ROWS, rows - 2)
+    .join('\n');
 // A fresh regex each time: matchAll starts at a shared /g regex's lastIndex.
 const titlesIn = (text: string) => [...text.matchAll(new RegExp(TITLE_RE))].map((m) => m[1]);
 
@@ -40,7 +45,10 @@ async function expectNever(t: TerminalHandle, text: string, ms: number) {
 function hasSgrColour(raw: string): boolean {
   for (const m of raw.matchAll(/\x1b\[([\d;]*)m/g)) {
     const params = m[1]!.split(';').map(Number);
-    if (params.some((p) => (p >= 30 && p <= 38) || (p >= 40 && p <= 48) || (p >= 90 && p <= 97) || (p >= 100 && p <= 107))) return true;
+    if (
+      params.some((p) => (p >= 30 && p <= 38) || (p >= 40 && p <= 48) || (p >= 90 && p <= 97) || (p >= 100 && p <= 107))
+    )
+      return true;
   }
   return false;
 }

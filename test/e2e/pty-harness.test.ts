@@ -60,7 +60,12 @@ describe('pty harness', () => {
     const plain = start(40, 10, { NO_COLOR: '1' });
     await plain.waitFor('fixture ready', 15_000);
     expect(plain.raw()).not.toMatch(/\x1b\[3\dm|\x1b\[38;/);
-    const env = spawnTerminal({ command: '/bin/sh', args: ['-c', 'echo "$TERM $LANG [$FORCE_COLOR$CI]"'], cols: 40, rows: 5 });
+    const env = spawnTerminal({
+      command: '/bin/sh',
+      args: ['-c', 'echo "$TERM $LANG [$FORCE_COLOR$CI]"'],
+      cols: 40,
+      rows: 5,
+    });
     await env.exited;
     expect(env.screen()).toContain('xterm-256color C.UTF-8 []');
   });

@@ -1,7 +1,14 @@
 // ECS SDK output shapes as AWS returns them (field names and nesting from the ECS API reference:
 // DescribeServices, DescribeTaskDefinition, DescribeTasks, DescribeServiceDeployments,
 // DescribeServiceRevisions), for the mapper and aws-sdk-client-mock tests.
-import type { Deployment, Service, ServiceDeployment, ServiceRevision, Task, TaskDefinition } from '@aws-sdk/client-ecs';
+import type {
+  Deployment,
+  Service,
+  ServiceDeployment,
+  ServiceRevision,
+  Task,
+  TaskDefinition,
+} from '@aws-sdk/client-ecs';
 
 export const REGION = 'us-east-1';
 export const ACCOUNT = '123456789012';
@@ -28,7 +35,10 @@ export function sdkTaskDef(revision: number, over: Partial<TaskDefinition> = {})
           { name: 'PORT', value: '8080' },
           { name: 'DB_URL', value: 'postgres://secret@db/web' },
         ],
-        logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/web', 'awslogs-region': REGION, 'awslogs-stream-prefix': 'web' } },
+        logConfiguration: {
+          logDriver: 'awslogs',
+          options: { 'awslogs-group': '/ecs/web', 'awslogs-region': REGION, 'awslogs-stream-prefix': 'web' },
+        },
       },
       { name: 'sidecar', image: 'public.ecr.aws/aws-observability/aws-otel-collector' },
     ],
@@ -64,10 +74,24 @@ export function sdkService(over: Partial<Service> = {}): Service {
     runningCount: 4,
     pendingCount: 2,
     taskDefinition: tdArn(42),
-    loadBalancers: [{ targetGroupArn: 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/0123456789abcdef', containerName: 'web', containerPort: 8080 }],
+    loadBalancers: [
+      {
+        targetGroupArn: 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/0123456789abcdef',
+        containerName: 'web',
+        containerPort: 8080,
+      },
+    ],
     deployments: [
       sdkDeployment(42),
-      sdkDeployment(41, { status: 'ACTIVE', runningCount: 3, pendingCount: 0, createdAt: at(1), updatedAt: at(11), rolloutState: 'COMPLETED', rolloutStateReason: 'ECS deployment ecs-svc/41000 completed.' }),
+      sdkDeployment(41, {
+        status: 'ACTIVE',
+        runningCount: 3,
+        pendingCount: 0,
+        createdAt: at(1),
+        updatedAt: at(11),
+        rolloutState: 'COMPLETED',
+        rolloutStateReason: 'ECS deployment ecs-svc/41000 completed.',
+      }),
     ],
     events: [
       { id: 'e1', createdAt: at(10), message: '(service web) has started 2 tasks: (task a) (task b).' },
@@ -102,8 +126,15 @@ export function sdkServiceDeployment(id: string, over: Partial<ServiceDeployment
     createdAt: at(10),
     startedAt: at(10),
     updatedAt: at(12),
-    sourceServiceRevisions: [{ arn: revisionArn('rev41'), requestedTaskCount: 3, runningTaskCount: 3, pendingTaskCount: 0 }],
-    targetServiceRevision: { arn: revisionArn('rev42'), requestedTaskCount: 3, runningTaskCount: 1, pendingTaskCount: 2 },
+    sourceServiceRevisions: [
+      { arn: revisionArn('rev41'), requestedTaskCount: 3, runningTaskCount: 3, pendingTaskCount: 0 },
+    ],
+    targetServiceRevision: {
+      arn: revisionArn('rev42'),
+      requestedTaskCount: 3,
+      runningTaskCount: 1,
+      pendingTaskCount: 2,
+    },
     status: 'IN_PROGRESS',
     lifecycleStage: 'SCALE_UP',
     deploymentCircuitBreaker: { status: 'MONITORING', failureCount: 2, threshold: 3 },

@@ -1,6 +1,13 @@
 // A Backend whose world the test sets directly: for component tests that need exact states.
 import type { Backend, LogPage } from '../../src/domain/backend.js';
-import type { Alarm, CostSummary, LogEvent, MetricSeries, RollbackRequest, ServiceSnapshot } from '../../src/domain/model.js';
+import type {
+  Alarm,
+  CostSummary,
+  LogEvent,
+  MetricSeries,
+  RollbackRequest,
+  ServiceSnapshot,
+} from '../../src/domain/model.js';
 import { service } from './service.js';
 
 export interface FakeWorld {
@@ -22,7 +29,12 @@ export class FakeBackend implements Backend {
     service: service(42, [40, 41, 42]),
     alarms: [],
     metrics: [],
-    cost: { currency: 'USD', days: [{ date: '2026-11-23', total: 1.2, byService: [] }], monthToDate: 30, expectedDaily: { min: 1.5, max: 2 } },
+    cost: {
+      currency: 'USD',
+      days: [{ date: '2026-11-23', total: 1.2, byService: [] }],
+      monthToDate: 30,
+      expectedDaily: { min: 1.5, max: 2 },
+    },
     logs: [],
   };
 
@@ -30,7 +42,11 @@ export class FakeBackend implements Backend {
     Object.assign(this.world, over);
   }
   now = () => this.clock;
-  getIdentity = async () => ({ account: '123456789012', arn: 'arn:aws:sts::123456789012:assumed-role/oncall/me', region: 'us-east-1' });
+  getIdentity = async () => ({
+    account: '123456789012',
+    arn: 'arn:aws:sts::123456789012:assumed-role/oncall/me',
+    region: 'us-east-1',
+  });
   getService = async () => this.world.service;
   getAlarms = async () => this.world.alarms;
   getMetrics = async () => this.world.metrics;

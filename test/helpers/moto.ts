@@ -14,7 +14,11 @@ export interface Moto {
   stop(): Promise<void>;
 }
 
-export const TEST_CREDENTIALS = { AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_REGION: 'us-east-1' } as const;
+export const TEST_CREDENTIALS = {
+  AWS_ACCESS_KEY_ID: 'test',
+  AWS_SECRET_ACCESS_KEY: 'test',
+  AWS_REGION: 'us-east-1',
+} as const;
 export const ACCOUNT = '123456789012';
 
 function freePort(): Promise<number> {
@@ -36,7 +40,9 @@ function motoCommand(): string[] {
   // Install once, as the test bed documents; fail with the instruction if that is not possible.
   spawnSync('python3', ['-m', 'pip', 'install', '--quiet', 'moto[server]'], { stdio: 'inherit' });
   if (has('python3', ['-c', 'import moto.server'])) return ['python3', '-m', 'moto.server'];
-  throw new Error('moto is not installed and could not be installed: run  pip install "moto[server]"  and run the tests again');
+  throw new Error(
+    'moto is not installed and could not be installed: run  pip install "moto[server]"  and run the tests again',
+  );
 }
 
 async function waitReady(endpoint: string, child: ChildProcess, ms: number): Promise<void> {
@@ -75,7 +81,11 @@ export async function startMoto(): Promise<Moto> {
     throw new Error(`${(e as Error).message}\n${stderr}`, { cause: e });
   }
   const post = (path: string, body: unknown) =>
-    fetch(`${endpoint}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    fetch(`${endpoint}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
   return {
     endpoint,
     port,

@@ -62,7 +62,15 @@ export interface TerminalHandle {
 
 // Variables that would make the child force or suppress colour, or make Ink think it runs in
 // CI (Ink then skips interactive rendering and prints only the final frame).
-const STRIPPED_ENV = ['FORCE_COLOR', 'NO_COLOR', 'CLICOLOR', 'CLICOLOR_FORCE', 'COLORTERM', 'CI', 'CONTINUOUS_INTEGRATION'];
+const STRIPPED_ENV = [
+  'FORCE_COLOR',
+  'NO_COLOR',
+  'CLICOLOR',
+  'CLICOLOR_FORCE',
+  'COLORTERM',
+  'CI',
+  'CONTINUOUS_INTEGRATION',
+];
 
 export function childEnv(extra: Record<string, string> = {}): Record<string, string> {
   const env: Record<string, string> = {};
@@ -71,7 +79,15 @@ export function childEnv(extra: Record<string, string> = {}): Record<string, str
   }
   // The CLI under test writes its audit log and cost cache to these: never the real home folder.
   const scratch = testStateDir();
-  return { ...env, TERM: 'xterm-256color', LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8', XDG_STATE_HOME: scratch, XDG_CACHE_HOME: scratch, ...extra };
+  return {
+    ...env,
+    TERM: 'xterm-256color',
+    LANG: 'C.UTF-8',
+    LC_ALL: 'C.UTF-8',
+    XDG_STATE_HOME: scratch,
+    XDG_CACHE_HOME: scratch,
+    ...extra,
+  };
 }
 
 let stateDir: string | undefined;
@@ -127,8 +143,12 @@ export function spawnTerminal(opts: SpawnOptions): TerminalHandle {
         if (matches(screen(), m) === want) return;
       }
       if (exitInfo || Date.now() > deadline) {
-        const why = exitInfo ? `process exited (code ${exitInfo.exitCode}, signal ${exitInfo.signal})` : `timed out after ${timeoutMs} ms`;
-        throw new Error(`waitFor${want ? '' : 'Gone'}(${String(m)}): ${why}. Last screen (${term.cols}x${term.rows}):\n${screen()}`);
+        const why = exitInfo
+          ? `process exited (code ${exitInfo.exitCode}, signal ${exitInfo.signal})`
+          : `timed out after ${timeoutMs} ms`;
+        throw new Error(
+          `waitFor${want ? '' : 'Gone'}(${String(m)}): ${why}. Last screen (${term.cols}x${term.rows}):\n${screen()}`,
+        );
       }
       await sleep(50);
     }

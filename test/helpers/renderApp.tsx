@@ -13,7 +13,10 @@ import { KEYMAP } from '../../src/ui/keymap.js';
 export const TEST_INTERVALS: PollIntervals = { service: 1000, alarms: 1000, metrics: 1000, cost: 60_000, logs: 250 };
 
 /** Renders the whole app at a given terminal size, polling `backend`. */
-export function renderApp(backend: Backend, opts: { cols?: number; rows?: number; readOnly?: boolean; checklist?: ChecklistStepDef[] } = {}) {
+export function renderApp(
+  backend: Backend,
+  opts: { cols?: number; rows?: number; readOnly?: boolean; checklist?: ChecklistStepDef[] } = {},
+) {
   const store = createStore(initialState({ readOnly: opts.readOnly, checklist: opts.checklist }));
   const controller = new Controller(backend, store, TEST_INTERVALS);
   let quitCalls = 0;
@@ -43,7 +46,16 @@ export function renderApp(backend: Backend, opts: { cols?: number; rows?: number
     press(actionId: string) {
       const key = KEYMAP.find((a) => a.id === actionId)?.keys[0];
       if (!key) throw new Error(`no key for ${actionId}`);
-      const raw: Record<string, string> = { space: ' ', 'ctrl+c': '\u0003', tab: '\t', 'shift+tab': '\u001b[Z', return: '\r', escape: '\u001b', up: '\u001b[A', down: '\u001b[B' };
+      const raw: Record<string, string> = {
+        space: ' ',
+        'ctrl+c': '\u0003',
+        tab: '\t',
+        'shift+tab': '\u001b[Z',
+        return: '\r',
+        escape: '\u001b',
+        up: '\u001b[A',
+        down: '\u001b[B',
+      };
       ui.stdin.write(raw[key] ?? key);
     },
     stop() {
@@ -54,7 +66,11 @@ export function renderApp(backend: Backend, opts: { cols?: number; rows?: number
 }
 
 /** Waits until the last frame satisfies `check` (the app renders asynchronously). */
-export async function waitForFrame(get: () => string | undefined, check: (f: string) => boolean, ms = 3000): Promise<string> {
+export async function waitForFrame(
+  get: () => string | undefined,
+  check: (f: string) => boolean,
+  ms = 3000,
+): Promise<string> {
   const until = Date.now() + ms;
   for (;;) {
     const f = get() ?? '';

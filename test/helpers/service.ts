@@ -1,10 +1,21 @@
 // Builders for ServiceSnapshot fixtures: a service `web` on family `web`, overridable piecemeal.
-import type { Deployment, ServiceDeploymentInfo, ServiceSnapshot, TaskDefinitionInfo, TaskDefRef } from '../../src/domain/model.js';
+import type {
+  Deployment,
+  ServiceDeploymentInfo,
+  ServiceSnapshot,
+  TaskDefinitionInfo,
+  TaskDefRef,
+} from '../../src/domain/model.js';
 import { refKey } from '../../src/domain/model.js';
 
 export const ref = (revision: number, family = 'web'): TaskDefRef => ({ family, revision });
 
-export function taskDef(revision: number, status: TaskDefinitionInfo['status'] = 'ACTIVE', tag = `v1.${revision}.0`, env: string[] = ['PORT']): TaskDefinitionInfo {
+export function taskDef(
+  revision: number,
+  status: TaskDefinitionInfo['status'] = 'ACTIVE',
+  tag = `v1.${revision}.0`,
+  env: string[] = ['PORT'],
+): TaskDefinitionInfo {
   return {
     family: 'web',
     revision,
@@ -31,7 +42,11 @@ export function deployment(revision: number, over: Partial<Deployment> = {}): De
   };
 }
 
-export function serviceDeployment(target: number, sources: number[], over: Partial<ServiceDeploymentInfo> = {}): ServiceDeploymentInfo {
+export function serviceDeployment(
+  target: number,
+  sources: number[],
+  over: Partial<ServiceDeploymentInfo> = {},
+): ServiceDeploymentInfo {
   return {
     arn: `arn:aws:ecs:us-east-1:123456789012:service-deployment/demo/web/${target}`,
     status: 'SUCCESSFUL',
@@ -43,7 +58,12 @@ export function serviceDeployment(target: number, sources: number[], over: Parti
 }
 
 /** A steady service on `current` with the given revisions registered (all ACTIVE unless listed inactive). */
-export function service(current: number, revisions: number[], over: Partial<ServiceSnapshot> = {}, inactive: number[] = []): ServiceSnapshot {
+export function service(
+  current: number,
+  revisions: number[],
+  over: Partial<ServiceSnapshot> = {},
+  inactive: number[] = [],
+): ServiceSnapshot {
   const defs = revisions.map((r) => taskDef(r, inactive.includes(r) ? 'INACTIVE' : 'ACTIVE'));
   return {
     cluster: 'demo',
@@ -59,7 +79,10 @@ export function service(current: number, revisions: number[], over: Partial<Serv
     serviceDeploymentsAvailable: false,
     taskDefinitions: Object.fromEntries(defs.map((d) => [refKey(d), d])),
     // Deliberately unsorted: the planner must sort.
-    familyRevisions: [...defs].reverse().map((d, i, all) => all[(i * 7) % all.length]!).map((d) => ({ revision: d.revision, status: d.status })),
+    familyRevisions: [...defs]
+      .reverse()
+      .map((d, i, all) => all[(i * 7) % all.length]!)
+      .map((d) => ({ revision: d.revision, status: d.status })),
     hasLoadBalancer: true,
     ...over,
   };

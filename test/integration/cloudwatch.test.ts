@@ -26,7 +26,10 @@ let elb: ElasticLoadBalancingV2Client;
 let sent: { name: string; input: Record<string, unknown> }[] = [];
 
 function clientConfig() {
-  const credentials = { accessKeyId: TEST_CREDENTIALS.AWS_ACCESS_KEY_ID, secretAccessKey: TEST_CREDENTIALS.AWS_SECRET_ACCESS_KEY };
+  const credentials = {
+    accessKeyId: TEST_CREDENTIALS.AWS_ACCESS_KEY_ID,
+    secretAccessKey: TEST_CREDENTIALS.AWS_SECRET_ACCESS_KEY,
+  };
   // One attempt: moto's deliberate 500s should not be retried with back-off by the SDK.
   return { endpoint: moto.endpoint, region: 'us-east-1', credentials, maxAttempts: 1 };
 }
@@ -80,7 +83,13 @@ describe('fetchAlarms against moto', () => {
 
   beforeEach(async () => {
     for (const n of ['web-cpu-high', 'web-5xx', 'web-p99', 'other-cpu', 'db-connections']) await metricAlarm(n);
-    await cw.send(new SetAlarmStateCommand({ AlarmName: 'web-cpu-high', StateValue: 'ALARM', StateReason: 'Threshold Crossed: 1 datapoint [85.2] > 70' }));
+    await cw.send(
+      new SetAlarmStateCommand({
+        AlarmName: 'web-cpu-high',
+        StateValue: 'ALARM',
+        StateReason: 'Threshold Crossed: 1 datapoint [85.2] > 70',
+      }),
+    );
     sent = [];
   });
 
@@ -96,12 +105,19 @@ describe('fetchAlarms against moto', () => {
     expect(fired).toMatchObject({ state: 'ALARM', reason: 'Threshold Crossed: 1 datapoint [85.2] > 70' });
     expect(Math.abs(fired.stateUpdatedAt - before)).toBeLessThan(60_000);
     // moto starts alarms in OK (AWS: INSUFFICIENT_DATA); the mapping passes either through.
-    expect(alarms.find((a) => a.name === 'web-p99')).toMatchObject({ state: 'OK', reason: 'Unchecked: Initial alarm creation' });
+    expect(alarms.find((a) => a.name === 'web-p99')).toMatchObject({
+      state: 'OK',
+      reason: 'Unchecked: Initial alarm creation',
+    });
     expect(sent[0]!.input).toMatchObject({ AlarmNamePrefix: 'web-', AlarmTypes: ['MetricAlarm', 'CompositeAlarm'] });
   });
 
   it('takes the union of prefix and explicit names, once each', async () => {
-    const alarms = await fetchAlarms(cw, { prefix: 'web-', names: ['db-connections', 'web-5xx', 'no-such-alarm'] }, signal);
+    const alarms = await fetchAlarms(
+      cw,
+      { prefix: 'web-', names: ['db-connections', 'web-5xx', 'no-such-alarm'] },
+      signal,
+    );
     expect(alarms.map((a) => a.name)).toEqual(['db-connections', 'web-5xx', 'web-cpu-high', 'web-p99']);
     expect(count('DescribeAlarmsCommand')).toBe(2);
   });
@@ -117,17 +133,38 @@ describe('fetchAlarms against moto', () => {
 async function defaultSubnets(): Promise<string[]> {
   // moto reads the region from the credential scope of the Authorization header.
   const auth = 'AWS4-HMAC-SHA256 Credential=test/20240101/us-east-1/ec2/aws4_request, SignedHeaders=host, Signature=0';
-  const r = await fetch(moto.endpoint, { method: 'POST', headers: { authorization: auth, 'content-type': 'application/x-www-form-urlencoded' }, body: 'Action=DescribeSubnets&Version=2016-11-15' });
+  const r = await fetch(moto.endpoint, {
+    method: 'POST',
+    headers: { authorization: auth, 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'Action=DescribeSubnets&Version=2016-11-15',
+  });
   return [...(await r.text()).matchAll(/<subnetId>([^<]+)</g)].map((m) => m[1]!).slice(0, 2);
 }
 
 /** An ALB forwarding to a target group, as an ECS service behind a load balancer has. */
 async function createAlb(): Promise<{ tgArn: string; lbArn: string }> {
-  const lb = await elb.send(new CreateLoadBalancerCommand({ Name: 'web-alb', Subnets: await defaultSubnets(), Type: 'application' }));
+  const lb = await elb.send(
+    new CreateLoadBalancerCommand({ Name: 'web-alb', Subnets: await defaultSubnets(), Type: 'application' }),
+  );
   const lbArn = lb.LoadBalancers![0]!.LoadBalancerArn!;
-  const tg = await elb.send(new CreateTargetGroupCommand({ Name: 'web-tg', Protocol: 'HTTP', Port: 8080, VpcId: lb.LoadBalancers![0]!.VpcId, TargetType: 'ip' }));
+  const tg = await elb.send(
+    new CreateTargetGroupCommand({
+      Name: 'web-tg',
+      Protocol: 'HTTP',
+      Port: 8080,
+      VpcId: lb.LoadBalancers![0]!.VpcId,
+      TargetType: 'ip',
+    }),
+  );
   const tgArn = tg.TargetGroups![0]!.TargetGroupArn!;
-  await elb.send(new CreateListenerCommand({ LoadBalancerArn: lbArn, Protocol: 'HTTP', Port: 80, DefaultActions: [{ Type: 'forward', TargetGroupArn: tgArn }] }));
+  await elb.send(
+    new CreateListenerCommand({
+      LoadBalancerArn: lbArn,
+      Protocol: 'HTTP',
+      Port: 80,
+      DefaultActions: [{ Type: 'forward', TargetGroupArn: tgArn }],
+    }),
+  );
   return { tgArn, lbArn };
 }
 
@@ -145,16 +182,29 @@ describe('MetricsReader against moto', () => {
   ];
 
   /** Datapoints 5 s into each minute from `fromMin` to `toMin` (relative to windowStart), two per minute. */
-  function minutes(fromMin: number, toMin: number, name: string, Dimensions: MetricDatum['Dimensions'], pair: (m: number) => [number, number]): MetricDatum[] {
+  function minutes(
+    fromMin: number,
+    toMin: number,
+    name: string,
+    Dimensions: MetricDatum['Dimensions'],
+    pair: (m: number) => [number, number],
+  ): MetricDatum[] {
     const out: MetricDatum[] = [];
     for (let m = fromMin; m <= toMin; m++) {
-      for (const [i, Value] of pair(m).entries()) out.push({ MetricName: name, Dimensions, Value, Timestamp: new Date(windowStart + m * MIN + 5_000 + i * 1000) });
+      for (const [i, Value] of pair(m).entries())
+        out.push({
+          MetricName: name,
+          Dimensions,
+          Value,
+          Timestamp: new Date(windowStart + m * MIN + 5_000 + i * 1000),
+        });
     }
     return out;
   }
 
   async function put(Namespace: string, data: MetricDatum[]) {
-    for (let i = 0; i < data.length; i += 200) await cw.send(new PutMetricDataCommand({ Namespace, MetricData: data.slice(i, i + 200) }));
+    for (let i = 0; i < data.length; i += 200)
+      await cw.send(new PutMetricDataCommand({ Namespace, MetricData: data.slice(i, i + 200) }));
   }
 
   async function seed() {
@@ -177,7 +227,8 @@ describe('MetricsReader against moto', () => {
     return { loadBalancers: [{ targetGroupArn: tgArn, containerName: 'app' }], elbDims };
   }
 
-  const reader = () => new MetricsReader(cw, elb, { cluster: 'prod', service: 'web', windowMs: 2 * 60 * MIN, now: () => now });
+  const reader = () =>
+    new MetricsReader(cw, elb, { cluster: 'prod', service: 'web', windowMs: 2 * 60 * MIN, now: () => now });
 
   it('reads every series in one request, sums counts, averages utilisation, with baselines', async () => {
     const { loadBalancers } = await seed();
@@ -205,7 +256,9 @@ describe('MetricsReader against moto', () => {
     expect(by.healthy!.points).toEqual([]);
     expect(count('GetMetricDataCommand')).toBe(1);
     expect(count('DescribeTargetGroupsCommand')).toBe(1);
-    expect((sent.find((s) => s.name === 'GetMetricDataCommand')!.input.StartTime as Date).getTime()).toBe(windowStart - 30 * MIN);
+    expect((sent.find((s) => s.name === 'GetMetricDataCommand')!.input.StartTime as Date).getTime()).toBe(
+      windowStart - 30 * MIN,
+    );
   });
 
   it('fetches the baseline once per release start and the target group once', async () => {
@@ -227,7 +280,10 @@ describe('MetricsReader against moto', () => {
 
   it('keeps the other series when a percentile with data fails the request (moto answers 500)', async () => {
     const { loadBalancers, elbDims } = await seed();
-    await put('AWS/ApplicationELB', minutes(0, 19, 'TargetResponseTime', elbDims, () => [0.2, 0.4]));
+    await put(
+      'AWS/ApplicationELB',
+      minutes(0, 19, 'TargetResponseTime', elbDims, () => [0.2, 0.4]),
+    );
     sent = [];
     const series = await reader().get(releaseStart, loadBalancers, signal);
     expect(count('GetMetricDataCommand')).toBe(2);
@@ -237,13 +293,26 @@ describe('MetricsReader against moto', () => {
 
   it('without a target group: CPU and memory plus the configured extras', async () => {
     await seed();
-    await put('Custom/App', minutes(0, 19, 'QueueDepth', [{ Name: 'Queue', Value: 'jobs' }], (m) => [m, 2 * m]));
+    await put(
+      'Custom/App',
+      minutes(0, 19, 'QueueDepth', [{ Name: 'Queue', Value: 'jobs' }], (m) => [m, 2 * m]),
+    );
     const r = new MetricsReader(cw, elb, {
       cluster: 'prod',
       service: 'web',
       windowMs: 2 * 60 * MIN,
       now: () => now,
-      extra: [{ label: 'Queue', namespace: 'Custom/App', name: 'QueueDepth', dimensions: { Queue: 'jobs' }, stat: 'Maximum', unit: 'count', threshold: 10 }],
+      extra: [
+        {
+          label: 'Queue',
+          namespace: 'Custom/App',
+          name: 'QueueDepth',
+          dimensions: { Queue: 'jobs' },
+          stat: 'Maximum',
+          unit: 'count',
+          threshold: 10,
+        },
+      ],
     });
     const series = await r.get(releaseStart, undefined, signal);
     expect(series.map((s) => s.id)).toEqual(['cpu', 'memory', 'x0']);

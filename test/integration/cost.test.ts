@@ -13,7 +13,10 @@ import { createAwsBackend } from '../../src/adapters/aws/index.js';
 import { getIdentity } from '../../src/adapters/aws/identity.js';
 import { ACCOUNT, startMoto, TEST_CREDENTIALS, type Moto } from '../helpers/moto.js';
 
-const credentials = { accessKeyId: TEST_CREDENTIALS.AWS_ACCESS_KEY_ID, secretAccessKey: TEST_CREDENTIALS.AWS_SECRET_ACCESS_KEY };
+const credentials = {
+  accessKeyId: TEST_CREDENTIALS.AWS_ACCESS_KEY_ID,
+  secretAccessKey: TEST_CREDENTIALS.AWS_SECRET_ACCESS_KEY,
+};
 const signal = new AbortController().signal;
 const MAR_20 = Date.UTC(2025, 2, 20, 9, 0);
 const HOUR = 3_600_000;
@@ -55,11 +58,18 @@ function usagePage(from: string, to: string, NextPageToken?: string) {
     const Start = new Date(t).toISOString().slice(0, 10);
     const End = new Date(t + 24 * HOUR).toISOString().slice(0, 10);
     const dom = new Date(t).getUTCDate();
-    const group = (svc: string, amount: number) => ({ Keys: [svc], Metrics: { UnblendedCost: { Amount: amount.toFixed(4), Unit: 'USD' } } });
+    const group = (svc: string, amount: number) => ({
+      Keys: [svc],
+      Metrics: { UnblendedCost: { Amount: amount.toFixed(4), Unit: 'USD' } },
+    });
     ResultsByTime.push({
       TimePeriod: { Start, End },
       Total: {},
-      Groups: [group('Amazon Elastic Container Service', 1), group('AmazonCloudWatch', 0.25), group('Amazon Simple Storage Service', 0.06 * dom)],
+      Groups: [
+        group('Amazon Elastic Container Service', 1),
+        group('AmazonCloudWatch', 0.25),
+        group('Amazon Simple Storage Service', 0.06 * dom),
+      ],
       Estimated: true,
     });
   }
@@ -100,7 +110,15 @@ describe('CostReader against moto', () => {
   it('counts only this month when the 7 days reach into the last one', async () => {
     await seed(usagePage('2025-02-26', '2025-03-04'));
     const s = await reader(countingClient().ce, Date.UTC(2025, 2, 4, 12)).get(signal);
-    expect(s.days.map((d) => d.date)).toEqual(['2025-02-26', '2025-02-27', '2025-02-28', '2025-03-01', '2025-03-02', '2025-03-03', '2025-03-04']);
+    expect(s.days.map((d) => d.date)).toEqual([
+      '2025-02-26',
+      '2025-02-27',
+      '2025-02-28',
+      '2025-03-01',
+      '2025-03-02',
+      '2025-03-03',
+      '2025-03-04',
+    ]);
     expect(s.monthToDate).toBeCloseTo(sumDays(range(1, 4)), 10);
   });
 });

@@ -23,7 +23,10 @@ beforeAll(async () => {
   logs = new CloudWatchLogsClient({
     endpoint: moto.endpoint,
     region: TEST_CREDENTIALS.AWS_REGION,
-    credentials: { accessKeyId: TEST_CREDENTIALS.AWS_ACCESS_KEY_ID, secretAccessKey: TEST_CREDENTIALS.AWS_SECRET_ACCESS_KEY },
+    credentials: {
+      accessKeyId: TEST_CREDENTIALS.AWS_ACCESS_KEY_ID,
+      secretAccessKey: TEST_CREDENTIALS.AWS_SECRET_ACCESS_KEY,
+    },
   });
 });
 afterAll(async () => {
@@ -39,9 +42,16 @@ beforeEach(async () => {
 });
 
 const put = (timestamps: number[], message: (i: number) => string, stream = 'web/task-a') =>
-  logs.send(new PutLogEventsCommand({ logGroupName: GROUP, logStreamName: stream, logEvents: timestamps.map((timestamp, i) => ({ timestamp, message: message(i) })) }));
+  logs.send(
+    new PutLogEventsCommand({
+      logGroupName: GROUP,
+      logStreamName: stream,
+      logEvents: timestamps.map((timestamp, i) => ({ timestamp, message: message(i) })),
+    }),
+  );
 
-const follow = (o: Partial<LogFollowerOptions> = {}) => new LogFollower(logs, { logGroup: GROUP, now: () => clock, liveTail: false, ...o });
+const follow = (o: Partial<LogFollowerOptions> = {}) =>
+  new LogFollower(logs, { logGroup: GROUP, now: () => clock, liveTail: false, ...o });
 
 /** Polls n times, failing on any event returned twice. */
 async function pollAll(f: LogFollower, n: number, ids = new Set<string>()): Promise<LogEvent[]> {
@@ -74,11 +84,25 @@ describe('LogFollower against moto', () => {
     let first: LogEvent[] = [];
     const sent = await requests(async () => (first = await pollAll(f, 1, seen)));
     expect(sent).toHaveLength(2); // the page cap, not all four pages
-    expect(first.map((e) => e.message)).toEqual(['same ms 0', 'same ms 1', 'same ms 2', 'same ms 3', 'same ms 4', 'same ms 5']);
+    expect(first.map((e) => e.message)).toEqual([
+      'same ms 0',
+      'same ms 1',
+      'same ms 2',
+      'same ms 3',
+      'same ms 4',
+      'same ms 5',
+    ]);
     await put([ms, ms], (i) => `arrived later, same ms ${i}`);
     const rest = await pollAll(f, 4, seen);
     expect(rest.map((e) => e.message).sort()).toEqual(
-      ['same ms 6', 'same ms 7', 'same ms 8', 'same ms 9', 'arrived later, same ms 0', 'arrived later, same ms 1'].sort(),
+      [
+        'same ms 6',
+        'same ms 7',
+        'same ms 8',
+        'same ms 9',
+        'arrived later, same ms 0',
+        'arrived later, same ms 1',
+      ].sort(),
     );
     expect(seen.size).toBe(12);
     expect(first.every((e) => e.timestamp === ms && e.stream === 'web/task-a' && e.level === 'INFO')).toBe(true);
@@ -113,7 +137,10 @@ describe('LogFollower against moto', () => {
   });
 
   it('applies the filter pattern on the server', async () => {
-    await put([clock - 3_000, clock - 2_000, clock - 1_000], (i) => ['INFO ok', 'ERROR payment failed', 'WARN slow'][i]!);
+    await put(
+      [clock - 3_000, clock - 2_000, clock - 1_000],
+      (i) => ['INFO ok', 'ERROR payment failed', 'WARN slow'][i]!,
+    );
     const f = follow({ filterPattern: 'ERROR' });
     const [req] = await requests(async () => {
       const got = await f.poll(signal);

@@ -44,21 +44,35 @@ afterEach(() => backend.close());
 /** A controller whose store holds one fresh read of the service, as after the first poll. */
 async function loaded(opts: { readOnly?: boolean; audit?: string } = {}) {
   const store = createStore(initialState({ readOnly: opts.readOnly }));
-  store.dispatch({ type: 'source/loaded', source: 'identity', data: await backend.getIdentity(signal), at: Date.now() });
+  store.dispatch({
+    type: 'source/loaded',
+    source: 'identity',
+    data: await backend.getIdentity(signal),
+    at: Date.now(),
+  });
   store.dispatch({ type: 'source/loaded', source: 'service', data: await backend.getService(signal), at: Date.now() });
-  const audit = new AuditLog(opts.audit ?? auditPath, { cluster: SEEDED.cluster, service: SEEDED.service, backend: 'aws' }, () => localWho(store.getState().identity.data?.arn));
+  const audit = new AuditLog(
+    opts.audit ?? auditPath,
+    { cluster: SEEDED.cluster, service: SEEDED.service, backend: 'aws' },
+    () => localWho(store.getState().identity.data?.arn),
+  );
   return { store, controller: new Controller(backend, store, AWS_INTERVALS, { audit }) };
 }
 
 async function serviceTaskDefinition(): Promise<string | undefined> {
-  const out = await awsClients(moto).ecs.send(new DescribeServicesCommand({ cluster: SEEDED.cluster, services: [SEEDED.service] }));
+  const out = await awsClients(moto).ecs.send(
+    new DescribeServicesCommand({ cluster: SEEDED.cluster, services: [SEEDED.service] }),
+  );
   return out.services?.[0]?.taskDefinition;
 }
 
 describe('rollback against moto', () => {
   it('service on revision 3 → UpdateService to revision 2, recorded before and after the call', async () => {
     const { store, controller } = await loaded();
-    expect(selectPlan(store.getState()).request).toMatchObject({ to: { family: 'web', revision: 2 }, method: 'update-service' });
+    expect(selectPlan(store.getState()).request).toMatchObject({
+      to: { family: 'web', revision: 2 },
+      method: 'update-service',
+    });
     await controller.confirmRollback();
     expect(await serviceTaskDefinition()).toMatch(/web:2$/);
     expect(store.getState().rollback.phase).toBe('in-flight');

@@ -10,7 +10,11 @@ const never = new AbortController().signal;
 const dir = realpathSync(mkdtempSync(join(tmpdir(), 'shipwatch-cmd-')));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const spec = (run: string, expect: CommandStepSpec['expect'] = {}, extra: Partial<CommandStepSpec> = {}): CommandStepSpec => ({
+const spec = (
+  run: string,
+  expect: CommandStepSpec['expect'] = {},
+  extra: Partial<CommandStepSpec> = {},
+): CommandStepSpec => ({
   run,
   timeoutMs: 10_000,
   expect,
@@ -47,19 +51,33 @@ async function waitFor(cond: () => boolean, ms = 5000): Promise<boolean> {
 describe('runCommandStep', () => {
   it('passes on exit 0 with output matching the regex', async () => {
     const o = await runCommandStep(spec('echo healthy', { outputRegex: 'health' }), never);
-    expect(o).toMatchObject({ passed: true, exitCode: 0, summary: 'exit 0, output matches /health/', output: 'healthy\n' });
+    expect(o).toMatchObject({
+      passed: true,
+      exitCode: 0,
+      summary: 'exit 0, output matches /health/',
+      output: 'healthy\n',
+    });
     const miss = await runCommandStep(spec('echo degraded', { outputRegex: 'healthy' }), never);
     expect(miss).toMatchObject({ passed: false, exitCode: 0, summary: 'output does not match /healthy/' });
   });
 
   it('fails with the exit code, and passes when that code is expected', async () => {
-    expect(await runCommandStep(spec('exit 3'), never)).toMatchObject({ passed: false, exitCode: 3, summary: 'exit 3 (expected 0)' });
-    expect(await runCommandStep(spec('echo oops >&2; exit 1'), never)).toMatchObject({ summary: 'exit 1 (expected 0): oops' });
+    expect(await runCommandStep(spec('exit 3'), never)).toMatchObject({
+      passed: false,
+      exitCode: 3,
+      summary: 'exit 3 (expected 0)',
+    });
+    expect(await runCommandStep(spec('echo oops >&2; exit 1'), never)).toMatchObject({
+      summary: 'exit 1 (expected 0): oops',
+    });
     expect((await runCommandStep(spec('exit 3', { exitCode: 3 }), never)).passed).toBe(true);
   });
 
   it('checks emptyOutput', async () => {
-    expect(await runCommandStep(spec('true', { emptyOutput: true }), never)).toMatchObject({ passed: true, summary: 'exit 0, no output' });
+    expect(await runCommandStep(spec('true', { emptyOutput: true }), never)).toMatchObject({
+      passed: true,
+      summary: 'exit 0, no output',
+    });
     expect(await runCommandStep(spec('printf "a\\nb\\nc\\n"', { emptyOutput: true }), never)).toMatchObject({
       passed: false,
       summary: 'expected no output, got 3 line(s): a',
@@ -67,7 +85,10 @@ describe('runCommandStep', () => {
   });
 
   it('adds spec.env to the inherited environment and runs in cwd (with ~/ expanded)', async () => {
-    const o = await runCommandStep(spec('echo "$GREETING $HOME" && pwd', {}, { env: { GREETING: 'hi' }, cwd: dir }), never);
+    const o = await runCommandStep(
+      spec('echo "$GREETING $HOME" && pwd', {}, { env: { GREETING: 'hi' }, cwd: dir }),
+      never,
+    );
     expect(o.output).toBe(`hi ${process.env.HOME}\n${dir}\n`);
     const home = await runCommandStep(spec('pwd', {}, { cwd: '~/' }), never);
     expect(realpathSync(home.output.trim())).toBe(realpathSync(process.env.HOME!));
@@ -75,12 +96,17 @@ describe('runCommandStep', () => {
 
   it('fails clearly on a missing working directory instead of throwing', async () => {
     const missing = join(dir, 'nope');
-    expect(await runCommandStep(spec('true', {}, { cwd: missing }), never)).toMatchObject({ passed: false, summary: `working directory ${missing} does not exist` });
+    expect(await runCommandStep(spec('true', {}, { cwd: missing }), never)).toMatchObject({
+      passed: false,
+      summary: `working directory ${missing} does not exist`,
+    });
   });
 
   it('captures stdout and stderr interleaved, and streams chunks to onOutput', async () => {
     const chunks: string[] = [];
-    const o = await runCommandStep(spec('echo one; sleep 0.1; echo two >&2; sleep 0.1; echo three'), never, (c) => chunks.push(c));
+    const o = await runCommandStep(spec('echo one; sleep 0.1; echo two >&2; sleep 0.1; echo three'), never, (c) =>
+      chunks.push(c),
+    );
     expect(o.output).toBe('one\ntwo\nthree\n');
     expect(chunks.join('')).toBe('one\ntwo\nthree\n');
     expect(chunks.length).toBeGreaterThanOrEqual(3);
@@ -105,7 +131,12 @@ describe('runCommandStep', () => {
     const ctrl = new AbortController();
     const running = runCommandStep(spec('echo started; sleep 30'), ctrl.signal, () => ctrl.abort());
     const o = await running;
-    expect(o).toMatchObject({ passed: false, cancelled: true, summary: 'cancelled (process group killed)', output: 'started\n' });
+    expect(o).toMatchObject({
+      passed: false,
+      cancelled: true,
+      summary: 'cancelled (process group killed)',
+      output: 'started\n',
+    });
     const pre = new AbortController();
     pre.abort();
     expect(await runCommandStep(spec('echo never'), pre.signal)).toMatchObject({ cancelled: true, output: '' });
@@ -114,9 +145,13 @@ describe('runCommandStep', () => {
   it('cancel kills background grandchildren too', async () => {
     const pidFile = join(dir, 'grandchild.pid');
     const ctrl = new AbortController();
-    const running = runCommandStep(spec(`sh -c 'sleep 300 & echo $! > ${pidFile}; echo ready; wait'`), ctrl.signal, (c) => {
-      if (c.includes('ready')) ctrl.abort();
-    });
+    const running = runCommandStep(
+      spec(`sh -c 'sleep 300 & echo $! > ${pidFile}; echo ready; wait'`),
+      ctrl.signal,
+      (c) => {
+        if (c.includes('ready')) ctrl.abort();
+      },
+    );
     const o = await running;
     expect(o.cancelled).toBe(true);
     expect(existsSync(pidFile)).toBe(true);
@@ -127,14 +162,20 @@ describe('runCommandStep', () => {
 
   it('timeout kills a grandchild that ignores SIGTERM, with SIGKILL', async () => {
     const pidFile = join(dir, 'stubborn.pid');
-    const o = await runCommandStep(spec(`sh -c 'trap "" TERM; sleep 300' >/dev/null 2>&1 & echo $! > ${pidFile}; wait`, {}, { timeoutMs: 300 }), never);
+    const o = await runCommandStep(
+      spec(`sh -c 'trap "" TERM; sleep 300' >/dev/null 2>&1 & echo $! > ${pidFile}; wait`, {}, { timeoutMs: 300 }),
+      never,
+    );
     expect(o.timedOut).toBe(true);
     const pid = Number(readFileSync(pidFile, 'utf8').trim());
     expect(await waitFor(() => !alive(pid), 8000)).toBe(true);
   });
 
   it('names the signal when something else kills the command', async () => {
-    expect(await runCommandStep(spec('kill -KILL $$'), never)).toMatchObject({ passed: false, summary: 'killed by SIGKILL' });
+    expect(await runCommandStep(spec('kill -KILL $$'), never)).toMatchObject({
+      passed: false,
+      summary: 'killed by SIGKILL',
+    });
   });
 
   it('does not wait forever for a background process that keeps the output open', async () => {

@@ -18,7 +18,11 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     const url = req.url ?? '/';
     if (url === '/health') return json(res, 200, { status: 'healthy', checks: { db: { state: 'up' } }, ok: true });
-    if (url === '/supported') return json(res, 200, { kinds: [{ network: 'base' }, { network: 'base-sepolia' }], networks: ['base', 'base-sepolia'] });
+    if (url === '/supported')
+      return json(res, 200, {
+        kinds: [{ network: 'base' }, { network: 'base-sepolia' }],
+        networks: ['base', 'base-sepolia'],
+      });
     if (url === '/500') return json(res, 500, { error: 'boom' });
     if (url === '/slow') return; // never answers
     if (url === '/text') {
@@ -69,37 +73,76 @@ describe('runHttpStep', () => {
     expect(o.summary).toBe('HTTP 500 (expected 2xx): {"error":"boom"}');
     expect(o.output).toContain('HTTP 500 Internal Server Error');
     expect((await runHttpStep(spec('/500', { status: 500 }), never)).passed).toBe(true);
-    expect((await runHttpStep(spec('/health', { status: 204 }), never)).summary).toMatch(/^HTTP 200 \(expected 204\): \{"status":"healthy"/);
+    expect((await runHttpStep(spec('/health', { status: 204 }), never)).summary).toMatch(
+      /^HTTP 200 \(expected 204\): \{"status":"healthy"/,
+    );
   });
 
   it('checks JSON paths: equal passes, mismatch names both values', async () => {
-    const ok = await runHttpStep(spec('/health', { json: [{ path: 'status', equals: 'healthy' }, { path: 'checks.db.state', equals: 'up' }] }), never);
+    const ok = await runHttpStep(
+      spec('/health', {
+        json: [
+          { path: 'status', equals: 'healthy' },
+          { path: 'checks.db.state', equals: 'up' },
+        ],
+      }),
+      never,
+    );
     expect(ok.passed).toBe(true);
-    const bad = await runHttpStep(spec('/health', { json: [{ path: '$.status', equals: 'degraded' }, { path: 'ok', equals: 'true' }] }), never);
+    const bad = await runHttpStep(
+      spec('/health', {
+        json: [
+          { path: '$.status', equals: 'degraded' },
+          { path: 'ok', equals: 'true' },
+        ],
+      }),
+      never,
+    );
     expect(bad.passed).toBe(false);
     expect(bad.summary).toBe('$.status is "healthy" (expected "degraded"); ok is true (expected "true")');
   });
 
   it('checks listContains and names the missing members', async () => {
-    const ok = await runHttpStep(spec('/supported', { listContains: [{ path: 'networks', members: ['base', 'base-sepolia'] }] }), never);
+    const ok = await runHttpStep(
+      spec('/supported', { listContains: [{ path: 'networks', members: ['base', 'base-sepolia'] }] }),
+      never,
+    );
     expect(ok.passed).toBe(true);
-    const bad = await runHttpStep(spec('/supported', { listContains: [{ path: 'kinds[*].network', members: ['base', 'base-sepolia', 'solana'] }] }), never);
+    const bad = await runHttpStep(
+      spec('/supported', { listContains: [{ path: 'kinds[*].network', members: ['base', 'base-sepolia', 'solana'] }] }),
+      never,
+    );
     expect(bad).toMatchObject({ passed: false, summary: 'kinds[*].network is missing solana' });
   });
 
   it('fails JSON expectations on a non-JSON body, quoting it', async () => {
     const o = await runHttpStep(spec('/text', { json: [{ path: 'status', equals: 'healthy' }] }), never);
-    expect(o).toMatchObject({ passed: false, httpStatus: 200, summary: 'response is not JSON: plain old text, not json' });
+    expect(o).toMatchObject({
+      passed: false,
+      httpStatus: 200,
+      summary: 'response is not JSON: plain old text, not json',
+    });
     expect(o.output).toContain('content-type: text/plain');
   });
 
   it('sends method, headers and body', async () => {
     const o = await runHttpStep(
-      spec('/echo', { status: 201, json: [{ path: 'method', equals: 'POST' }, { path: 'token', equals: 's3cret' }, { path: 'body', equals: 'hello' }] }, {
-        method: 'post',
-        headers: { 'x-token': 's3cret' },
-        body: 'hello',
-      }),
+      spec(
+        '/echo',
+        {
+          status: 201,
+          json: [
+            { path: 'method', equals: 'POST' },
+            { path: 'token', equals: 's3cret' },
+            { path: 'body', equals: 'hello' },
+          ],
+        },
+        {
+          method: 'post',
+          headers: { 'x-token': 's3cret' },
+          body: 'hello',
+        },
+      ),
       never,
     );
     expect(o.summary).toBe('HTTP 201, method = "POST", token = "s3cret", body = "hello"');
@@ -112,7 +155,10 @@ describe('runHttpStep', () => {
     expect(o.output).toContain('[body truncated: read only the first 256 KiB]');
     expect(o.output.length).toBeLessThan(MAX_BODY_BYTES);
     const withJson = await runHttpStep(spec('/big', { json: [{ path: 'pad', equals: 'x' }] }), never);
-    expect(withJson).toMatchObject({ passed: false, summary: 'response is larger than 256 KiB; JSON expectations not checked' });
+    expect(withJson).toMatchObject({
+      passed: false,
+      summary: 'response is larger than 256 KiB; JSON expectations not checked',
+    });
   });
 
   it('times out a server that never answers', async () => {

@@ -17,16 +17,85 @@ const fails = (argv: string[], pattern: RegExp) => {
 
 describe('flags', () => {
   it('defaults to the bad-release demo at 20x', () => {
-    expect(parse()).toEqual({ options: expect.objectContaining({ demo: false, scenario: 'bad-release', speed: 20, seed: 1, altScreen: true, bell: true }) });
+    expect(parse()).toEqual({
+      options: expect.objectContaining({
+        demo: false,
+        scenario: 'bad-release',
+        speed: 20,
+        seed: 1,
+        altScreen: true,
+        bell: true,
+      }),
+    });
   });
 
   it('reads every flag', () => {
-    const r = parse('--demo', '--scenario', 'stuck-rollout', '--speed', '60', '--seed', '7', '--ascii', '--json', '--read-only', '--no-alt-screen', '--log-buffer', '500', '--runbook', 'rb.md', '--fill', 'v1.X.Y=v1.4.2', '--fill', 'XX=42');
+    const r = parse(
+      '--demo',
+      '--scenario',
+      'stuck-rollout',
+      '--speed',
+      '60',
+      '--seed',
+      '7',
+      '--ascii',
+      '--json',
+      '--read-only',
+      '--no-alt-screen',
+      '--log-buffer',
+      '500',
+      '--runbook',
+      'rb.md',
+      '--fill',
+      'v1.X.Y=v1.4.2',
+      '--fill',
+      'XX=42',
+    );
     expect(r).toEqual({
-      options: { demo: true, scenario: 'stuck-rollout', speed: 60, seed: 7, ascii: true, json: true, readOnly: true, altScreen: false, logBuffer: 500, bell: true, runbook: 'rb.md', fill: ['v1.X.Y=v1.4.2', 'XX=42'] },
+      options: {
+        demo: true,
+        scenario: 'stuck-rollout',
+        speed: 60,
+        seed: 7,
+        ascii: true,
+        json: true,
+        readOnly: true,
+        altScreen: false,
+        logBuffer: 500,
+        bell: true,
+        runbook: 'rb.md',
+        fill: ['v1.X.Y=v1.4.2', 'XX=42'],
+      },
     });
-    const aws = parse('--cluster', 'prod', '--service', 'web', '--region', 'eu-west-1', '--profile', 'oncall', '--config', 'x.yaml', '--endpoint-url', 'http://127.0.0.1:5000', '--log-filter', 'ERROR', '--no-bell');
-    expect(aws).toEqual({ options: expect.objectContaining({ cluster: 'prod', service: 'web', region: 'eu-west-1', profile: 'oncall', config: 'x.yaml', endpointUrl: 'http://127.0.0.1:5000', logFilter: 'ERROR', bell: false }) });
+    const aws = parse(
+      '--cluster',
+      'prod',
+      '--service',
+      'web',
+      '--region',
+      'eu-west-1',
+      '--profile',
+      'oncall',
+      '--config',
+      'x.yaml',
+      '--endpoint-url',
+      'http://127.0.0.1:5000',
+      '--log-filter',
+      'ERROR',
+      '--no-bell',
+    );
+    expect(aws).toEqual({
+      options: expect.objectContaining({
+        cluster: 'prod',
+        service: 'web',
+        region: 'eu-west-1',
+        profile: 'oncall',
+        config: 'x.yaml',
+        endpointUrl: 'http://127.0.0.1:5000',
+        logFilter: 'ERROR',
+        bell: false,
+      }),
+    });
   });
 
   it('names the bad flag and how to fix it', () => {

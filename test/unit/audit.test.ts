@@ -14,7 +14,10 @@ describe('audit log', () => {
   it('appends one JSON line per event, creating the folder', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'audit-')), 'deep', 'audit.jsonl');
     const a = log(path);
-    a.append({ kind: 'rollback', phase: 'requested', from: ref(42), to: ref(41), method: 'update-service' }, new Date('2026-11-23T10:00:00Z'));
+    a.append(
+      { kind: 'rollback', phase: 'requested', from: ref(42), to: ref(41), method: 'update-service' },
+      new Date('2026-11-23T10:00:00Z'),
+    );
     a.append({ kind: 'alarm', alarm: 'web-5xx', from: 'OK', to: 'ALARM' }, new Date('2026-11-23T10:01:00Z'));
     const lines = readFileSync(path, 'utf8').trim().split('\n');
     expect(lines).toHaveLength(2);
@@ -34,8 +37,22 @@ describe('audit log', () => {
 
   it('reads past a torn last line (a crash mid-write) and prints a table', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'audit-')), 'audit.jsonl');
-    log(path).append({ kind: 'rollback', phase: 'accepted', from: ref(42), to: ref(41), method: 'update-service' }, new Date('2026-11-23T10:00:00Z'));
-    log(path).append({ kind: 'checklist', step: 's1', title: 'ECS service steady', phase: 'deploy', stepKind: 'ecs-steady', status: 'passed', durationMs: 3 }, new Date('2026-11-23T10:02:00Z'));
+    log(path).append(
+      { kind: 'rollback', phase: 'accepted', from: ref(42), to: ref(41), method: 'update-service' },
+      new Date('2026-11-23T10:00:00Z'),
+    );
+    log(path).append(
+      {
+        kind: 'checklist',
+        step: 's1',
+        title: 'ECS service steady',
+        phase: 'deploy',
+        stepKind: 'ecs-steady',
+        status: 'passed',
+        durationMs: 3,
+      },
+      new Date('2026-11-23T10:02:00Z'),
+    );
     appendFileSync(path, '{"at":"2026-11-23T10:03');
     const entries = readAudit(path);
     expect(entries).toHaveLength(2);

@@ -22,7 +22,13 @@ describe('toAlarm', () => {
       },
       'metric',
     );
-    expect(a).toEqual({ name: 'web-5xx', kind: 'metric', state: 'ALARM', reason: 'Threshold Crossed: 2 datapoints', stateUpdatedAt: Date.parse('2026-03-01T10:00:00Z') });
+    expect(a).toEqual({
+      name: 'web-5xx',
+      kind: 'metric',
+      state: 'ALARM',
+      reason: 'Threshold Crossed: 2 datapoints',
+      stateUpdatedAt: Date.parse('2026-03-01T10:00:00Z'),
+    });
   });
   it('falls back to StateUpdatedTimestamp, and to INSUFFICIENT_DATA for an unknown state', () => {
     expect(toAlarm({ AlarmName: 'c', StateUpdatedTimestamp: t('2026-03-01T10:05:00Z') }, 'composite')).toEqual({
@@ -56,7 +62,13 @@ describe('fetchAlarms', () => {
     const seen: [string | undefined, string | undefined, number | undefined][] = [];
     cwMock.on(DescribeAlarmsCommand).callsFake((input: DescribeAlarmsCommandInput) => {
       seen.push([input.AlarmNamePrefix ?? input.AlarmNames?.join(), input.NextToken, input.MaxRecords]);
-      if (input.AlarmNames) return { MetricAlarms: [{ AlarmName: 'db', StateValue: 'OK' }, { AlarmName: 'web-cpu', StateValue: 'OK' }] };
+      if (input.AlarmNames)
+        return {
+          MetricAlarms: [
+            { AlarmName: 'db', StateValue: 'OK' },
+            { AlarmName: 'web-cpu', StateValue: 'OK' },
+          ],
+        };
       if (!input.NextToken) return { MetricAlarms: [{ AlarmName: 'web-cpu', StateValue: 'OK' }], NextToken: 'p2' };
       return { CompositeAlarms: [{ AlarmName: 'web-all', StateValue: 'ALARM', StateReason: 'web-cpu' }] };
     });

@@ -1,4 +1,9 @@
-import { CloudWatchClient, GetMetricDataCommand, type GetMetricDataCommandInput, type MetricDataResult } from '@aws-sdk/client-cloudwatch';
+import {
+  CloudWatchClient,
+  GetMetricDataCommand,
+  type GetMetricDataCommandInput,
+  type MetricDataResult,
+} from '@aws-sdk/client-cloudwatch';
 import { DescribeTargetGroupsCommand, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -20,21 +25,33 @@ const releaseStart = Date.parse('2026-03-01T10:00:20Z');
 const windowStart = Date.parse('2026-03-01T10:00:00Z');
 
 function reader(now = windowStart + 10 * MIN) {
-  return new MetricsReader(new CloudWatchClient({ region: 'us-east-1' }), new ElasticLoadBalancingV2Client({ region: 'us-east-1' }), {
-    cluster: 'prod',
-    service: 'web',
-    windowMs: 120 * MIN,
-    now: () => now,
-  });
+  return new MetricsReader(
+    new CloudWatchClient({ region: 'us-east-1' }),
+    new ElasticLoadBalancingV2Client({ region: 'us-east-1' }),
+    {
+      cluster: 'prod',
+      service: 'web',
+      windowMs: 120 * MIN,
+      now: () => now,
+    },
+  );
 }
 
-const result = (Id: string, pts: [number, number][]): MetricDataResult => ({ Id, Timestamps: pts.map(([t]) => new Date(t)), Values: pts.map(([, v]) => v), StatusCode: 'Complete' });
+const result = (Id: string, pts: [number, number][]): MetricDataResult => ({
+  Id,
+  Timestamps: pts.map(([t]) => new Date(t)),
+  Values: pts.map(([, v]) => v),
+  StatusCode: 'Complete',
+});
 const ids = (input: GetMetricDataCommandInput) => input.MetricDataQueries!.map((q) => q.Id);
-const serverError = () => Object.assign(new Error('Unexpected token <'), { name: 'SyntaxError', $metadata: { httpStatusCode: 500 } });
+const serverError = () =>
+  Object.assign(new Error('Unexpected token <'), { name: 'SyntaxError', $metadata: { httpStatusCode: 500 } });
 
 describe('MetricsReader', () => {
   it('converts p99 from seconds to ms, oldest first, and splits off the baseline', async () => {
-    elbMock.on(DescribeTargetGroupsCommand).resolves({ TargetGroups: [{ TargetGroupArn: TG, LoadBalancerArns: [LB] }] });
+    elbMock
+      .on(DescribeTargetGroupsCommand)
+      .resolves({ TargetGroups: [{ TargetGroupArn: TG, LoadBalancerArns: [LB] }] });
     cwMock.on(GetMetricDataCommand).resolves({
       MetricDataResults: [
         // Newest first, as a server that ignores ScanBy would answer.
@@ -54,7 +71,11 @@ describe('MetricsReader', () => {
     ]);
     expect(p99).toMatchObject({ unit: 'ms', current: 412, baseline: 250, threshold: 500 });
     const input = cwMock.commandCalls(GetMetricDataCommand)[0]!.args[0].input;
-    expect(input).toMatchObject({ ScanBy: 'TimestampAscending', StartTime: new Date(windowStart - 30 * MIN), EndTime: new Date(windowStart + 10 * MIN) });
+    expect(input).toMatchObject({
+      ScanBy: 'TimestampAscending',
+      StartTime: new Date(windowStart - 30 * MIN),
+      EndTime: new Date(windowStart + 10 * MIN),
+    });
     expect(ids(input)).toEqual(['m_cpu', 'm_memory', 'm_5xx', 'm_requests', 'm_p99', 'm_healthy']);
     expect(input.MetricDataQueries!.find((q) => q.Id === 'm_requests')!.MetricStat!.Metric!.Dimensions).toEqual([
       { Name: 'TargetGroup', Value: 'targetgroup/web-tg/73e2d6bc24d8a067' },
@@ -67,7 +88,9 @@ describe('MetricsReader', () => {
     cwMock
       .on(GetMetricDataCommand)
       .rejectsOnce(serverError())
-      .resolves({ MetricDataResults: [result('m_cpu', [[windowStart, 40]]), result('m_requests', [[windowStart, 900]])] });
+      .resolves({
+        MetricDataResults: [result('m_cpu', [[windowStart, 40]]), result('m_requests', [[windowStart, 900]])],
+      });
     const series = await reader().get(releaseStart, lbs, signal);
     const calls = cwMock.commandCalls(GetMetricDataCommand);
     expect(calls).toHaveLength(2);
@@ -104,7 +127,9 @@ describe('MetricsReader', () => {
     cwMock.on(GetMetricDataCommand).resolves({ MetricDataResults: [result('m_cpu', [[windowStart, 40]])] });
     elbMock
       .on(DescribeTargetGroupsCommand)
-      .rejectsOnce(Object.assign(new Error('not authorized'), { name: 'AccessDenied', $metadata: { httpStatusCode: 403 } }))
+      .rejectsOnce(
+        Object.assign(new Error('not authorized'), { name: 'AccessDenied', $metadata: { httpStatusCode: 403 } }),
+      )
       .resolves({ TargetGroups: [{ LoadBalancerArns: [LB] }] });
     const r = reader();
     const first = await r.get(releaseStart, lbs, signal);

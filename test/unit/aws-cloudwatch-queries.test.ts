@@ -51,7 +51,17 @@ describe('seriesSpecs', () => {
     expect(toQueries(specs, 60).map((q) => q.Id)).toEqual(['m_cpu', 'm_memory']);
   });
   it('adds extras as x0.. and lets config override thresholds by id', () => {
-    const extra = [{ label: 'Queue', namespace: 'App', name: 'Depth', dimensions: { Q: 'jobs' }, stat: 'Maximum', unit: 'count', threshold: 10 }];
+    const extra = [
+      {
+        label: 'Queue',
+        namespace: 'App',
+        name: 'Depth',
+        dimensions: { Q: 'jobs' },
+        stat: 'Maximum',
+        unit: 'count',
+        threshold: 10,
+      },
+    ];
     const specs = seriesSpecs({ ...o, extra, thresholds: { cpu: 30, x0: 5, '5xx': 1 } }, dims);
     expect(specs.map((s) => [s.id, s.threshold])).toEqual([
       ['cpu', 30],
@@ -74,14 +84,23 @@ describe('queries', () => {
       Id: 'm_cpu',
       ReturnData: true,
       MetricStat: {
-        Metric: { Namespace: 'AWS/ECS', MetricName: 'CPUUtilization', Dimensions: [{ Name: 'ClusterName', Value: 'c' }, { Name: 'ServiceName', Value: 's' }] },
+        Metric: {
+          Namespace: 'AWS/ECS',
+          MetricName: 'CPUUtilization',
+          Dimensions: [
+            { Name: 'ClusterName', Value: 'c' },
+            { Name: 'ServiceName', Value: 's' },
+          ],
+        },
         Period: 300,
         Stat: 'Average',
       },
     });
   });
   it('recognises percentile statistics', () => {
-    expect(['p99', 'p99.9', 'tm90', 'TM(10%:90%)', 'wm99', 'tc(1:2)', 'ts99', 'PR(:300)', 'IQM'].every(isPercentile)).toBe(true);
+    expect(
+      ['p99', 'p99.9', 'tm90', 'TM(10%:90%)', 'wm99', 'tc(1:2)', 'ts99', 'PR(:300)', 'IQM'].every(isPercentile),
+    ).toBe(true);
     expect(['Average', 'Sum', 'Minimum', 'Maximum', 'SampleCount'].some(isPercentile)).toBe(false);
   });
   it('keeps one point a minute up to a day, coarser beyond', () => {
@@ -98,7 +117,13 @@ describe('results to series', () => {
   it('merges pages by id, sorts oldest first and scales', () => {
     const into = new Map<string, MetricPoint[]>();
     collectPoints([{ Id: 'm_p99', Timestamps: [new Date(120_000), new Date(60_000)], Values: [0.5, 0.25] }], into);
-    collectPoints([{ Id: 'm_p99', Timestamps: [new Date(0)], Values: [0.125] }, { Id: 'm_cpu', Timestamps: [], Values: [] }], into);
+    collectPoints(
+      [
+        { Id: 'm_p99', Timestamps: [new Date(0)], Values: [0.125] },
+        { Id: 'm_cpu', Timestamps: [], Values: [] },
+      ],
+      into,
+    );
     expect(normalise(into.get('m_p99')!, 1000)).toEqual([
       { t: 0, v: 125 },
       { t: 60_000, v: 250 },
@@ -109,6 +134,15 @@ describe('results to series', () => {
   it('has no current and no baseline without data', () => {
     const s = toSeries({ id: 'cpu', label: 'CPU', unit: '%', threshold: 70 }, [], undefined);
     expect(s).toEqual({ id: 'cpu', label: 'CPU', unit: '%', points: [], threshold: 70 });
-    expect(toSeries({ id: 'x0', label: 'Q', unit: '' }, [{ t: 0, v: 1 }, { t: 1, v: 4 }], 2)).toMatchObject({ current: 4, baseline: 2 });
+    expect(
+      toSeries(
+        { id: 'x0', label: 'Q', unit: '' },
+        [
+          { t: 0, v: 1 },
+          { t: 1, v: 4 },
+        ],
+        2,
+      ),
+    ).toMatchObject({ current: 4, baseline: 2 });
   });
 });

@@ -1,6 +1,11 @@
 // CostReader with a mocked Cost Explorer: request plans, pagination, the forecast paths moto cannot
 // serve, and the UTC-day rule of the cache.
-import { CostExplorerClient, GetCostAndUsageCommand, GetCostForecastCommand, type ResultByTime } from '@aws-sdk/client-cost-explorer';
+import {
+  CostExplorerClient,
+  GetCostAndUsageCommand,
+  GetCostForecastCommand,
+  type ResultByTime,
+} from '@aws-sdk/client-cost-explorer';
 import { mockClient } from 'aws-sdk-client-mock';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -25,7 +30,10 @@ const reader = (now: () => number) => new CostReader(ce, { cacheDir: dir, cacheK
 const day = (date: string, services: Record<string, number>): ResultByTime => ({
   TimePeriod: { Start: date, End: '' },
   Total: {},
-  Groups: Object.entries(services).map(([k, v]) => ({ Keys: [k], Metrics: { UnblendedCost: { Amount: String(v), Unit: 'USD' } } })),
+  Groups: Object.entries(services).map(([k, v]) => ({
+    Keys: [k],
+    Metrics: { UnblendedCost: { Amount: String(v), Unit: 'USD' } },
+  })),
 });
 
 describe('planCostRequests', () => {
@@ -37,11 +45,18 @@ describe('planCostRequests', () => {
       Metrics: ['UnblendedCost'],
       GroupBy: [{ Type: 'DIMENSION', Key: 'SERVICE' }],
     });
-    expect(p.forecast).toEqual({ TimePeriod: { Start: '2025-12-20', End: '2026-01-01' }, Metric: 'UNBLENDED_COST', Granularity: 'MONTHLY' });
+    expect(p.forecast).toEqual({
+      TimePeriod: { Start: '2025-12-20', End: '2026-01-01' },
+      Metric: 'UNBLENDED_COST',
+      Granularity: 'MONTHLY',
+    });
   });
 
   it('asks from 6 days ago when that reaches back before the 1st', () => {
-    expect(planCostRequests(Date.parse('2024-03-02T00:00:00Z')).usage.TimePeriod).toEqual({ Start: '2024-02-25', End: '2024-03-03' });
+    expect(planCostRequests(Date.parse('2024-03-02T00:00:00Z')).usage.TimePeriod).toEqual({
+      Start: '2024-02-25',
+      End: '2024-03-03',
+    });
   });
 
   it('skips the forecast on the last day of the month', () => {
@@ -53,23 +68,39 @@ describe('CostReader with a mocked Cost Explorer', () => {
   it('follows NextPageToken and merges a day split over pages', async () => {
     mock
       .on(GetCostAndUsageCommand)
-      .resolves({ ResultsByTime: [day('2025-03-19', { ECS: 1 }), day('2025-03-20', { ECS: 0.5 })], NextPageToken: 'p2' })
+      .resolves({
+        ResultsByTime: [day('2025-03-19', { ECS: 1 }), day('2025-03-20', { ECS: 0.5 })],
+        NextPageToken: 'p2',
+      })
       .on(GetCostAndUsageCommand, { NextPageToken: 'p2' })
       .resolves({ ResultsByTime: [day('2025-03-20', { S3: 0.75, Tax: 0 })] });
-    mock.on(GetCostForecastCommand).rejects(Object.assign(new Error('Insufficient amount of historical data'), { name: 'DataUnavailableException' }));
+    mock
+      .on(GetCostForecastCommand)
+      .rejects(
+        Object.assign(new Error('Insufficient amount of historical data'), { name: 'DataUnavailableException' }),
+      );
 
     const s = await reader(at('2025-03-20T10:00:00Z')).get(signal);
     const sent = mock.commandCalls(GetCostAndUsageCommand).map((c) => c.args[0].input.NextPageToken);
     expect(sent).toEqual([undefined, 'p2']);
     expect(s.days).toHaveLength(7);
     expect(s.days[0]).toEqual({ date: '2025-03-14', total: 0, byService: [] });
-    expect(s.days[6]).toEqual({ date: '2025-03-20', total: 1.25, byService: [{ service: 'S3', amount: 0.75 }, { service: 'ECS', amount: 0.5 }] });
+    expect(s.days[6]).toEqual({
+      date: '2025-03-20',
+      total: 1.25,
+      byService: [
+        { service: 'S3', amount: 0.75 },
+        { service: 'ECS', amount: 0.5 },
+      ],
+    });
     expect(s.monthToDate).toBe(2.25);
     expect(s.forecastMonth).toBeUndefined();
   });
 
   it('forecast month = actual up to yesterday + forecast from today to the month end', async () => {
-    mock.on(GetCostAndUsageCommand).resolves({ ResultsByTime: [day('2025-03-19', { ECS: 2 }), day('2025-03-20', { ECS: 0.4 })] });
+    mock
+      .on(GetCostAndUsageCommand)
+      .resolves({ ResultsByTime: [day('2025-03-19', { ECS: 2 }), day('2025-03-20', { ECS: 0.4 })] });
     mock.on(GetCostForecastCommand).resolves({ Total: { Amount: '24.5', Unit: 'USD' } });
     const s = await reader(at('2025-03-20T10:00:00Z')).get(signal);
     expect(s.monthToDate).toBeCloseTo(2.4, 10);

@@ -11,12 +11,24 @@ import {
   newestStoppedFirst,
   parseTaskDefRef,
 } from '../../src/adapters/aws/ecsMap.js';
-import { at, revisionArn, sdkDeployment, sdkService, sdkServiceDeployment, sdkStoppedTask, sdkTaskDef, tdArn } from '../helpers/ecsFixtures.js';
+import {
+  at,
+  revisionArn,
+  sdkDeployment,
+  sdkService,
+  sdkServiceDeployment,
+  sdkStoppedTask,
+  sdkTaskDef,
+  tdArn,
+} from '../helpers/ecsFixtures.js';
 
 describe('parseTaskDefRef', () => {
   it('reads ARNs and family:revision (moto stores the latter as service.taskDefinition)', () => {
     expect(parseTaskDefRef(tdArn(42))).toEqual({ family: 'web', revision: 42 });
-    expect(parseTaskDefRef('arn:aws-cn:ecs:cn-north-1:123456789012:task-definition/my_app-2:7')).toEqual({ family: 'my_app-2', revision: 7 });
+    expect(parseTaskDefRef('arn:aws-cn:ecs:cn-north-1:123456789012:task-definition/my_app-2:7')).toEqual({
+      family: 'my_app-2',
+      revision: 7,
+    });
     expect(parseTaskDefRef('web:2')).toEqual({ family: 'web', revision: 2 });
     expect(parseTaskDefRef('web')).toBeUndefined();
     expect(parseTaskDefRef(undefined)).toBeUndefined();
@@ -45,8 +57,18 @@ describe('mapTaskDefinition', () => {
       registeredAt: at(42).getTime(),
       logGroup: '/ecs/web',
       containers: [
-        { name: 'web', image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/web:v1.42.0', imageTag: 'v1.42.0', envNames: ['PORT', 'DB_URL'] },
-        { name: 'sidecar', image: 'public.ecr.aws/aws-observability/aws-otel-collector', imageTag: 'latest', envNames: [] },
+        {
+          name: 'web',
+          image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/web:v1.42.0',
+          imageTag: 'v1.42.0',
+          envNames: ['PORT', 'DB_URL'],
+        },
+        {
+          name: 'sidecar',
+          image: 'public.ecr.aws/aws-observability/aws-otel-collector',
+          imageTag: 'latest',
+          envNames: [],
+        },
       ],
     });
   });
@@ -54,8 +76,15 @@ describe('mapTaskDefinition', () => {
   it('takes the first container that has an awslogs group; none → undefined', () => {
     const td = sdkTaskDef(3, { status: 'INACTIVE', registeredAt: undefined });
     td.containerDefinitions![0]!.logConfiguration = undefined;
-    td.containerDefinitions![1]!.logConfiguration = { logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/sidecar' } };
-    expect(mapTaskDefinition(td)).toMatchObject({ status: 'INACTIVE', logGroup: '/ecs/sidecar', registeredAt: undefined });
+    td.containerDefinitions![1]!.logConfiguration = {
+      logDriver: 'awslogs',
+      options: { 'awslogs-group': '/ecs/sidecar' },
+    };
+    expect(mapTaskDefinition(td)).toMatchObject({
+      status: 'INACTIVE',
+      logGroup: '/ecs/sidecar',
+      registeredAt: undefined,
+    });
     td.containerDefinitions![1]!.logConfiguration = undefined;
     expect(mapTaskDefinition(td)?.logGroup).toBeUndefined();
     expect(mapTaskDefinition(undefined)).toBeUndefined();
@@ -91,17 +120,38 @@ describe('mapDeployments', () => {
       createdAt: at(10).getTime(),
       updatedAt: at(12).getTime(),
     });
-    expect(active).toMatchObject({ status: 'ACTIVE', taskDefinition: { revision: 41 }, rolloutState: 'COMPLETED', running: 3 });
+    expect(active).toMatchObject({
+      status: 'ACTIVE',
+      taskDefinition: { revision: 41 },
+      rolloutState: 'COMPLETED',
+      running: 3,
+    });
   });
 
   it('counts failed tasks and keeps the FAILED reason', () => {
-    const svc = sdkService({ deployments: [sdkDeployment(42, { failedTasks: 4, rolloutState: 'FAILED', rolloutStateReason: 'ECS deployment circuit breaker: tasks failed to start.' })] });
-    expect(mapDeployments(svc, {})[0]).toMatchObject({ failed: 4, rolloutState: 'FAILED', rolloutStateReason: 'ECS deployment circuit breaker: tasks failed to start.', imageTags: [] });
+    const svc = sdkService({
+      deployments: [
+        sdkDeployment(42, {
+          failedTasks: 4,
+          rolloutState: 'FAILED',
+          rolloutStateReason: 'ECS deployment circuit breaker: tasks failed to start.',
+        }),
+      ],
+    });
+    expect(mapDeployments(svc, {})[0]).toMatchObject({
+      failed: 4,
+      rolloutState: 'FAILED',
+      rolloutStateReason: 'ECS deployment circuit breaker: tasks failed to start.',
+      imageTags: [],
+    });
   });
 
   it("takes service.taskDefinition as PRIMARY's when they differ (moto after UpdateService)", () => {
     const svc = sdkService({ taskDefinition: 'web:41', deployments: [sdkDeployment(42)] });
-    expect(mapDeployments(svc, defs)[0]).toMatchObject({ taskDefinition: { family: 'web', revision: 41 }, imageTags: ['v1.41.0', 'latest'] });
+    expect(mapDeployments(svc, defs)[0]).toMatchObject({
+      taskDefinition: { family: 'web', revision: 41 },
+      imageTags: ['v1.41.0', 'latest'],
+    });
   });
 });
 
@@ -113,7 +163,11 @@ describe('events, load balancers, stopped tasks', () => {
 
   it('maps load balancers', () => {
     expect(mapLoadBalancers(sdkService().loadBalancers)).toEqual([
-      { targetGroupArn: 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/0123456789abcdef', containerName: 'web', loadBalancerName: undefined },
+      {
+        targetGroupArn: 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/0123456789abcdef',
+        containerName: 'web',
+        loadBalancerName: undefined,
+      },
     ]);
   });
 
@@ -126,7 +180,9 @@ describe('events, load balancers, stopped tasks', () => {
       stoppedAt: at(20).getTime(),
     });
     expect(mapStoppedTask(sdkStoppedTask('t2', 20, { stoppedAt: undefined }), 0)?.stoppedAt).toBe(at(19).getTime());
-    expect(mapStoppedTask(sdkStoppedTask('t3', 20, { stoppedAt: undefined, stoppingAt: undefined }), 777)?.stoppedAt).toBe(777);
+    expect(
+      mapStoppedTask(sdkStoppedTask('t3', 20, { stoppedAt: undefined, stoppingAt: undefined }), 777)?.stoppedAt,
+    ).toBe(777);
   });
 
   it('orders stopped tasks newest first and caps them', () => {
@@ -162,7 +218,12 @@ describe('mapServiceDeployment', () => {
       deploymentCircuitBreaker: undefined,
       alarms: undefined,
     });
-    expect(mapServiceDeployment(sd, resolve)).toMatchObject({ status: 'ROLLBACK_SUCCESSFUL', finishedAt: at(20).getTime(), circuitBreaker: undefined, alarms: undefined });
+    expect(mapServiceDeployment(sd, resolve)).toMatchObject({
+      status: 'ROLLBACK_SUCCESSFUL',
+      finishedAt: at(20).getTime(),
+      circuitBreaker: undefined,
+      alarms: undefined,
+    });
   });
 
   it('drops a deployment whose target revision cannot be resolved', () => {

@@ -21,7 +21,17 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { EcsReader } from '../../src/adapters/aws/ecs.js';
 import { parseTaskDefRef } from '../../src/adapters/aws/ecsMap.js';
 import { planRollback } from '../../src/domain/rollback.js';
-import { at, sdArn, sdkRevision, sdkService, sdkServiceDeployment, sdkStoppedTask, sdkTaskDef, taskArn, tdArn } from '../helpers/ecsFixtures.js';
+import {
+  at,
+  sdArn,
+  sdkRevision,
+  sdkService,
+  sdkServiceDeployment,
+  sdkStoppedTask,
+  sdkTaskDef,
+  taskArn,
+  tdArn,
+} from '../helpers/ecsFixtures.js';
 
 const ecsMock = mockClient(ECSClient);
 const client = new ECSClient({ region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
@@ -29,7 +39,8 @@ const signal = new AbortController().signal;
 const idle = { phase: 'idle' } as const;
 let clock = 0;
 const reader = () => new EcsReader(client, 'prod', 'web', { now: () => clock });
-const sdkError = (name: string, status = 400) => Object.assign(new Error(`${name}: denied or unknown`), { name, $metadata: { httpStatusCode: status } });
+const sdkError = (name: string, status = 400) =>
+  Object.assign(new Error(`${name}: denied or unknown`), { name, $metadata: { httpStatusCode: status } });
 
 async function rejection(p: Promise<unknown>): Promise<Error> {
   try {
@@ -57,7 +68,12 @@ interface World {
   inactive?: number[];
 }
 
-function world({ serviceDeployments = [sdkServiceDeployment('sd42')], stopped = [], active = [[42, 41, 40, 39, 38]], inactive = [] }: World = {}) {
+function world({
+  serviceDeployments = [sdkServiceDeployment('sd42')],
+  stopped = [],
+  active = [[42, 41, 40, 39, 38]],
+  inactive = [],
+}: World = {}) {
   ecsMock.on(DescribeServicesCommand).resolves({ services: [sdkService()], failures: [] });
   ecsMock.on(DescribeTaskDefinitionCommand).callsFake((input: { taskDefinition: string }) => ({
     taskDefinition: sdkTaskDef(parseTaskDefRef(input.taskDefinition)!.revision),
@@ -65,18 +81,29 @@ function world({ serviceDeployments = [sdkServiceDeployment('sd42')], stopped = 
   ecsMock.on(ListTaskDefinitionsCommand).callsFake((input: ListTaskDefinitionsCommandInput) => {
     if (input.status === 'INACTIVE') return { taskDefinitionArns: inactive.map((r) => tdArn(r)) };
     const page = Number(input.nextToken ?? 0);
-    return { taskDefinitionArns: active[page]!.map((r) => tdArn(r)), nextToken: page + 1 < active.length ? String(page + 1) : undefined };
+    return {
+      taskDefinitionArns: active[page]!.map((r) => tdArn(r)),
+      nextToken: page + 1 < active.length ? String(page + 1) : undefined,
+    };
   });
   ecsMock.on(ListTasksCommand).resolves({ taskArns: stopped.map((t) => t.taskArn!) });
-  ecsMock.on(DescribeTasksCommand).callsFake((input: { tasks: string[] }) => ({ tasks: stopped.filter((t) => input.tasks.includes(t.taskArn!)) }));
+  ecsMock
+    .on(DescribeTasksCommand)
+    .callsFake((input: { tasks: string[] }) => ({ tasks: stopped.filter((t) => input.tasks.includes(t.taskArn!)) }));
   ecsMock.on(ListServiceDeploymentsCommand).resolves({
-    serviceDeployments: serviceDeployments.map((d) => ({ serviceDeploymentArn: d.serviceDeploymentArn, createdAt: d.createdAt, status: d.status })),
+    serviceDeployments: serviceDeployments.map((d) => ({
+      serviceDeploymentArn: d.serviceDeploymentArn,
+      createdAt: d.createdAt,
+      status: d.status,
+    })),
   });
   ecsMock.on(DescribeServiceDeploymentsCommand).callsFake((input: { serviceDeploymentArns: string[] }) => ({
     serviceDeployments: serviceDeployments.filter((d) => input.serviceDeploymentArns.includes(d.serviceDeploymentArn!)),
   }));
   ecsMock.on(DescribeServiceRevisionsCommand).callsFake((input: { serviceRevisionArns: string[] }) => ({
-    serviceRevisions: input.serviceRevisionArns.map((arn) => sdkRevision(arn.split('/').pop()!, Number(/rev(\d+)/.exec(arn)![1]))),
+    serviceRevisions: input.serviceRevisionArns.map((arn) =>
+      sdkRevision(arn.split('/').pop()!, Number(/rev(\d+)/.exec(arn)![1])),
+    ),
   }));
 }
 
@@ -102,25 +129,49 @@ describe('service deployments', () => {
     ]);
     expect(Object.keys(s.taskDefinitions).sort()).toEqual(['web:39', 'web:40', 'web:41', 'web:42']);
     const plan = planRollback(s, idle, false);
-    expect(plan.request).toMatchObject({ method: 'stop-service-deployment', serviceDeploymentArn: sdArn('sd42'), to: { revision: 41 } });
+    expect(plan.request).toMatchObject({
+      method: 'stop-service-deployment',
+      serviceDeploymentArn: sdArn('sd42'),
+      to: { revision: 41 },
+    });
     expect(plan.target?.imageTags).toEqual(['v1.41.0', 'latest']);
   });
 
   it('maps ROLLBACK_IN_PROGRESS so the planner refuses a second rollback', async () => {
-    world({ serviceDeployments: [sdkServiceDeployment('sd42', { status: 'ROLLBACK_IN_PROGRESS', statusReason: 'circuit breaker threshold exceeded', lifecycleStage: 'CLEAN_UP' })] });
+    world({
+      serviceDeployments: [
+        sdkServiceDeployment('sd42', {
+          status: 'ROLLBACK_IN_PROGRESS',
+          statusReason: 'circuit breaker threshold exceeded',
+          lifecycleStage: 'CLEAN_UP',
+        }),
+      ],
+    });
     const s = await reader().getService(signal);
-    expect(s.serviceDeployments[0]).toMatchObject({ status: 'ROLLBACK_IN_PROGRESS', statusReason: 'circuit breaker threshold exceeded', lifecycleStage: 'CLEAN_UP' });
+    expect(s.serviceDeployments[0]).toMatchObject({
+      status: 'ROLLBACK_IN_PROGRESS',
+      statusReason: 'circuit breaker threshold exceeded',
+      lifecycleStage: 'CLEAN_UP',
+    });
     expect(planRollback(s, idle, false).refusal).toBe('ECS is already rolling back (ROLLBACK_IN_PROGRESS)');
   });
 
   it('orders newest first whatever the list order, and describes finished deployments only once', async () => {
-    const old = sdkServiceDeployment('sd41', { status: 'SUCCESSFUL', createdAt: at(1), finishedAt: at(5), sourceServiceRevisions: [], targetServiceRevision: { arn: sdkRevision('rev41', 41).serviceRevisionArn } });
+    const old = sdkServiceDeployment('sd41', {
+      status: 'SUCCESSFUL',
+      createdAt: at(1),
+      finishedAt: at(5),
+      sourceServiceRevisions: [],
+      targetServiceRevision: { arn: sdkRevision('rev41', 41).serviceRevisionArn },
+    });
     world({ serviceDeployments: [old, sdkServiceDeployment('sd42')] });
     const r = reader();
     expect((await r.getService(signal)).serviceDeployments.map((d) => d.arn)).toEqual([sdArn('sd42'), sdArn('sd41')]);
     ecsMock.resetHistory();
     await r.getService(signal);
-    expect(ecsMock.commandCalls(DescribeServiceDeploymentsCommand).map((c) => c.args[0].input.serviceDeploymentArns)).toEqual([[sdArn('sd42')]]);
+    expect(
+      ecsMock.commandCalls(DescribeServiceDeploymentsCommand).map((c) => c.args[0].input.serviceDeploymentArns),
+    ).toEqual([[sdArn('sd42')]]);
     expect(counts().DescribeServiceRevisions).toBeUndefined();
   });
 
@@ -134,7 +185,9 @@ describe('service deployments', () => {
     const s = await r.getService(signal);
     expect(s).toMatchObject({ serviceDeploymentsAvailable: false, serviceDeployments: [] });
     expect(planRollback(s, idle, false).request).toMatchObject({ method: 'update-service', to: { revision: 41 } });
-    expect(r.issues.list()).toEqual([{ action: 'ecs:ListServiceDeployments', message: expect.stringContaining('ecs:ListServiceDeployments') }]);
+    expect(r.issues.list()).toEqual([
+      { action: 'ecs:ListServiceDeployments', message: expect.stringContaining('ecs:ListServiceDeployments') },
+    ]);
     clock += 9 * 60_000;
     await r.getService(signal);
     expect(counts().ListServiceDeployments).toBe(1);
@@ -152,14 +205,25 @@ describe('request budget', () => {
     // 1 DescribeServices, 2 ListTaskDefinitions, 4 DescribeTaskDefinition (42, 41 + older 40, 39),
     // 1 ListTasks + 1 DescribeTasks, 1 List + 1 DescribeServiceDeployments + 1 DescribeServiceRevisions.
     expect(counts()).toEqual({
-      DescribeServices: 1, ListTaskDefinitions: 2, DescribeTaskDefinition: 4, ListTasks: 1, DescribeTasks: 1,
-      ListServiceDeployments: 1, DescribeServiceDeployments: 1, DescribeServiceRevisions: 1,
+      DescribeServices: 1,
+      ListTaskDefinitions: 2,
+      DescribeTaskDefinition: 4,
+      ListTasks: 1,
+      DescribeTasks: 1,
+      ListServiceDeployments: 1,
+      DescribeServiceDeployments: 1,
+      DescribeServiceRevisions: 1,
     });
     ecsMock.resetHistory();
     clock += 5_000;
     await r.getService(signal);
     // The deployment is in flight, so it is described again; nothing else was new.
-    expect(counts()).toEqual({ DescribeServices: 1, ListTasks: 1, ListServiceDeployments: 1, DescribeServiceDeployments: 1 });
+    expect(counts()).toEqual({
+      DescribeServices: 1,
+      ListTasks: 1,
+      ListServiceDeployments: 1,
+      DescribeServiceDeployments: 1,
+    });
     ecsMock.resetHistory();
     clock += 60_000;
     await r.getService(signal);
@@ -176,8 +240,17 @@ describe('request budget', () => {
 
 describe('task definition family', () => {
   it('follows ListTaskDefinitions pages and sorts itself (order not trusted, other families ignored)', async () => {
-    world({ serviceDeployments: [], active: [[38, 42], [40, 41]], inactive: [39] });
-    ecsMock.on(DescribeServicesCommand).resolves({ services: [sdkService({ deployments: [sdkService().deployments![0]!] })] });
+    world({
+      serviceDeployments: [],
+      active: [
+        [38, 42],
+        [40, 41],
+      ],
+      inactive: [39],
+    });
+    ecsMock
+      .on(DescribeServicesCommand)
+      .resolves({ services: [sdkService({ deployments: [sdkService().deployments![0]!] })] });
     ecsMock.on(ListServiceDeploymentsCommand).rejects(sdkError('UnknownOperationException'));
     const s = await reader().getService(signal);
     expect(ecsMock.commandCalls(ListTaskDefinitionsCommand, { status: 'ACTIVE' })).toHaveLength(2);
@@ -188,7 +261,10 @@ describe('task definition family', () => {
       { revision: 41, status: 'ACTIVE' },
       { revision: 42, status: 'ACTIVE' },
     ]);
-    expect(planRollback(s, idle, false).target).toMatchObject({ ref: { revision: 41 }, source: 'newest older ACTIVE revision' });
+    expect(planRollback(s, idle, false).target).toMatchObject({
+      ref: { revision: 41 },
+      source: 'newest older ACTIVE revision',
+    });
     expect(Object.keys(s.taskDefinitions).sort()).toEqual(['web:38', 'web:40', 'web:41', 'web:42']);
   });
 });
@@ -196,7 +272,13 @@ describe('task definition family', () => {
 describe('stopped tasks', () => {
   it('describes only tasks not seen stopped before, skips other services, newest first', async () => {
     const other = sdkStoppedTask('other', 40, { group: 'service:api' });
-    world({ stopped: [sdkStoppedTask('t1', 20), other, sdkStoppedTask('t2', 25, { stoppedReason: 'Essential container in task exited' })] });
+    world({
+      stopped: [
+        sdkStoppedTask('t1', 20),
+        other,
+        sdkStoppedTask('t2', 25, { stoppedReason: 'Essential container in task exited' }),
+      ],
+    });
     const r = reader();
     const s = await r.getService(signal);
     expect(s.stoppedTasks.map((t) => [t.taskArn, t.stoppedReason])).toEqual([
@@ -212,7 +294,10 @@ describe('stopped tasks', () => {
 describe('errors', () => {
   it('a MISSING service is a clear error', async () => {
     world();
-    ecsMock.on(DescribeServicesCommand).resolves({ services: [], failures: [{ arn: 'arn:aws:ecs:us-east-1:123456789012:service/prod/web', reason: 'MISSING' }] });
+    ecsMock.on(DescribeServicesCommand).resolves({
+      services: [],
+      failures: [{ arn: 'arn:aws:ecs:us-east-1:123456789012:service/prod/web', reason: 'MISSING' }],
+    });
     await expect(reader().getService(signal)).rejects.toThrow('service web not found in cluster prod');
   });
 
@@ -221,37 +306,70 @@ describe('errors', () => {
     const denied = sdkError('AccessDeniedException');
     ecsMock.on(DescribeServicesCommand).rejects(denied);
     const e = await rejection(reader().getService(signal));
-    expect(e.message).toBe('ecs:DescribeServices: access denied — the IAM policy needs ecs:DescribeServices (see README)');
+    expect(e.message).toBe(
+      'ecs:DescribeServices: access denied — the IAM policy needs ecs:DescribeServices (see README)',
+    );
     expect(e.cause).toBe(denied);
   });
 });
 
 describe('rollback', () => {
-  const base = { cluster: 'prod', service: 'web', from: { family: 'web', revision: 42 }, to: { family: 'web', revision: 41 } };
+  const base = {
+    cluster: 'prod',
+    service: 'web',
+    from: { family: 'web', revision: 42 },
+    to: { family: 'web', revision: 41 },
+  };
 
   it('update-service: UpdateService to family:revision with a forced new deployment', async () => {
-    ecsMock.on(UpdateServiceCommand).resolves({ service: sdkService({ deployments: [{ id: 'ecs-svc/99', status: 'PRIMARY' }] }) });
-    expect(await reader().rollback({ ...base, method: 'update-service' })).toEqual({ method: 'update-service', deploymentId: 'ecs-svc/99' });
-    expect(ecsMock.commandCalls(UpdateServiceCommand)[0]!.args[0].input).toEqual({ cluster: 'prod', service: 'web', taskDefinition: 'web:41', forceNewDeployment: true });
+    ecsMock
+      .on(UpdateServiceCommand)
+      .resolves({ service: sdkService({ deployments: [{ id: 'ecs-svc/99', status: 'PRIMARY' }] }) });
+    expect(await reader().rollback({ ...base, method: 'update-service' })).toEqual({
+      method: 'update-service',
+      deploymentId: 'ecs-svc/99',
+    });
+    expect(ecsMock.commandCalls(UpdateServiceCommand)[0]!.args[0].input).toEqual({
+      cluster: 'prod',
+      service: 'web',
+      taskDefinition: 'web:41',
+      forceNewDeployment: true,
+    });
   });
 
   it('stop-service-deployment: StopServiceDeployment with stopType ROLLBACK', async () => {
     ecsMock.on(StopServiceDeploymentCommand).resolves({ serviceDeploymentArn: sdArn('sd42') });
-    const result = await reader().rollback({ ...base, method: 'stop-service-deployment', serviceDeploymentArn: sdArn('sd42') });
+    const result = await reader().rollback({
+      ...base,
+      method: 'stop-service-deployment',
+      serviceDeploymentArn: sdArn('sd42'),
+    });
     expect(result).toEqual({ method: 'stop-service-deployment', deploymentId: sdArn('sd42') });
-    expect(ecsMock.commandCalls(StopServiceDeploymentCommand)[0]!.args[0].input).toEqual({ serviceDeploymentArn: sdArn('sd42'), stopType: 'ROLLBACK' });
+    expect(ecsMock.commandCalls(StopServiceDeploymentCommand)[0]!.args[0].input).toEqual({
+      serviceDeploymentArn: sdArn('sd42'),
+      stopType: 'ROLLBACK',
+    });
   });
 
   it('errors carry the action in the message and the SDK error as cause', async () => {
-    const err = Object.assign(new Error('The service deployment is not in a stoppable state.'), { name: 'ConflictException', $metadata: { httpStatusCode: 400 } });
+    const err = Object.assign(new Error('The service deployment is not in a stoppable state.'), {
+      name: 'ConflictException',
+      $metadata: { httpStatusCode: 400 },
+    });
     ecsMock.on(StopServiceDeploymentCommand).rejects(err);
-    const e = await rejection(reader().rollback({ ...base, method: 'stop-service-deployment', serviceDeploymentArn: sdArn('sd42') }));
-    expect(e.message).toBe('ecs:StopServiceDeployment: ConflictException: The service deployment is not in a stoppable state.');
+    const e = await rejection(
+      reader().rollback({ ...base, method: 'stop-service-deployment', serviceDeploymentArn: sdArn('sd42') }),
+    );
+    expect(e.message).toBe(
+      'ecs:StopServiceDeployment: ConflictException: The service deployment is not in a stoppable state.',
+    );
     expect(e.cause).toBe(err);
   });
 
   it('refuses a request for another service', async () => {
-    await expect(reader().rollback({ ...base, service: 'api', method: 'update-service' })).rejects.toThrow('this session watches prod/web');
+    await expect(reader().rollback({ ...base, service: 'api', method: 'update-service' })).rejects.toThrow(
+      'this session watches prod/web',
+    );
     expect(ecsMock.calls()).toHaveLength(0);
   });
 });

@@ -10,7 +10,9 @@ beforeEach(() => mock.reset());
 
 describe('getIdentity', () => {
   it('maps GetCallerIdentity and keeps the service region, not the STS one', async () => {
-    mock.on(GetCallerIdentityCommand).resolves({ Account: '111122223333', Arn: 'arn:aws:sts::111122223333:assumed-role/oncall/alice', UserId: 'x' });
+    mock
+      .on(GetCallerIdentityCommand)
+      .resolves({ Account: '111122223333', Arn: 'arn:aws:sts::111122223333:assumed-role/oncall/alice', UserId: 'x' });
     expect(await getIdentity(sts, 'eu-central-1', signal)).toEqual({
       account: '111122223333',
       arn: 'arn:aws:sts::111122223333:assumed-role/oncall/alice',

@@ -37,7 +37,10 @@ class FakeGroup {
   filter = (input: FilterLogEventsCommandInput) => {
     this.calls.push(input);
     const all = this.events
-      .filter((e) => e.timestamp! >= (input.startTime ?? 0) && (!input.filterPattern || e.message!.includes(input.filterPattern)))
+      .filter(
+        (e) =>
+          e.timestamp! >= (input.startTime ?? 0) && (!input.filterPattern || e.message!.includes(input.filterPattern)),
+      )
       .sort((a, b) => a.timestamp! - b.timestamp! || (a.eventId! < b.eventId! ? -1 : 1));
     const from = input.nextToken ? all.findIndex((e) => e.eventId === input.nextToken) + 1 : 0;
     const page = all.slice(from, from + (input.limit ?? 10_000));
@@ -64,13 +67,19 @@ function controlledStream() {
   }
   return {
     stream: iterate(),
-    update: (events: LiveTailSessionLogEvent[], sampled = false) => feed({ sessionUpdate: { sessionResults: events, sessionMetadata: { sampled } } }),
+    update: (events: LiveTailSessionLogEvent[], sampled = false) =>
+      feed({ sessionUpdate: { sessionResults: events, sessionMetadata: { sampled } } }),
     fail: (e: Error) => feed(e),
   };
 }
 
 const settle = () => new Promise((r) => setTimeout(r, 5));
-const liveOf = (e: FilteredLogEvent): LiveTailSessionLogEvent => ({ timestamp: e.timestamp, message: e.message, logStreamName: e.logStreamName, logGroupIdentifier: ARN });
+const liveOf = (e: FilteredLogEvent): LiveTailSessionLogEvent => ({
+  timestamp: e.timestamp,
+  message: e.message,
+  logStreamName: e.logStreamName,
+  logGroupIdentifier: ARN,
+});
 const messages = (evs: { message: string }[]) => evs.map((e) => e.message);
 
 let group: FakeGroup;
@@ -83,7 +92,9 @@ beforeEach(() => {
   group = new FakeGroup();
   clock = T0;
   logsMock.on(FilterLogEventsCommand).callsFake(group.filter);
-  logsMock.on(DescribeLogGroupsCommand).resolves({ logGroups: [{ logGroupName: GROUP, arn: `${ARN}:*`, logGroupArn: ARN }] });
+  logsMock
+    .on(DescribeLogGroupsCommand)
+    .resolves({ logGroups: [{ logGroupName: GROUP, arn: `${ARN}:*`, logGroupArn: ARN }] });
 });
 afterEach(() => logsMock.reset());
 
@@ -104,7 +115,10 @@ describe('LogFollower with Live Tail', () => {
     expect(batch[0]!.id).not.toBe(batch[1]!.id);
     expect(await f.poll(signal)).toEqual([]);
     expect(f.mode).toBe('live');
-    expect(logsMock.commandCalls(StartLiveTailCommand)[0]!.args[0].input).toEqual({ logGroupIdentifiers: [ARN], logEventFilterPattern: 'x' });
+    expect(logsMock.commandCalls(StartLiveTailCommand)[0]!.args[0].input).toEqual({
+      logGroupIdentifiers: [ARN],
+      logEventFilterPattern: 'x',
+    });
     expect(group.calls).toHaveLength(1); // the history pass only
     f.close();
   });
@@ -136,7 +150,9 @@ describe('LogFollower with Live Tail', () => {
   });
 
   it('polls from the start when StartLiveTail is refused', async () => {
-    logsMock.on(StartLiveTailCommand).rejects(Object.assign(new Error('not authorized'), { name: 'AccessDeniedException' }));
+    logsMock
+      .on(StartLiveTailCommand)
+      .rejects(Object.assign(new Error('not authorized'), { name: 'AccessDeniedException' }));
     group.put(T0 - 4 * 60_000, 'four minutes ago');
     group.put(T0 - 6 * 60_000, 'too old');
     const f = follower({ startBackMs: 5 * 60_000 });
@@ -180,7 +196,8 @@ describe('bounded memory', () => {
     logsMock.on(StartLiveTailCommand).rejects(new Error('unavailable'));
     const f = follower({ liveTail: false, maxPagesPerPoll: 3, pageSize: 10_000 });
     const delivered = new Set<string>();
-    let put = 0, maxRemembered = 0;
+    let put = 0,
+      maxRemembered = 0;
     for (let poll = 0; put < 100_000; poll++) {
       clock += 10_000;
       for (let i = 0; i < 139 && put < 100_000; i++, put++) {

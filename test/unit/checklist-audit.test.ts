@@ -11,11 +11,20 @@ import { createStore } from '../../src/app/store.js';
 import { FakeBackend } from '../helpers/fakeBackend.js';
 import { TEST_INTERVALS } from '../helpers/renderApp.js';
 
-const step: ChecklistStepDef = { id: 'smoke', title: 'Smoke test', phase: 'post', kind: 'command', command: { run: 'echo all good', timeoutMs: 10_000, expect: { outputRegex: 'good' } } };
+const step: ChecklistStepDef = {
+  id: 'smoke',
+  title: 'Smoke test',
+  phase: 'post',
+  kind: 'command',
+  command: { run: 'echo all good', timeoutMs: 10_000, expect: { outputRegex: 'good' } },
+};
 
 function setup(path: string) {
   const store = createStore(initialState({ checklist: [step] }));
-  const audit = new AuditLog(path, { cluster: 'prod', service: 'web', backend: 'aws' }, () => ({ user: 'jane', host: 'bastion' }));
+  const audit = new AuditLog(path, { cluster: 'prod', service: 'web', backend: 'aws' }, () => ({
+    user: 'jane',
+    host: 'bastion',
+  }));
   return { store, controller: new Controller(new FakeBackend(), store, TEST_INTERVALS, { audit }) };
 }
 
@@ -26,8 +35,19 @@ describe('checklist results in the audit log', () => {
     expect(await controller.checklist.run('smoke')).toBe(true);
     const entries = readAudit(path);
     expect(entries.map((e) => e.kind === 'checklist' && e.status)).toEqual(['started', 'passed']);
-    expect(entries[0]).toMatchObject({ step: 'smoke', phase: 'post', stepKind: 'command', summary: 'echo all good', cluster: 'prod', service: 'web', who: { user: 'jane' } });
-    expect(entries[1]).toMatchObject({ durationMs: expect.any(Number), outputDigest: expect.stringMatching(/^sha256:[0-9a-f]{16}$/) });
+    expect(entries[0]).toMatchObject({
+      step: 'smoke',
+      phase: 'post',
+      stepKind: 'command',
+      summary: 'echo all good',
+      cluster: 'prod',
+      service: 'web',
+      who: { user: 'jane' },
+    });
+    expect(entries[1]).toMatchObject({
+      durationMs: expect.any(Number),
+      outputDigest: expect.stringMatching(/^sha256:[0-9a-f]{16}$/),
+    });
   });
 
   it('refuses to run a command when the audit log cannot be written, and says so', async () => {
@@ -36,7 +56,9 @@ describe('checklist results in the audit log', () => {
     mkdirSync(path);
     const { store, controller } = setup(path);
     expect(await controller.checklist.run('smoke')).toBe(false);
-    expect(store.getState().ui.notice).toBe('not run: the audit log cannot be written, and "Smoke test" runs a command');
+    expect(store.getState().ui.notice).toBe(
+      'not run: the audit log cannot be written, and "Smoke test" runs a command',
+    );
     expect(store.getState().checklist.results.smoke).toBeUndefined();
   });
 });

@@ -14,7 +14,10 @@ import { service } from '../helpers/service.js';
 import type { AuditEvent } from '../../src/domain/audit.js';
 
 const MIN = 60_000;
-const noRunners = { http: () => Promise.reject(new Error('no http here')), command: () => Promise.reject(new Error('no commands here')) };
+const noRunners = {
+  http: () => Promise.reject(new Error('no http here')),
+  command: () => Promise.reject(new Error('no commands here')),
+};
 const BUILT_INS: ChecklistStepDef[] = [
   { id: 'steady', title: 'steady', phase: 'deploy', kind: 'ecs-steady' },
   { id: 'alarms', title: 'alarms', phase: 'post', kind: 'alarms-ok' },
@@ -30,7 +33,14 @@ async function demoAt(scenario: ScenarioName, minutes: number) {
   const state = await collectSnapshot(backend, DEMO_INTERVALS);
   const store = createStore({ ...state, checklist: { steps: BUILT_INS, results: {} } });
   const audit: AuditEvent[] = [];
-  return { store, audit, runner: new ChecklistRunner(checklistHost(store, backend, (e) => void audit.push(e)), noRunners) };
+  return {
+    store,
+    audit,
+    runner: new ChecklistRunner(
+      checklistHost(store, backend, (e) => void audit.push(e)),
+      noRunners,
+    ),
+  };
 }
 
 describe('built-in checks on the demo world', () => {
@@ -43,21 +53,35 @@ describe('built-in checks on the demo world', () => {
     expect(out.alarms?.output).toMatch(/^in ALARM: .*web-5xx-high/);
     expect(out.logs?.output).toMatch(/^\d+ matching line\(s\), first: /);
     expect(out.p99?.output).toMatch(/^p99 \d+ ms \(must be < 500 ms\)$/);
-    expect(d.audit.map((e) => e.kind === 'checklist' && [e.step, e.status])).toEqual(BUILT_INS.map((s) => [s.id, results[s.id] ? 'passed' : 'failed']));
-    expect(d.audit[0]).toMatchObject({ phase: 'deploy', stepKind: 'ecs-steady', outputDigest: expect.stringMatching(/^sha256:[0-9a-f]{16}$/) });
+    expect(d.audit.map((e) => e.kind === 'checklist' && [e.step, e.status])).toEqual(
+      BUILT_INS.map((s) => [s.id, results[s.id] ? 'passed' : 'failed']),
+    );
+    expect(d.audit[0]).toMatchObject({
+      phase: 'deploy',
+      stepKind: 'ecs-steady',
+      outputDigest: expect.stringMatching(/^sha256:[0-9a-f]{16}$/),
+    });
   });
 
   it('while the rollout runs, ecs-steady fails with the counts', async () => {
     const d = await demoAt('bad-release', 0.5);
     expect(await d.runner.run('steady')).toBe(false);
-    expect(d.store.getState().checklist.results.steady?.output).toMatch(/2 deployment\(s\), PRIMARY IN_PROGRESS, running \d\/3/);
+    expect(d.store.getState().checklist.results.steady?.output).toMatch(
+      /2 deployment\(s\), PRIMARY IN_PROGRESS, running \d\/3/,
+    );
   });
 
   it('healthy at T+10 min: every built-in passes, and `a` runs them all', async () => {
     const d = await demoAt('healthy', 10);
     await d.runner.runAutomatic();
     const r = d.store.getState().checklist.results;
-    expect(Object.fromEntries(BUILT_INS.map((s) => [s.id, r[s.id]?.status]))).toEqual({ steady: 'passed', alarms: 'passed', logs: 'passed', p99: 'passed', cost: 'passed' });
+    expect(Object.fromEntries(BUILT_INS.map((s) => [s.id, r[s.id]?.status]))).toEqual({
+      steady: 'passed',
+      alarms: 'passed',
+      logs: 'passed',
+      p99: 'passed',
+      cost: 'passed',
+    });
   });
 });
 
@@ -70,8 +94,20 @@ describe('the wait (soak) step', () => {
     const backend = new FakeBackend();
     const store = createStore(initialState({ checklist: [soakStep] }));
     store.dispatch({ type: 'source/loaded', source: 'service', data: service(42, [41, 42]), at: 1 });
-    store.dispatch({ type: 'source/loaded', source: 'alarms', data: [{ name: 'web-5xx', kind: 'metric', state: 'OK', reason: '', stateUpdatedAt: 0 }], at: 1 });
-    return { backend, store, runner: new ChecklistRunner(checklistHost(store, backend, () => {}), noRunners) };
+    store.dispatch({
+      type: 'source/loaded',
+      source: 'alarms',
+      data: [{ name: 'web-5xx', kind: 'metric', state: 'OK', reason: '', stateUpdatedAt: 0 }],
+      at: 1,
+    });
+    return {
+      backend,
+      store,
+      runner: new ChecklistRunner(
+        checklistHost(store, backend, () => {}),
+        noRunners,
+      ),
+    };
   }
   const advance = async (d: ReturnType<typeof steady>, ms: number) => {
     d.backend.clock += ms;
@@ -92,7 +128,12 @@ describe('the wait (soak) step', () => {
     const d = steady();
     const done = d.runner.run('soak');
     await advance(d, 30_000);
-    d.store.dispatch({ type: 'source/loaded', source: 'alarms', data: [{ name: 'web-5xx', kind: 'metric', state: 'ALARM', reason: '', stateUpdatedAt: 0 }], at: 2 });
+    d.store.dispatch({
+      type: 'source/loaded',
+      source: 'alarms',
+      data: [{ name: 'web-5xx', kind: 'metric', state: 'ALARM', reason: '', stateUpdatedAt: 0 }],
+      at: 2,
+    });
     await advance(d, 1000);
     expect(await done).toBe(false);
     expect(d.store.getState().checklist.results.soak?.output).toMatch(/^soak failed after \d+s: in ALARM: web-5xx/);

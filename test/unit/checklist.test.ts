@@ -11,14 +11,22 @@ import { FakeBackend } from '../helpers/fakeBackend.js';
 import { TEST_INTERVALS } from '../helpers/renderApp.js';
 import { deployment, service } from '../helpers/service.js';
 
-const step = (kind: BuiltInKind, params?: ChecklistStepDef['params']) => ({ id: kind, title: kind, phase: 'post' as const, kind, params });
+const step = (kind: BuiltInKind, params?: ChecklistStepDef['params']) => ({
+  id: kind,
+  title: kind,
+  phase: 'post' as const,
+  kind,
+  params,
+});
 const loaded = (over: Partial<AppState>) => selectSignals({ ...initialState(), ...over });
-const ok = <T,>(data: T) => ({ data, status: 'ok' as const, updatedAt: 1 });
+const ok = <T>(data: T) => ({ data, status: 'ok' as const, updatedAt: 1 });
 
 describe('built-in checks', () => {
   it('ecs-steady needs one COMPLETED deployment with running = desired', () => {
     expect(runBuiltIn(step('ecs-steady'), loaded({ service: ok(service(42, [42])) }), 0).passed).toBe(true);
-    const rolling = service(42, [41, 42], { deployments: [deployment(42, { rolloutState: 'IN_PROGRESS', running: 2 }), deployment(41, { status: 'ACTIVE' })] });
+    const rolling = service(42, [41, 42], {
+      deployments: [deployment(42, { rolloutState: 'IN_PROGRESS', running: 2 }), deployment(41, { status: 'ACTIVE' })],
+    });
     const r = runBuiltIn(step('ecs-steady'), loaded({ service: ok(rolling) }), 0);
     expect(r).toEqual({ passed: false, output: '2 deployment(s), PRIMARY IN_PROGRESS, running 2/3' });
     expect(runBuiltIn(step('ecs-steady'), selectSignals(initialState()), 0).passed).toBe(false);
@@ -29,26 +37,44 @@ describe('built-in checks', () => {
       { name: 'a', kind: 'metric' as const, state: 'OK' as const, reason: '', stateUpdatedAt: 0 },
       { name: 'web-5xx', kind: 'metric' as const, state: 'ALARM' as const, reason: '', stateUpdatedAt: 0 },
     ];
-    expect(runBuiltIn(step('alarms-ok'), loaded({ alarms: ok(alarms) }), 0)).toEqual({ passed: false, output: 'in ALARM: web-5xx' });
+    expect(runBuiltIn(step('alarms-ok'), loaded({ alarms: ok(alarms) }), 0)).toEqual({
+      passed: false,
+      output: 'in ALARM: web-5xx',
+    });
     expect(runBuiltIn(step('alarms-ok'), loaded({ alarms: ok(alarms.slice(0, 1)) }), 0).passed).toBe(true);
   });
 
   it('no-log-errors looks only at the last N minutes, with the given pattern', () => {
     const now = 10 * 60_000;
-    const logs = appendBatch(initialState().logs, [
-      { id: '1', timestamp: 60_000, stream: 's', message: 'ERROR old', level: 'ERROR' },
-      { id: '2', timestamp: now - 60_000, stream: 's', message: 'all good', level: 'INFO' },
-    ], 0);
-    expect(runBuiltIn(step('no-log-errors', { minutes: 5, pattern: 'ERROR|PANIC' }), loaded({ logs }), now).passed).toBe(true);
+    const logs = appendBatch(
+      initialState().logs,
+      [
+        { id: '1', timestamp: 60_000, stream: 's', message: 'ERROR old', level: 'ERROR' },
+        { id: '2', timestamp: now - 60_000, stream: 's', message: 'all good', level: 'INFO' },
+      ],
+      0,
+    );
+    expect(
+      runBuiltIn(step('no-log-errors', { minutes: 5, pattern: 'ERROR|PANIC' }), loaded({ logs }), now).passed,
+    ).toBe(true);
     const r = runBuiltIn(step('no-log-errors', { minutes: 15, pattern: 'ERROR|PANIC' }), loaded({ logs }), now);
     expect(r).toEqual({ passed: false, output: '1 matching line(s), first: ERROR old' });
   });
 
   it('metric-below and cost-within compare against their limits', () => {
     const metrics = [{ id: 'p99', label: 'p99', unit: 'ms', points: [], current: 612 }];
-    expect(runBuiltIn(step('metric-below', { metric: 'p99', below: 500 }), loaded({ metrics: ok(metrics) }), 0)).toEqual({ passed: false, output: 'p99 612 ms (must be < 500 ms)' });
-    expect(runBuiltIn(step('metric-below', { metric: 'p99', below: 700 }), loaded({ metrics: ok(metrics) }), 0).passed).toBe(true);
-    const cost = { currency: 'USD', days: [{ date: 'd', total: 2.5, byService: [] }], monthToDate: 40, expectedDaily: { min: 1.5, max: 2 } };
+    expect(
+      runBuiltIn(step('metric-below', { metric: 'p99', below: 500 }), loaded({ metrics: ok(metrics) }), 0),
+    ).toEqual({ passed: false, output: 'p99 612 ms (must be < 500 ms)' });
+    expect(
+      runBuiltIn(step('metric-below', { metric: 'p99', below: 700 }), loaded({ metrics: ok(metrics) }), 0).passed,
+    ).toBe(true);
+    const cost = {
+      currency: 'USD',
+      days: [{ date: 'd', total: 2.5, byService: [] }],
+      monthToDate: 40,
+      expectedDaily: { min: 1.5, max: 2 },
+    };
     expect(runBuiltIn(step('cost-within'), loaded({ cost: ok(cost) }), 0).passed).toBe(false);
   });
 });
@@ -63,7 +89,12 @@ describe('running the checklist', () => {
     ];
     const store = createStore(initialState({ checklist: steps }));
     store.dispatch({ type: 'source/loaded', source: 'service', data: service(42, [42]), at: 1 });
-    store.dispatch({ type: 'source/loaded', source: 'alarms', data: [{ name: 'x', kind: 'metric', state: 'ALARM', reason: '', stateUpdatedAt: 0 }], at: 1 });
+    store.dispatch({
+      type: 'source/loaded',
+      source: 'alarms',
+      data: [{ name: 'x', kind: 'metric', state: 'ALARM', reason: '', stateUpdatedAt: 0 }],
+      at: 1,
+    });
     await new Controller(new FakeBackend(), store, TEST_INTERVALS).checklist.runAutomatic();
     const r = store.getState().checklist.results;
     expect(r.s?.status).toBe('passed');

@@ -3,11 +3,14 @@ import { commandRisk } from '../../src/checklist/commandRisk.js';
 
 describe('commandRisk', () => {
   it.each([
-    ['aws ecs update-service \\\n  --cluster c --service s --force-new-deployment --region us-east-2', ['aws ecs update-service']],
+    [
+      'aws ecs update-service \\\n  --cluster c --service s --force-new-deployment --region us-east-2',
+      ['aws ecs update-service'],
+    ],
     ['cd terraform/environments/production\nterraform apply facilitator-prod.tfplan', ['terraform apply']],
     ['aws --region us-east-2 --output json ecs delete-service --cluster c --service s', ['aws ecs delete-service']],
     ['curl -X POST https://api.example.com/deploy', ['curl with a write method']],
-    ["curl -s -d '{\"a\":1}' https://api.example.com/x", ['curl sending data']],
+    ['curl -s -d \'{"a":1}\' https://api.example.com/x', ['curl sending data']],
     ['git log --oneline -10 && git push origin main', ['git push']],
     ['aws s3 sync ./dist s3://bucket', ['aws s3 sync']],
     ['echo "$(terraform destroy -auto-approve)"', ['terraform destroy']],
@@ -30,7 +33,11 @@ describe('commandRisk', () => {
   });
 
   it('anything not recognised is unknown, named, so read-only mode can refuse it and say why', () => {
-    expect(commandRisk('bash validate_secrets.sh us-east-2')).toEqual({ kind: 'unknown', changes: [], unknown: ['bash validate_secrets.sh'] });
+    expect(commandRisk('bash validate_secrets.sh us-east-2')).toEqual({
+      kind: 'unknown',
+      changes: [],
+      unknown: ['bash validate_secrets.sh'],
+    });
     expect(commandRisk("sed -i 's/a/b/' variables.tf").unknown).toEqual(['sed -i']);
     expect(commandRisk('aws ecs frobnicate-service').unknown).toEqual(['aws ecs frobnicate-service']);
   });

@@ -24,14 +24,22 @@ describe('config file', () => {
       ].join('\n'),
       'ship.yaml',
     );
-    expect(c).toMatchObject({ cluster: 'prod', region: 'eu-west-1', alarms: { prefix: 'web-', names: ['db-cpu'] }, watchWindow: 5_400_000 });
+    expect(c).toMatchObject({
+      cluster: 'prod',
+      region: 'eu-west-1',
+      alarms: { prefix: 'web-', names: ['db-cpu'] },
+      watchWindow: 5_400_000,
+    });
     expect(c.intervals).toEqual({ service: 5000, logs: 1000, cost: 3_600_000 });
     expect(c.metrics?.[0]).toMatchObject({ namespace: 'AWS/SQS', stat: 'Maximum', threshold: 100, unit: '' });
     expect(c.checklist?.[0]).toEqual({ title: 'Steady', kind: 'ecs-steady', phase: 'deploy' });
   });
 
   it('names the file, the line and what is wrong', () => {
-    bad('cluster: prod\nservice: web\nintervals:\n  logs: soon\n', /^ship\.yaml:4: intervals\.logs: "soon" is not a duration/);
+    bad(
+      'cluster: prod\nservice: web\nintervals:\n  logs: soon\n',
+      /^ship\.yaml:4: intervals\.logs: "soon" is not a duration/,
+    );
     bad('cluster: prod\nservce: web\n', /^ship\.yaml:1: \(top level\): .*\(servce\)/);
     bad('expectedDailyCost: { min: 3, max: 2 }\n', /^ship\.yaml:1: expectedDailyCost: min must not be above max/);
     bad('checklist:\n  - title: x\n    kind: telepathy\n', /^ship\.yaml:3: checklist\.0\.kind: /);
@@ -53,7 +61,12 @@ describe('the README', () => {
     const block = /```yaml\n(# shipwatch\.yaml[\s\S]*?)```/.exec(readme)?.[1];
     expect(block).toBeDefined();
     const c = parseConfig(block!, 'README.md');
-    expect(c).toMatchObject({ cluster: 'prod', service: 'web', liveTail: true, intervals: { logs: 1000, cost: 3_600_000 } });
+    expect(c).toMatchObject({
+      cluster: 'prod',
+      service: 'web',
+      liveTail: true,
+      intervals: { logs: 1000, cost: 3_600_000 },
+    });
     expect(c.checklist).toHaveLength(9);
   });
 });
@@ -79,10 +92,28 @@ describe('checklist steps in the config', () => {
       title: 'Health',
       phase: 'post',
       kind: 'http',
-      http: { method: 'GET', url: 'http://127.0.0.1:8080/health', headers: undefined, body: undefined, timeoutMs: 3000, expect: { status: 200, json: [{ path: 'status', equals: 'healthy' }], listContains: [{ path: 'networks', members: ['base'] }] } },
+      http: {
+        method: 'GET',
+        url: 'http://127.0.0.1:8080/health',
+        headers: undefined,
+        body: undefined,
+        timeoutMs: 3000,
+        expect: {
+          status: 200,
+          json: [{ path: 'status', equals: 'healthy' }],
+          listContains: [{ path: 'networks', members: ['base'] }],
+        },
+      },
     });
-    expect(steps[1]).toMatchObject({ id: 'v', kind: 'command', phase: 'pre', command: { run: 'bash v.sh', timeoutMs: 60_000, expect: { outputRegex: 'ok', exitCode: 0 } } });
+    expect(steps[1]).toMatchObject({
+      id: 'v',
+      kind: 'command',
+      phase: 'pre',
+      command: { run: 'bash v.sh', timeoutMs: 60_000, expect: { outputRegex: 'ok', exitCode: 0 } },
+    });
     expect(steps[2]).toEqual({ id: 'step-3', title: 'Soak', phase: 'post', kind: 'wait', params: { minutes: 10 } });
-    expect(() => parseConfig("checklist:\n  - { title: x, kind: http, url: 'not a url' }\n", 'ship.yaml')).toThrow(/^ship\.yaml:2: checklist\.0\.url: /);
+    expect(() => parseConfig("checklist:\n  - { title: x, kind: http, url: 'not a url' }\n", 'ship.yaml')).toThrow(
+      /^ship\.yaml:2: checklist\.0\.url: /,
+    );
   });
 });

@@ -23,7 +23,13 @@ const alarmStates = async (d: Awaited<ReturnType<typeof demo>>) =>
 
 function expectRecovered(s: ServiceSnapshot) {
   expect(s.deployments).toHaveLength(1);
-  expect(s.deployments[0]).toMatchObject({ status: 'PRIMARY', taskDefinition: web(41), rolloutState: 'COMPLETED', running: 3, pending: 0 });
+  expect(s.deployments[0]).toMatchObject({
+    status: 'PRIMARY',
+    taskDefinition: web(41),
+    rolloutState: 'COMPLETED',
+    running: 3,
+    pending: 0,
+  });
   expect(s.running).toBe(s.desired);
 }
 
@@ -37,9 +43,16 @@ describe('demo rollback', () => {
     const result = await d.backend.rollback(request('update-service'));
     const s = await d.backend.getService(signal);
     expect(result.method).toBe('update-service');
-    expect(s.deployments.map((x) => [x.status, x.taskDefinition.revision])).toEqual([['PRIMARY', 41], ['ACTIVE', 42]]);
+    expect(s.deployments.map((x) => [x.status, x.taskDefinition.revision])).toEqual([
+      ['PRIMARY', 41],
+      ['ACTIVE', 42],
+    ]);
     expect(s.deployments[0]).toMatchObject({ id: result.deploymentId, rolloutState: 'IN_PROGRESS' });
-    expect(s.serviceDeployments[0]).toMatchObject({ status: 'IN_PROGRESS', targetRevision: web(41), sourceRevisions: [web(42)] });
+    expect(s.serviceDeployments[0]).toMatchObject({
+      status: 'IN_PROGRESS',
+      targetRevision: web(41),
+      sourceRevisions: [web(42)],
+    });
     expect(s.serviceDeployments[1]).toMatchObject({ status: 'SUCCESSFUL', targetRevision: web(42) });
     expect(s.events[0]!.message).toContain('started for task definition web:41');
 
@@ -50,7 +63,12 @@ describe('demo rollback', () => {
     expect(done.events[0]!.message).toBe('(service web) has reached a steady state.');
 
     d.at(7 * MIN + 5 * MIN);
-    expect(await alarmStates(d)).toEqual({ 'web-5xx-high': 'OK', 'web-p99-latency': 'OK', 'web-unhealthy-hosts': 'OK', 'web-health': 'OK' });
+    expect(await alarmStates(d)).toEqual({
+      'web-5xx-high': 'OK',
+      'web-p99-latency': 'OK',
+      'web-unhealthy-hosts': 'OK',
+      'web-health': 'OK',
+    });
     const cleared = (await d.backend.getAlarms(signal)).find((a) => a.name === 'web-5xx-high')!;
     expect(cleared.stateUpdatedAt).toBeGreaterThan(alarmedAt);
     expect(cleared.reason).toMatch(/was not greater than the threshold \(5\.0\)\.$/);
@@ -76,14 +94,20 @@ describe('demo rollback', () => {
       const s = await d.backend.getService(signal);
       const mine = s.serviceDeployments.find((x) => x.arn === sd.arn)!;
       if (seen.at(-1) !== mine.status) seen.push(mine.status);
-      if (t === 90_000) expect(s.deployments[0]).toMatchObject({ id: result.deploymentId, status: 'PRIMARY', taskDefinition: web(41) });
+      if (t === 90_000)
+        expect(s.deployments[0]).toMatchObject({ id: result.deploymentId, status: 'PRIMARY', taskDefinition: web(41) });
     }
     expect(seen).toEqual(['ROLLBACK_REQUESTED', 'ROLLBACK_IN_PROGRESS', 'ROLLBACK_SUCCESSFUL']);
     const s = await d.backend.getService(signal);
     expectRecovered(s);
     expect(s.serviceDeployments).toHaveLength(2); // no new service deployment: the stopped one rolled back
     d.at(90_000 + 8 * MIN);
-    expect(await alarmStates(d)).toEqual({ 'web-5xx-high': 'OK', 'web-p99-latency': 'OK', 'web-unhealthy-hosts': 'OK', 'web-health': 'OK' });
+    expect(await alarmStates(d)).toEqual({
+      'web-5xx-high': 'OK',
+      'web-p99-latency': 'OK',
+      'web-unhealthy-hosts': 'OK',
+      'web-health': 'OK',
+    });
   });
 
   it('stop-service-deployment in a stuck rollout pre-empts the circuit breaker', async () => {
@@ -95,7 +119,11 @@ describe('demo rollback', () => {
     d.at(8 * MIN);
     const s = await d.backend.getService(signal);
     expectRecovered(s);
-    expect(s.serviceDeployments[0]).toMatchObject({ arn: sd.arn, status: 'ROLLBACK_SUCCESSFUL', circuitBreaker: { status: 'MONITORING_COMPLETE', failureCount: 1 } });
+    expect(s.serviceDeployments[0]).toMatchObject({
+      arn: sd.arn,
+      status: 'ROLLBACK_SUCCESSFUL',
+      circuitBreaker: { status: 'MONITORING_COMPLETE', failureCount: 1 },
+    });
   });
 
   it('refuses to stop a service deployment that has already finished', async () => {
@@ -103,9 +131,9 @@ describe('demo rollback', () => {
     d.at(6 * MIN);
     const sd = (await d.backend.getService(signal)).serviceDeployments[0]!;
     expect(sd.status).toBe('SUCCESSFUL');
-    await expect(d.backend.rollback(request('stop-service-deployment', { serviceDeploymentArn: sd.arn }))).rejects.toThrow(
-      /is SUCCESSFUL; only a PENDING or IN_PROGRESS one can be stopped/,
-    );
+    await expect(
+      d.backend.rollback(request('stop-service-deployment', { serviceDeploymentArn: sd.arn })),
+    ).rejects.toThrow(/is SUCCESSFUL; only a PENDING or IN_PROGRESS one can be stopped/);
   });
 
   it('rejects an INACTIVE or unknown target and leaves the service untouched', async () => {
@@ -113,9 +141,15 @@ describe('demo rollback', () => {
     d.at(6 * MIN);
     const before = await d.backend.getService(signal);
     await expect(d.backend.rollback(request('update-service', { to: web(38) }))).rejects.toThrow(/web:38 is INACTIVE/);
-    await expect(d.backend.rollback(request('update-service', { to: web(99) }))).rejects.toThrow(/web:99.*does not exist/);
-    await expect(d.backend.rollback(request('update-service', { to: { family: 'api', revision: 41 } }))).rejects.toThrow(/api:41/);
-    await expect(d.backend.rollback(request('update-service', { service: 'api' }))).rejects.toThrow(/ServiceNotFoundException/);
+    await expect(d.backend.rollback(request('update-service', { to: web(99) }))).rejects.toThrow(
+      /web:99.*does not exist/,
+    );
+    await expect(
+      d.backend.rollback(request('update-service', { to: { family: 'api', revision: 41 } })),
+    ).rejects.toThrow(/api:41/);
+    await expect(d.backend.rollback(request('update-service', { service: 'api' }))).rejects.toThrow(
+      /ServiceNotFoundException/,
+    );
     const after = await d.backend.getService(signal);
     expect(after.deployments).toEqual(before.deployments);
     expect(after.serviceDeployments).toEqual(before.serviceDeployments);

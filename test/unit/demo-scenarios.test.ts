@@ -43,13 +43,22 @@ describe('bad-release', () => {
     expect(firstAlarm).toBeLessThanOrEqual(6 * MIN);
 
     const alarms = await d.backend.getAlarms(signal);
-    expect(byName(alarms)).toEqual({ 'web-5xx-high': 'ALARM', 'web-p99-latency': 'ALARM', 'web-unhealthy-hosts': 'OK', 'web-health': 'ALARM' });
+    expect(byName(alarms)).toEqual({
+      'web-5xx-high': 'ALARM',
+      'web-p99-latency': 'ALARM',
+      'web-unhealthy-hosts': 'OK',
+      'web-health': 'ALARM',
+    });
     const fiveXx = alarms.find((a) => a.name === 'web-5xx-high')!;
-    expect(fiveXx.reason).toMatch(/^Threshold Crossed: 1 datapoint \[\d+\.0 \(\d\d\/\d\d\/\d\d \d\d:\d\d:00\)\] was greater than the threshold \(5\.0\)\.$/);
+    expect(fiveXx.reason).toMatch(
+      /^Threshold Crossed: 1 datapoint \[\d+\.0 \(\d\d\/\d\d\/\d\d \d\d:\d\d:00\)\] was greater than the threshold \(5\.0\)\.$/,
+    );
     // Set at the transition and not moved by the later evaluations that kept it in ALARM.
     expect(fiveXx.stateUpdatedAt).toBeGreaterThan(d.release + firstAlarm! - 10_000);
     expect(fiveXx.stateUpdatedAt).toBeLessThanOrEqual(d.release + firstAlarm!);
-    expect(alarms.find((a) => a.name === 'web-health')!.reason).toMatch(/alarm:web-5xx-high transitioned to ALARM at \w+day \d+ \w+, 20\d\d/);
+    expect(alarms.find((a) => a.name === 'web-health')!.reason).toMatch(
+      /alarm:web-5xx-high transitioned to ALARM at \w+day \d+ \w+, 20\d\d/,
+    );
     const unhealthy = alarms.find((a) => a.name === 'web-unhealthy-hosts')!;
     expect(unhealthy.stateUpdatedAt).toBeLessThan(d.release);
 
@@ -95,13 +104,23 @@ describe('healthy', () => {
     }
     const s = await d.backend.getService(signal);
     expect(s.deployments).toHaveLength(1);
-    expect(s.deployments[0]).toMatchObject({ status: 'PRIMARY', taskDefinition: { revision: 42 }, rolloutState: 'COMPLETED', desired: 3, running: 3, pending: 0, failed: 0 });
+    expect(s.deployments[0]).toMatchObject({
+      status: 'PRIMARY',
+      taskDefinition: { revision: 42 },
+      rolloutState: 'COMPLETED',
+      desired: 3,
+      running: 3,
+      pending: 0,
+      failed: 0,
+    });
     expect(s.running).toBe(s.desired);
     const steady = s.events.find((e) => e.message === '(service web) has reached a steady state.')!;
     expect(steady.createdAt).toBeGreaterThan(d.release);
     expect(s.events.some((e) => /has stopped 1 running tasks/.test(e.message))).toBe(true);
     expect(s.stoppedTasks.filter((x) => x.stoppedAt > d.release)).toHaveLength(3);
-    expect(s.stoppedTasks.every((x) => x.stopCode === 'ServiceSchedulerInitiated' && x.taskDefinition.revision === 41)).toBe(true);
+    expect(
+      s.stoppedTasks.every((x) => x.stopCode === 'ServiceSchedulerInitiated' && x.taskDefinition.revision === 41),
+    ).toBe(true);
     expect(s.serviceDeployments[0]).toMatchObject({ status: 'SUCCESSFUL', circuitBreaker: { failureCount: 0 } });
     expect(s.serviceDeployments[0]!.finishedAt).toBeGreaterThan(d.release);
 
@@ -111,7 +130,8 @@ describe('healthy', () => {
     expect(d.logs.some((e) => e.message.includes('connected to db pool'))).toBe(true);
 
     const metrics = await d.backend.getMetrics(d.release, signal);
-    for (const m of metrics.filter((x) => x.threshold !== undefined)) expect(m.points.every((p) => p.v < m.threshold!)).toBe(true);
+    for (const m of metrics.filter((x) => x.threshold !== undefined))
+      expect(m.points.every((p) => p.v < m.threshold!)).toBe(true);
   });
 });
 
@@ -130,27 +150,47 @@ describe('stuck-rollout', () => {
       sawFailedDeployment ??= s.deployments.find((x) => x.rolloutState === 'FAILED');
       if (t === 2 * MIN + 30_000) {
         const primary = s.deployments[0]!;
-        expect(primary).toMatchObject({ status: 'PRIMARY', taskDefinition: { revision: 42 }, rolloutState: 'IN_PROGRESS' });
+        expect(primary).toMatchObject({
+          status: 'PRIMARY',
+          taskDefinition: { revision: 42 },
+          rolloutState: 'IN_PROGRESS',
+        });
         expect(primary.running + primary.pending).toBe(3); // ECS keeps relaunching
         expect(primary.failed).toBe(sd.circuitBreaker!.failureCount);
         expect(primary.failed).toBeGreaterThanOrEqual(1);
         expect(s.deployments[1]).toMatchObject({ taskDefinition: { revision: 41 }, running: 3 });
         const stopped = s.stoppedTasks.filter((x) => x.taskDefinition.revision === 42);
-        expect(stopped[0]!.stoppedReason).toMatch(/^ResourceInitializationError: unable to pull secrets or registry auth: /);
+        expect(stopped[0]!.stoppedReason).toMatch(
+          /^ResourceInitializationError: unable to pull secrets or registry auth: /,
+        );
         expect(stopped[0]!.stopCode).toBe('TaskFailedToStart');
       }
     }
     expect(statuses).toEqual(['IN_PROGRESS', 'ROLLBACK_IN_PROGRESS', 'ROLLBACK_SUCCESSFUL']);
     expect(failuresSeen).toEqual([...failuresSeen].sort((a, b) => a - b));
     expect(new Set(failuresSeen)).toEqual(new Set([0, 1, 2, 3]));
-    expect(sawFailedDeployment).toMatchObject({ taskDefinition: { revision: 42 }, status: 'ACTIVE', rolloutStateReason: 'ECS deployment circuit breaker: tasks failed to start.' });
+    expect(sawFailedDeployment).toMatchObject({
+      taskDefinition: { revision: 42 },
+      status: 'ACTIVE',
+      rolloutStateReason: 'ECS deployment circuit breaker: tasks failed to start.',
+    });
 
     const s = await d.backend.getService(signal);
     expect(s.deployments).toHaveLength(1);
-    expect(s.deployments[0]).toMatchObject({ status: 'PRIMARY', taskDefinition: { revision: 41 }, rolloutState: 'COMPLETED', running: 3 });
-    expect(s.serviceDeployments[0]).toMatchObject({ targetRevision: { revision: 42 }, circuitBreaker: { status: 'TRIGGERED', failureCount: 3, threshold: 3 } });
+    expect(s.deployments[0]).toMatchObject({
+      status: 'PRIMARY',
+      taskDefinition: { revision: 41 },
+      rolloutState: 'COMPLETED',
+      running: 3,
+    });
+    expect(s.serviceDeployments[0]).toMatchObject({
+      targetRevision: { revision: 42 },
+      circuitBreaker: { status: 'TRIGGERED', failureCount: 3, threshold: 3 },
+    });
     expect(s.events.some((e) => e.message.endsWith('deployment failed: tasks failed to start.'))).toBe(true);
-    expect(s.events.some((e) => /^\(service web\) rolling back to deployment ecs-svc\/\d+\.$/.test(e.message))).toBe(true);
+    expect(s.events.some((e) => /^\(service web\) rolling back to deployment ecs-svc\/\d+\.$/.test(e.message))).toBe(
+      true,
+    );
     expect(s.stoppedTasks.some((x) => x.stoppedReason === 'Essential container in task exited')).toBe(true);
     expect(Object.values(byName(await d.backend.getAlarms(signal)))).toEqual(['OK', 'OK', 'OK', 'OK']);
   });

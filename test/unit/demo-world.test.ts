@@ -88,7 +88,10 @@ describe('demo world: the fixed cast', () => {
     expect(Object.keys(s.taskDefinitions).sort()).toEqual(['web:38', 'web:39', 'web:40', 'web:41', 'web:42']);
     const rev = (n: number) => s.taskDefinitions[refKey({ family: 'web', revision: n })]!;
     expect(rev(38).status).toBe('INACTIVE');
-    expect(rev(41).containers.map((c) => c.image)).toEqual(['registry.example.com/web:v1.3.6', 'fluent/fluent-bit:2.2']);
+    expect(rev(41).containers.map((c) => c.image)).toEqual([
+      'registry.example.com/web:v1.3.6',
+      'fluent/fluent-bit:2.2',
+    ]);
     expect(rev(42).containers[0]!.imageTag).toBe('v1.4.0');
     expect(rev(42).containers[0]!.envNames).toContain('FEATURE_NEW_CHECKOUT');
     expect(rev(41).containers[0]!.envNames).not.toContain('FEATURE_NEW_CHECKOUT');
@@ -103,7 +106,15 @@ describe('demo world: the fixed cast', () => {
     const { backend, release } = await demo();
     const s = await backend.getService(signal);
     const [primary, active] = s.deployments;
-    expect(primary).toMatchObject({ status: 'PRIMARY', taskDefinition: { revision: 42 }, imageTags: ['v1.4.0', '2.2'], rolloutState: 'IN_PROGRESS', desired: 3, running: 0, pending: 3 });
+    expect(primary).toMatchObject({
+      status: 'PRIMARY',
+      taskDefinition: { revision: 42 },
+      imageTags: ['v1.4.0', '2.2'],
+      rolloutState: 'IN_PROGRESS',
+      desired: 3,
+      running: 0,
+      pending: 3,
+    });
     expect(active).toMatchObject({ status: 'ACTIVE', taskDefinition: { revision: 41 }, running: 3 });
     expect(s.events[0]!.message).toMatch(/^\(service web\) has started 3 tasks: \(task [0-9a-f]{32}\)/);
     expect(s.events.map((e) => e.createdAt)).toEqual([...s.events.map((e) => e.createdAt)].sort((a, b) => b - a));
@@ -116,7 +127,11 @@ describe('demo world: the fixed cast', () => {
       alarms: { status: 'MONITORING', alarmNames: ['web-5xx-high', 'web-p99-latency'], triggeredAlarmNames: [] },
       createdAt: release,
     });
-    expect(previous).toMatchObject({ status: 'SUCCESSFUL', targetRevision: { revision: 41 }, sourceRevisions: [{ revision: 40 }] });
+    expect(previous).toMatchObject({
+      status: 'SUCCESSFUL',
+      targetRevision: { revision: 41 },
+      sourceRevisions: [{ revision: 40 }],
+    });
     expect(release - previous!.createdAt).toBeGreaterThan(2 * 24 * 60 * MIN);
   });
 
@@ -141,7 +156,10 @@ describe('demo world: the fixed cast', () => {
     expect(SCENARIOS.map((s) => s.name)).toEqual(['bad-release', 'healthy', 'stuck-rollout', 'log-flood']);
     for (const s of SCENARIOS) expect(s.description.length).toBeGreaterThan(10);
     expect(demoChecklist.map((s) => s.phase)).toEqual(['pre', 'pre', 'deploy', 'post', 'post', 'post', 'post']);
-    expect(demoChecklist.find((s) => s.kind === 'no-log-errors')?.params).toEqual({ minutes: 5, pattern: 'ERROR|PANIC' });
+    expect(demoChecklist.find((s) => s.kind === 'no-log-errors')?.params).toEqual({
+      minutes: 5,
+      pattern: 'ERROR|PANIC',
+    });
     expect(demoChecklist.find((s) => s.kind === 'metric-below')?.params).toEqual({ metric: 'p99', below: 500 });
     expect(new Set(demoChecklist.map((s) => s.id)).size).toBe(demoChecklist.length);
   });
@@ -158,9 +176,21 @@ describe('demo world: metrics and cost', () => {
     d.at(10 * MIN + 30_000);
     const series = await d.backend.getMetrics(d.release, signal);
     expect(series.map((s) => [s.id, s.label])).toEqual([
-      ['cpu', 'CPU'], ['memory', 'Memory'], ['5xx', '5xx'], ['requests', 'Requests'], ['p99', 'p99'], ['healthy', 'Healthy'],
+      ['cpu', 'CPU'],
+      ['memory', 'Memory'],
+      ['5xx', '5xx'],
+      ['requests', 'Requests'],
+      ['p99', 'p99'],
+      ['healthy', 'Healthy'],
     ]);
-    expect(Object.fromEntries(series.map((s) => [s.id, s.threshold]))).toEqual({ cpu: 70, memory: 80, '5xx': 5, requests: undefined, p99: 500, healthy: undefined });
+    expect(Object.fromEntries(series.map((s) => [s.id, s.threshold]))).toEqual({
+      cpu: 70,
+      memory: 80,
+      '5xx': 5,
+      requests: undefined,
+      p99: 500,
+      healthy: undefined,
+    });
     for (const s of series) {
       expect(s.points.length === 11 || s.points.length === 12).toBe(true);
       expect(s.points[0]!.t).toBeLessThanOrEqual(d.release);

@@ -14,7 +14,11 @@ const step: ChecklistStepDef = {
 
 describe('runbook placeholders', () => {
   it('parses NAME=value pairs over the config map; the value may contain =', () => {
-    expect(parseFills(['v1.X.Y=v1.4.2', 'TOKEN=a=b'], { 'v1.X.Y': 'v0', '<cluster>': 'prod' })).toEqual({ 'v1.X.Y': 'v1.4.2', TOKEN: 'a=b', '<cluster>': 'prod' });
+    expect(parseFills(['v1.X.Y=v1.4.2', 'TOKEN=a=b'], { 'v1.X.Y': 'v0', '<cluster>': 'prod' })).toEqual({
+      'v1.X.Y': 'v1.4.2',
+      TOKEN: 'a=b',
+      '<cluster>': 'prod',
+    });
   });
 
   it('refuses a pair without a name, saying what it expects', () => {

@@ -31,7 +31,9 @@ async function bundle(file: string, patch = true): Promise<string> {
     write: false,
     logLevel: 'silent',
     // CommonJS dependencies (signal-exit) require Node built-ins, as in the real build.
-    banner: { js: `import { createRequire as __cr } from 'node:module'; const require = __cr(${JSON.stringify(file)});` },
+    banner: {
+      js: `import { createRequire as __cr } from 'node:module'; const require = __cr(${JSON.stringify(file)});`,
+    },
   });
   return out.outputFiles[0]!.text;
 }
@@ -70,7 +72,9 @@ describe('Ink text cache bound', () => {
 
 describe('Ink incremental renderer fix', () => {
   it('repaints changed lines in place on a real terminal screen, frame after frame', async () => {
-    const logUpdate = (await loadModule('log-update.js')) as { create: (s: unknown, o: object) => (str: string) => void };
+    const logUpdate = (await loadModule('log-update.js')) as {
+      create: (s: unknown, o: object) => (str: string) => void;
+    };
     const term = new xtermHeadless.Terminal({ cols: 20, rows: 6, allowProposedApi: true });
     const write = (s: string) => new Promise<void>((r) => term.write(s, r));
     let pending = '';
@@ -177,8 +181,12 @@ describe('ansi-tokenize styled characters', () => {
       const tokens = tokenizer.tokenize(line);
       const chars = patched.styledCharsFromTokens(tokens);
       expect(chars).toEqual(original.styledCharsFromTokens(tokens));
-      expect(chars.map((c: object) => Object.keys(c))).toEqual(chars.map(() => ['type', 'value', 'fullWidth', 'styles']));
-      expect(patched.styledCharsToString(chars)).toBe(original.styledCharsToString(original.styledCharsFromTokens(tokens)));
+      expect(chars.map((c: object) => Object.keys(c))).toEqual(
+        chars.map(() => ['type', 'value', 'fullWidth', 'styles']),
+      );
+      expect(patched.styledCharsToString(chars)).toBe(
+        original.styledCharsToString(original.styledCharsFromTokens(tokens)),
+      );
     }
   });
 
@@ -196,7 +204,9 @@ describe('ansi-tokenize styled characters', () => {
           for (const c of chars) same &&= %HaveSameMap(c, chars[0]);
         }
         process.stdout.write(String(same));`;
-      const out = execFileSync(process.execPath, ['--allow-natives-syntax', '--input-type=module', '-e', script], { encoding: 'utf8' });
+      const out = execFileSync(process.execPath, ['--allow-natives-syntax', '--input-type=module', '-e', script], {
+        encoding: 'utf8',
+      });
       expect(out).toBe('true');
     } finally {
       rmSync(dir, { recursive: true, force: true });

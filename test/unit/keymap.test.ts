@@ -28,7 +28,15 @@ describe('keymap registry', () => {
     expect(keys('release.rollback')).toEqual(['r']);
     expect(keys('dialog.confirm')).toEqual(['y']);
     expect(keys('checklist.run')).toEqual(['c', 'return']);
-    expect(KEYMAP.filter((a) => a.id.startsWith('pane.focus.')).map((a) => a.keys[0])).toEqual(['1', '2', '3', '4', '5', '6', '7']);
+    expect(KEYMAP.filter((a) => a.id.startsWith('pane.focus.')).map((a) => a.keys[0])).toEqual([
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+      '6',
+      '7',
+    ]);
     expect(KEYMAP.find((a) => a.id === 'release.rollback')?.dangerous).toBe(true);
   });
 

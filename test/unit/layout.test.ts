@@ -15,13 +15,24 @@ describe('layout', () => {
   });
 
   it('tiles all seven panes at 120x36 and larger, filling the body exactly', () => {
-    for (const [c, r] of [[120, 36], [200, 60]] as const) {
+    for (const [c, r] of [
+      [120, 36],
+      [200, 60],
+    ] as const) {
       const l = computeLayout(c, r);
       if (l.mode !== 'grid') throw new Error('expected grid');
       expect(l.frame.height).toBe(r - 1);
       expect(l.rows.reduce((n, row) => n + row.height, 0)).toBe(l.body.height);
       for (const row of l.rows) expect(row.panes.reduce((n, p) => n + p.width, 0)).toBe(c);
-      expect(l.rows.flatMap((row) => row.panes.map((p) => p.id)).sort()).toEqual(['alarms', 'checklist', 'cost', 'deployments', 'logs', 'metrics', 'rollout']);
+      expect(l.rows.flatMap((row) => row.panes.map((p) => p.id)).sort()).toEqual([
+        'alarms',
+        'checklist',
+        'cost',
+        'deployments',
+        'logs',
+        'metrics',
+        'rollout',
+      ]);
     }
   });
 });

@@ -3,7 +3,13 @@ import type { LogEvent } from '../../src/domain/model.js';
 import { appendBatch, initialLogs, initialLogView, logViewReducer } from '../../src/app/reducers/logs.js';
 import { visibleLogLines } from '../../src/app/logView.js';
 
-const ev = (i: number, message = `line ${i}`, level: LogEvent['level'] = 'INFO'): LogEvent => ({ id: `e${i}`, timestamp: i, stream: 'web/abc', message, level });
+const ev = (i: number, message = `line ${i}`, level: LogEvent['level'] = 'INFO'): LogEvent => ({
+  id: `e${i}`,
+  timestamp: i,
+  stream: 'web/abc',
+  message,
+  level,
+});
 const range = (a: number, b: number) => Array.from({ length: b - a }, (_, k) => ev(a + k));
 
 describe('log ring buffer', () => {
@@ -35,7 +41,11 @@ describe('log view', () => {
     let logs = appendBatch(initialLogs(1000), range(0, 10), 1);
     const view = logViewReducer(initialLogView, { type: 'logs/togglePause' }, logs.received);
     logs = appendBatch(logs, range(10, 20), 2);
-    expect(visibleLogLines(logs, view).map((e) => e.id).at(-1)).toBe('e9');
+    expect(
+      visibleLogLines(logs, view)
+        .map((e) => e.id)
+        .at(-1),
+    ).toBe('e9');
     const resumed = logViewReducer(view, { type: 'logs/togglePause' }, logs.received);
     expect(resumed.paused).toBe(false);
     expect(visibleLogLines(logs, resumed).at(-1)!.id).toBe('e19');
@@ -49,11 +59,23 @@ describe('log view', () => {
   });
 
   it('errors-only and the text or /regex/ filter combine', () => {
-    const logs = appendBatch(initialLogs(100), [ev(1, 'GET /health 200'), ev(2, 'upstream timeout', 'ERROR'), ev(3, 'PANIC: nil map'), ev(4, 'slow TIMEOUT', 'WARN')], 1);
+    const logs = appendBatch(
+      initialLogs(100),
+      [
+        ev(1, 'GET /health 200'),
+        ev(2, 'upstream timeout', 'ERROR'),
+        ev(3, 'PANIC: nil map'),
+        ev(4, 'slow TIMEOUT', 'WARN'),
+      ],
+      1,
+    );
     const errors = { ...initialLogView, errorsOnly: true };
     expect(visibleLogLines(logs, errors).map((e) => e.id)).toEqual(['e2', 'e3']);
     expect(visibleLogLines(logs, { ...initialLogView, filter: 'timeout' }).map((e) => e.id)).toEqual(['e2', 'e4']);
-    expect(visibleLogLines(logs, { ...initialLogView, filter: '/^(GET|PANIC)/' }).map((e) => e.id)).toEqual(['e1', 'e3']);
+    expect(visibleLogLines(logs, { ...initialLogView, filter: '/^(GET|PANIC)/' }).map((e) => e.id)).toEqual([
+      'e1',
+      'e3',
+    ]);
     expect(visibleLogLines(logs, { ...errors, filter: 'timeout' }).map((e) => e.id)).toEqual(['e2']);
   });
 });

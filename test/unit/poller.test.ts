@@ -35,8 +35,21 @@ describe('poller', () => {
     const times: Record<string, number[]> = { bad: [], good: [] };
     let failing = true;
     const poller = new Poller({ random: () => 1 });
-    poller.add({ id: 'bad', intervalMs: 1000, run: async () => { times.bad!.push(Date.now()); if (failing) throw new Error('Rate exceeded'); } });
-    poller.add({ id: 'good', intervalMs: 1000, run: async () => { times.good!.push(Date.now()); } });
+    poller.add({
+      id: 'bad',
+      intervalMs: 1000,
+      run: async () => {
+        times.bad!.push(Date.now());
+        if (failing) throw new Error('Rate exceeded');
+      },
+    });
+    poller.add({
+      id: 'good',
+      intervalMs: 1000,
+      run: async () => {
+        times.good!.push(Date.now());
+      },
+    });
     const t0 = Date.now();
     await vi.advanceTimersByTimeAsync(15_000);
     // bad: 0, +2s, +4s, +8s → at 0, 2000, 6000, 14000
@@ -53,7 +66,18 @@ describe('poller', () => {
     let aborted = false;
     let runs = 0;
     const poller = new Poller();
-    poller.add({ id: 'x', intervalMs: 100, run: (signal) => new Promise((resolve) => { runs++; signal.addEventListener('abort', () => { aborted = true; resolve(); }); }) });
+    poller.add({
+      id: 'x',
+      intervalMs: 100,
+      run: (signal) =>
+        new Promise((resolve) => {
+          runs++;
+          signal.addEventListener('abort', () => {
+            aborted = true;
+            resolve();
+          });
+        }),
+    });
     poller.stop();
     await vi.advanceTimersByTimeAsync(1000);
     expect(aborted).toBe(true);

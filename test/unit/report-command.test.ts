@@ -8,14 +8,66 @@ import type { AuditEntry } from '../../src/domain/audit.js';
 
 const CALLER = 'arn:aws:sts::123456789012:assumed-role/oncall/demo-user';
 const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
-const base = { who: { caller: CALLER, user: 'jane', host: 'bastion-1' }, cluster: 'demo-cluster', service: 'web', backend: 'demo' };
+const base = {
+  who: { caller: CALLER, user: 'jane', host: 'bastion-1' },
+  cluster: 'demo-cluster',
+  service: 'web',
+  backend: 'demo',
+};
 const entries: AuditEntry[] = [
-  { ...base, at: ago(30), kind: 'checklist', step: 'health', title: 'Health endpoint', phase: 'pre', stepKind: 'http', status: 'passed', durationMs: 1200, summary: 'HTTP 200' },
-  { ...base, at: ago(20), kind: 'checklist', step: 'smoke', title: 'Smoke test', phase: 'post', stepKind: 'command', status: 'failed', durationMs: 4000, summary: 'exit 1' },
-  { ...base, at: ago(10), kind: 'rollback', phase: 'requested', from: { family: 'web', revision: 42 }, to: { family: 'web', revision: 41 }, method: 'update-service' },
-  { ...base, at: ago(10), kind: 'rollback', phase: 'accepted', from: { family: 'web', revision: 42 }, to: { family: 'web', revision: 41 }, method: 'update-service' },
+  {
+    ...base,
+    at: ago(30),
+    kind: 'checklist',
+    step: 'health',
+    title: 'Health endpoint',
+    phase: 'pre',
+    stepKind: 'http',
+    status: 'passed',
+    durationMs: 1200,
+    summary: 'HTTP 200',
+  },
+  {
+    ...base,
+    at: ago(20),
+    kind: 'checklist',
+    step: 'smoke',
+    title: 'Smoke test',
+    phase: 'post',
+    stepKind: 'command',
+    status: 'failed',
+    durationMs: 4000,
+    summary: 'exit 1',
+  },
+  {
+    ...base,
+    at: ago(10),
+    kind: 'rollback',
+    phase: 'requested',
+    from: { family: 'web', revision: 42 },
+    to: { family: 'web', revision: 41 },
+    method: 'update-service',
+  },
+  {
+    ...base,
+    at: ago(10),
+    kind: 'rollback',
+    phase: 'accepted',
+    from: { family: 'web', revision: 42 },
+    to: { family: 'web', revision: 41 },
+    method: 'update-service',
+  },
   // Older than the default two-hour window: left out.
-  { ...base, at: ago(300), kind: 'checklist', step: 'old', title: 'Last week', phase: 'pre', stepKind: 'http', status: 'failed' },
+  {
+    ...base,
+    at: ago(300),
+    kind: 'checklist',
+    step: 'old',
+    title: 'Last week',
+    phase: 'pre',
+    stepKind: 'http',
+    status: 'failed',
+  },
 ];
 
 function setup() {
@@ -44,7 +96,9 @@ describe('shipwatch report', () => {
   it('writes the Markdown record from the audit log and the demo world', async () => {
     const t = setup();
     const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-    expect(await runReportCommand(['--demo', '--config', t.config, '--audit-file', t.audit, '--out', t.out], '1.2.3')).toBe(0);
+    expect(
+      await runReportCommand(['--demo', '--config', t.config, '--audit-file', t.audit, '--out', t.out], '1.2.3'),
+    ).toBe(0);
     expect(err).toHaveBeenCalledWith(`wrote ${t.out}\n`);
     const text = readFileSync(t.out, 'utf8');
     expect(text).toMatch(/^# Release record: web \(demo-cluster\)\n/);
@@ -64,9 +118,19 @@ describe('shipwatch report', () => {
   it('writes the record as JSON with --json, over a --since window', async () => {
     const t = setup();
     vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-    expect(await runReportCommand(['--demo', '--config', t.config, '--audit-file', t.audit, '--out', t.out, '--json', '--since', '15m'], '1.2.3')).toBe(0);
+    expect(
+      await runReportCommand(
+        ['--demo', '--config', t.config, '--audit-file', t.audit, '--out', t.out, '--json', '--since', '15m'],
+        '1.2.3',
+      ),
+    ).toBe(0);
     const r = JSON.parse(readFileSync(t.out, 'utf8'));
-    expect(r).toMatchObject({ cluster: 'demo-cluster', service: 'web', live: { available: true }, rollback: { executed: true } });
+    expect(r).toMatchObject({
+      cluster: 'demo-cluster',
+      service: 'web',
+      live: { available: true },
+      rollback: { executed: true },
+    });
     // The checks ran before the 15-minute window.
     expect(r.checks.pre.result).toBe('NOT RUN');
     expect(Date.now() - Date.parse(r.window.since)).toBeGreaterThanOrEqual(15 * 60_000);
@@ -74,8 +138,16 @@ describe('shipwatch report', () => {
 
   it('rejects a bad --since or flag with a one-line usage error (exit 2)', async () => {
     const t = setup();
-    for (const argv of [['--since', 'yesterday'], ['--since', '2999-01-01T00:00:00Z'], ['--frobnicate'], ['--speed', 'fast']]) {
-      const e = await runReportCommand(['--demo', '--config', t.config, '--audit-file', t.audit, ...argv], '1.2.3').catch((x: unknown) => x);
+    for (const argv of [
+      ['--since', 'yesterday'],
+      ['--since', '2999-01-01T00:00:00Z'],
+      ['--frobnicate'],
+      ['--speed', 'fast'],
+    ]) {
+      const e = await runReportCommand(
+        ['--demo', '--config', t.config, '--audit-file', t.audit, ...argv],
+        '1.2.3',
+      ).catch((x: unknown) => x);
       expect(e).toBeInstanceOf(UsageError);
       expect((e as UsageError).exitCode).toBe(2);
       expect((e as Error).message).toMatch(/^report: [^\n]+$/);

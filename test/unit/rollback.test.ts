@@ -34,9 +34,16 @@ describe('rollback target resolution', () => {
     const s = service(42, [39, 40, 41, 42], {
       serviceDeploymentsAvailable: true,
       // The newest record targets something else (e.g. history cut off), so (a) does not apply.
-      serviceDeployments: [serviceDeployment(7, [6]), serviceDeployment(39, [38], { status: 'STOPPED' }), serviceDeployment(40, [39])],
+      serviceDeployments: [
+        serviceDeployment(7, [6]),
+        serviceDeployment(39, [38], { status: 'STOPPED' }),
+        serviceDeployment(40, [39]),
+      ],
     });
-    expect(planRollback(s, idle, false).target).toMatchObject({ ref: ref(40), source: expect.stringMatching(/previous successful/) });
+    expect(planRollback(s, idle, false).target).toMatchObject({
+      ref: ref(40),
+      source: expect.stringMatching(/previous successful/),
+    });
   });
 
   it('(c) uses the ACTIVE deployment during a rollout when there is no service-deployment record', () => {
@@ -65,7 +72,12 @@ describe('rollback refusals', () => {
   });
 
   it('refuses when ECS recorded a target that has since been deregistered', () => {
-    const s = service(42, [40, 41, 42], { serviceDeploymentsAvailable: true, serviceDeployments: [serviceDeployment(42, [41])] }, [41]);
+    const s = service(
+      42,
+      [40, 41, 42],
+      { serviceDeploymentsAvailable: true, serviceDeployments: [serviceDeployment(42, [41])] },
+      [41],
+    );
     expect(planRollback(s, idle, false).refusal).toMatch(/web:41 is INACTIVE/);
   });
 
@@ -74,15 +86,30 @@ describe('rollback refusals', () => {
   });
 
   it('refuses while a rollback by someone else is in flight, and after the circuit breaker rolled back', () => {
-    const other = service(42, [41, 42], { serviceDeploymentsAvailable: true, serviceDeployments: [serviceDeployment(42, [41], { status: 'ROLLBACK_IN_PROGRESS' })] });
+    const other = service(42, [41, 42], {
+      serviceDeploymentsAvailable: true,
+      serviceDeployments: [serviceDeployment(42, [41], { status: 'ROLLBACK_IN_PROGRESS' })],
+    });
     expect(planRollback(other, idle, false).refusal).toMatch(/already rolling back/);
-    const breaker = service(42, [41, 42], { serviceDeploymentsAvailable: true, serviceDeployments: [serviceDeployment(42, [41], { status: 'ROLLBACK_SUCCESSFUL' })] });
+    const breaker = service(42, [41, 42], {
+      serviceDeploymentsAvailable: true,
+      serviceDeployments: [serviceDeployment(42, [41], { status: 'ROLLBACK_SUCCESSFUL' })],
+    });
     expect(planRollback(breaker, idle, false).refusal).toMatch(/circuit breaker/);
   });
 
   it('refuses a second rollback while ours is in flight, and when the service is not ACTIVE', () => {
     const s = service(3, [1, 2, 3]);
-    expect(planRollback(s, { phase: 'in-flight', request: { cluster: 'demo', service: 'web', from: ref(3), to: ref(2), method: 'update-service' } }, false).refusal).toMatch(/in flight/);
+    expect(
+      planRollback(
+        s,
+        {
+          phase: 'in-flight',
+          request: { cluster: 'demo', service: 'web', from: ref(3), to: ref(2), method: 'update-service' },
+        },
+        false,
+      ).refusal,
+    ).toMatch(/in flight/);
     expect(planRollback({ ...s, status: 'DRAINING' }, idle, false).refusal).toMatch(/DRAINING/);
     expect(planRollback(undefined, idle, false).refusal).toMatch(/not loaded/);
   });
@@ -90,7 +117,9 @@ describe('rollback refusals', () => {
 
 describe('rollback follow-through', () => {
   it('is rolling back until the target is the only deployment, COMPLETED and fully running', () => {
-    const during = service(41, [41, 42], { deployments: [deployment(41, { rolloutState: 'IN_PROGRESS', running: 1 }), deployment(42, { status: 'ACTIVE' })] });
+    const during = service(41, [41, 42], {
+      deployments: [deployment(41, { rolloutState: 'IN_PROGRESS', running: 1 }), deployment(42, { status: 'ACTIVE' })],
+    });
     expect(rollbackProgress(during, ref(41)).state).toBe('rolling-back');
     const short = service(41, [41, 42], { deployments: [deployment(41, { running: 2 })] });
     expect(rollbackProgress(short, ref(41)).state).toBe('rolling-back');
@@ -98,7 +127,9 @@ describe('rollback follow-through', () => {
   });
 
   it('fails with the reason when the rollback deployment fails', () => {
-    const failed = service(41, [41, 42], { deployments: [deployment(41, { rolloutState: 'FAILED', rolloutStateReason: 'tasks failed to start' })] });
+    const failed = service(41, [41, 42], {
+      deployments: [deployment(41, { rolloutState: 'FAILED', rolloutStateReason: 'tasks failed to start' })],
+    });
     expect(rollbackProgress(failed, ref(41))).toEqual({ state: 'failed', reason: 'tasks failed to start' });
   });
 });

@@ -30,8 +30,18 @@ const matches = (s: ChecklistStepDef, output: string) => new RegExp(s.command!.e
 
 /** Never silent: every line of text outside the skipped sections is somewhere in a step or a warning. */
 function unaccounted(text: string, r: ReturnType<typeof importRunbook>): string[] {
-  const norm = (s: string) => s.replace(/\*\*|`/g, '').replace(/_{4,}/g, '___').replace(/\s+/g, ' ').trim();
-  const hay = norm(r.steps.flatMap((s) => [s.title, s.note ?? '', s.command?.run ?? '']).concat(r.warnings).join('\n'));
+  const norm = (s: string) =>
+    s
+      .replace(/\*\*|`/g, '')
+      .replace(/_{4,}/g, '___')
+      .replace(/\s+/g, ' ')
+      .trim();
+  const hay = norm(
+    r.steps
+      .flatMap((s) => [s.title, s.note ?? '', s.command?.run ?? ''])
+      .concat(r.warnings)
+      .join('\n'),
+  );
   const lines = text.split(/\r?\n/);
   const skipped = new Set<number>();
   for (const w of r.warnings) {
@@ -50,8 +60,11 @@ function unaccounted(text: string, r: ReturnType<typeof importRunbook>): string[
   return lines.flatMap((raw, i) => {
     if (/^\s*```/.test(raw)) inFence = !inFence;
     // Structure, not text: headings name the steps under them (or only set the phase), fences, rules.
-    if (skipped.has(i) || /^\s*(```|~~~)/.test(raw) || (!inFence && /^\s*(#{1,6} |---|=+$|\|[\s:|-]+\|$)/.test(raw))) return [];
-    const line = norm(raw.replace(/^\s*(#+|[-*+] \[[ xX]\]|[-*+]|\d+\.|\$)\s+/, '').replace(/^(step\s+)?\d+[.:)]\s+/i, ''));
+    if (skipped.has(i) || /^\s*(```|~~~)/.test(raw) || (!inFence && /^\s*(#{1,6} |---|=+$|\|[\s:|-]+\|$)/.test(raw)))
+      return [];
+    const line = norm(
+      raw.replace(/^\s*(#+|[-*+] \[[ xX]\]|[-*+]|\d+\.|\$)\s+/, '').replace(/^(step\s+)?\d+[.:)]\s+/i, ''),
+    );
     if (!line || hay.includes(line)) return [];
     // "Expected: …" became a check, or its value is kept for the eye; a bare "Expected…:" labels what follows.
     const expected = /^expect[^:]*:\s*(.*)$/i.exec(line)?.[1];
@@ -74,7 +87,13 @@ describe('facilitator runbook', () => {
     // block → manual); 2 [rollback] blocks; 5 [troubleshooting] bash blocks (2 of them manual: `terraform
     // console`, `nano`; "Network not supported" has two: Symptom and Solution); "Cost Monitoring".
     // Contacts, Compliance and Audit, Automation (Future) and Additional Resources are skipped, with a warning.
-    expect(tally(r.steps)).toEqual({ 'pre/command': 4, 'pre/manual': 1, 'deploy/command': 7, 'post/command': 10, 'post/manual': 3 });
+    expect(tally(r.steps)).toEqual({
+      'pre/command': 4,
+      'pre/manual': 1,
+      'deploy/command': 7,
+      'post/command': 10,
+      'post/manual': 3,
+    });
     expect(r.steps.map((s) => s.id)).toEqual(Array.from({ length: 25 }, (_, i) => `rb-${i + 1}`));
     expect(r.steps.filter((s) => s.title.startsWith('[rollback] ')).map((s) => s.phase)).toEqual(['post', 'post']);
     expect(r.steps.filter((s) => s.title.startsWith('[troubleshooting] '))).toHaveLength(5);
@@ -82,12 +101,26 @@ describe('facilitator runbook', () => {
 
   it('keeps commands whole, without comment lines, and says where each came from', () => {
     expect(byTitle(r.steps, 'Monitor Deployment').command!.run).toBe(
-      ["aws ecs describe-services \\", '  --cluster facilitator-production \\', '  --services facilitator-production \\', '  --region us-east-2 \\', "  --query 'services[0].deployments'"].join('\n'),
+      [
+        'aws ecs describe-services \\',
+        '  --cluster facilitator-production \\',
+        '  --services facilitator-production \\',
+        '  --region us-east-2 \\',
+        "  --query 'services[0].deployments'",
+      ].join('\n'),
     );
-    expect(byTitle(r.steps, 'Review Code Changes').command!.run).toBe('git log --oneline -10\ngit branch --show-current\ngit checkout main\ngit pull origin main');
-    expect(byTitle(r.steps, 'Review Code Changes').note).toContain('Ensure you\'re on main branch for production');
-    expect(r.steps[0]).toMatchObject({ title: 'Validate Secrets', phase: 'pre', kind: 'command', source: { file: FACILITATOR, line: 11 } });
-    for (const s of r.steps) if (s.command) expect(s.command.run.split('\n').filter((l) => l.trim().startsWith('#'))).toEqual([]);
+    expect(byTitle(r.steps, 'Review Code Changes').command!.run).toBe(
+      'git log --oneline -10\ngit branch --show-current\ngit checkout main\ngit pull origin main',
+    );
+    expect(byTitle(r.steps, 'Review Code Changes').note).toContain("Ensure you're on main branch for production");
+    expect(r.steps[0]).toMatchObject({
+      title: 'Validate Secrets',
+      phase: 'pre',
+      kind: 'command',
+      source: { file: FACILITATOR, line: 11 },
+    });
+    for (const s of r.steps)
+      if (s.command) expect(s.command.run.split('\n').filter((l) => l.trim().startsWith('#'))).toEqual([]);
     for (const s of r.steps) if (s.command) expect(s.command.timeoutMs).toBe(60_000);
   });
 
@@ -99,18 +132,24 @@ describe('facilitator runbook', () => {
     expect(matches(health, '{"status":"degraded"}')).toBe(false);
     expect(byTitle(r.steps, 'Check for Errors').command!.expect).toEqual({ emptyOutput: true });
     expect(matches(byTitle(r.steps, 'Validate Secrets'), 'All secrets validated successfully!')).toBe(true);
-    expect(matches(byTitle(r.steps, 'Validate Terraform Configuration'), 'Success! The configuration is valid.')).toBe(true);
+    expect(matches(byTitle(r.steps, 'Validate Terraform Configuration'), 'Success! The configuration is valid.')).toBe(
+      true,
+    );
     const metrics = byTitle(r.steps, 'Verify Metrics');
     expect(metrics.command!.expect).toEqual({});
     expect(metrics.note).toContain('expect (check by eye): CPUUtilization < 30% under normal load');
-    expect(byTitle(r.steps, 'Test Payment Flow').note).toContain('expect (check by eye): Health check: PASS; Supported networks: PASS');
+    expect(byTitle(r.steps, 'Test Payment Flow').note).toContain(
+      'expect (check by eye): Health check: PASS; Supported networks: PASS',
+    );
   });
 
   it('lists placeholders and leaves them in the command', () => {
     const tag = byTitle(r.steps, 'Update Documentation');
     expect(tag.placeholders).toEqual(['v1.X.Y']);
     expect(tag.command!.run).toContain('git push origin v1.X.Y');
-    expect(byTitle(r.steps, '[rollback] Quick Rollback (revert to previous task definition)').placeholders).toEqual(['PREVIOUS_REVISION']);
+    expect(byTitle(r.steps, '[rollback] Quick Rollback (revert to previous task definition)').placeholders).toEqual([
+      'PREVIOUS_REVISION',
+    ]);
     expect(byTitle(r.steps, 'Update Image Tag')).toMatchObject({ kind: 'manual', placeholders: ['v1.X.Y'] });
     expect(byTitle(r.steps, 'Verify Metrics').placeholders).toBeUndefined(); // $(date …) is not a variable
   });
@@ -138,7 +177,13 @@ describe('phase-mirror runbook', () => {
     // deploy: bash blocks under ### 1–7 and 9 (8 commands); checkboxes 2+3+4+6+4+3+7+3+3 = 35.
     // post: 4 bash blocks (Smoke Tests, Monitoring Verification, Integration Test, [rollback] Rollback
     // Procedure); checkboxes 4+5+4+3 (validation) + 5+4 ([rollback]) + 3+2 (sign-off) + 5+5+5 (actions) = 45.
-    expect(tally(r.steps)).toEqual({ 'pre/manual': 37, 'deploy/command': 8, 'deploy/manual': 35, 'post/command': 4, 'post/manual': 45 });
+    expect(tally(r.steps)).toEqual({
+      'pre/manual': 37,
+      'deploy/command': 8,
+      'deploy/manual': 35,
+      'post/command': 4,
+      'post/manual': 45,
+    });
     expect(r.warnings).toEqual([
       "skipped the text under the title 'Production Deployment Checklist' (line 1): not steps",
       "skipped section 'Emergency Contacts' (line 434): not steps",
@@ -150,29 +195,49 @@ describe('phase-mirror runbook', () => {
 
   it('keeps loops and exported variables as they are, and takes exact expectations', () => {
     const ws = byTitle(r.steps, 'Create Production Workspace');
-    expect(ws.command!.run).toBe('cd infra/terraform\nterraform workspace new production\nterraform workspace select production\nterraform workspace show');
+    expect(ws.command!.run).toBe(
+      'cd infra/terraform\nterraform workspace new production\nterraform workspace select production\nterraform workspace show',
+    );
     expect(ws.command!.expect).toEqual({ outputRegex: '\\bproduction\\b' });
-    expect(matches(byTitle(r.steps, 'Apply Infrastructure'), 'Apply complete! Resources: 17 added, 0 changed, 0 destroyed.')).toBe(true);
+    expect(
+      matches(byTitle(r.steps, 'Apply Infrastructure'), 'Apply complete! Resources: 17 added, 0 changed, 0 destroyed.'),
+    ).toBe(true);
     const verify = byTitle(r.steps, 'Verify Resources Created');
-    expect(verify.command!.run).toContain('for table in fp-events consent block-counter; do\n  echo "Checking ${table}..."');
+    expect(verify.command!.run).toContain(
+      'for table in fp-events consent block-counter; do\n  echo "Checking ${table}..."',
+    );
     expect(verify.placeholders).toBeUndefined(); // ${table} is the loop's
     expect(byTitle(r.steps, 'Smoke Tests').placeholders).toBeUndefined();
     expect(byTitle(r.steps, '[rollback] Rollback Procedure').placeholders).toEqual(['<previous-working-commit>']);
   });
 
   it('makes checkboxes manual steps in the phase of their heading', () => {
-    expect(r.steps[0]).toMatchObject({ id: 'rb-1', title: 'Terraform backend state synced (no drift)', phase: 'pre', kind: 'manual', source: { line: 14 } });
+    expect(r.steps[0]).toMatchObject({
+      id: 'rb-1',
+      title: 'Terraform backend state synced (no drift)',
+      phase: 'pre',
+      kind: 'manual',
+      source: { line: 14 },
+    });
     expect(byTitle(r.steps, 'README.md updated with production deployment steps').phase).toBe('pre'); // ### Documentation is a checklist
     expect(byTitle(r.steps, 'DynamoDB response times < 50ms (p99)').phase).toBe('post'); // Performance Validation under Post-Deployment
     expect(byTitle(r.steps, 'Lead Engineer: ___ Date: ___')).toMatchObject({ phase: 'pre', placeholders: ['___'] });
-    expect(byTitle(r.steps, '[rollback] Critical alarms firing')).toMatchObject({ phase: 'post', note: 'Rollback if:' });
-    expect(byTitle(r.steps, 'Staging E2E test passing (./scripts/test-e2e-manual.sh staging)').note).toBe('command (run by hand): ./scripts/test-e2e-manual.sh staging');
+    expect(byTitle(r.steps, '[rollback] Critical alarms firing')).toMatchObject({
+      phase: 'post',
+      note: 'Rollback if:',
+    });
+    expect(byTitle(r.steps, 'Staging E2E test passing (./scripts/test-e2e-manual.sh staging)').note).toBe(
+      'command (run by hand): ./scripts/test-e2e-manual.sh staging',
+    );
   });
 });
 
 describe('runbooks written differently', () => {
   it('checkboxes only, CRLF, no headings: manual steps on the right lines', () => {
-    const r = importRunbook('- [ ] Announce in #deploys\r\n- [x] Image pushed\r\n\r\n* [ ] Run `C:\\deploy\\check.ps1 -Full`\r\n', 'x.md');
+    const r = importRunbook(
+      '- [ ] Announce in #deploys\r\n- [x] Image pushed\r\n\r\n* [ ] Run `C:\\deploy\\check.ps1 -Full`\r\n',
+      'x.md',
+    );
     expect(r.steps.map((s) => [s.title, s.kind, s.phase, s.source!.line])).toEqual([
       ['Announce in #deploys', 'manual', 'pre', 1],
       ['Image pushed', 'manual', 'pre', 2],
@@ -211,7 +276,9 @@ describe('runbooks written differently', () => {
     expect(step('Before the release').note).toBe('Run the check:\nrun by hand:\n.\\scripts\\check.ps1 -Cluster prod');
     expect(step('Rollout (1)').note).toContain('C:\\deploy\\scripts\\deploy.bat prod');
     expect(r.warnings.filter((w) => w.includes('shipwatch runs commands with /bin/sh'))).toHaveLength(2);
-    expect(r.warnings).toContain("rb-12 'Edit config' (line 85): vim needs a terminal: imported as a manual step — run it by hand");
+    expect(r.warnings).toContain(
+      "rb-12 'Edit config' (line 85): vim needs a terminal: imported as a manual step — run it by hand",
+    );
   });
 
   it('finds placeholders but not redirections, set or well-known variables, defaults or single-quoted text', () => {
@@ -232,12 +299,23 @@ describe('runbooks written differently', () => {
       'echo "$HOME $AWS_PROFILE ${REGION:-us-east-1} $1 $?" > /dev/null; git tag 1.x',
     ].join('\n');
     const r = importRunbook(`## Deploy\n\n\`\`\`bash\n${code}\n\`\`\`\n`, 'b.md');
-    expect(r.steps[0]!.placeholders).toEqual(['XX', '<your-cluster>', '$SVC', 'YOUR_ACCOUNT', 'REPLACE_ME', 'TODO', '1.x']);
+    expect(r.steps[0]!.placeholders).toEqual([
+      'XX',
+      '<your-cluster>',
+      '$SVC',
+      'YOUR_ACCOUNT',
+      'REPLACE_ME',
+      'TODO',
+      '1.x',
+    ]);
     expect(r.steps[0]!.command!.run).toBe(code);
   });
 
   it('maps expectations: status code, no output, a JSON block, and by eye', () => {
-    expect(step('Verify').command).toMatchObject({ run: "curl -s -o /dev/null -w '%{http_code}' https://web.example/health", expect: { outputRegex: '\\b200\\b' } });
+    expect(step('Verify').command).toMatchObject({
+      run: "curl -s -o /dev/null -w '%{http_code}' https://web.example/health",
+      expect: { outputRegex: '\\b200\\b' },
+    });
     expect(step('Verify').note).toBe('output shown in the runbook:\n200');
     expect(step('Errors').command!.expect).toEqual({ emptyOutput: true });
     const health = step('Health');
@@ -247,14 +325,22 @@ describe('runbooks written differently', () => {
   });
 
   it('a section with nothing it understands is a manual step, and skipped sections are warned about', () => {
-    expect(step('Handover')).toMatchObject({ kind: 'manual', note: 'Tell the next shift what happened. Mention any alarms.\n| who | when |\n| me | now |' });
-    expect(r.warnings).toContain("skipped section 'References' (line 103): not steps; its 1 shell block(s) were not imported");
+    expect(step('Handover')).toMatchObject({
+      kind: 'manual',
+      note: 'Tell the next shift what happened. Mention any alarms.\n| who | when |\n| me | now |',
+    });
+    expect(r.warnings).toContain(
+      "skipped section 'References' (line 103): not steps; its 1 shell block(s) were not imported",
+    );
     expect(r.warnings).toContain("skipped the text under the title 'Release notes for web' (line 1): not steps");
     expect(unaccounted(text, r)).toEqual([]);
   });
 
-  it('drops the runbook\'s own numbering from titles, but not a number that is part of the name', () => {
-    const r = importRunbook('### Step 3: Deploy\n- [ ] a\n### 1.2 Apply\n- [ ] b\n### 2024 cleanup\n- [ ] c\n### 4) Check\n\nLook at it.\n', 'n.md');
+  it("drops the runbook's own numbering from titles, but not a number that is part of the name", () => {
+    const r = importRunbook(
+      '### Step 3: Deploy\n- [ ] a\n### 1.2 Apply\n- [ ] b\n### 2024 cleanup\n- [ ] c\n### 4) Check\n\nLook at it.\n',
+      'n.md',
+    );
     expect(r.steps.map((s) => s.title)).toEqual(['a', 'b', 'c', 'Check']);
     expect(r.steps.at(-1)!.note).toBe('Look at it.');
     const c = importRunbook('## 2024 cleanup\n```bash\necho done\n```\n', 'c.md');
@@ -285,7 +371,9 @@ describe('shipwatch checklist (called directly)', () => {
     const file = fileURLToPath(new URL(FACILITATOR, RUNBOOKS));
     const { code, out } = run(['--runbook', file]);
     expect(code).toBe(0);
-    expect(out).toContain(`   1. [pre]    command  Validate Secrets\n      cd terraform/environments/production\n      bash validate_secrets.sh us-east-2\n`);
+    expect(out).toContain(
+      `   1. [pre]    command  Validate Secrets\n      cd terraform/environments/production\n      bash validate_secrets.sh us-east-2\n`,
+    );
     expect(out).toContain('  14. [post]   command  Check for Errors\n');
     expect(out).toContain('      expect: no output\n');
     expect(out).toContain('      placeholders: v1.X.Y — fill these before running\n');
@@ -304,7 +392,9 @@ describe('shipwatch checklist (called directly)', () => {
 
   it('bad flags and unreadable files are usage errors (status 2) naming the problem', () => {
     expect(() => run([])).toThrow(/--runbook/);
-    expect(() => run(['--runbook', '/nonexistent/runbook.md'])).toThrow(/^cannot read runbook \/nonexistent\/runbook\.md: ENOENT/);
+    expect(() => run(['--runbook', '/nonexistent/runbook.md'])).toThrow(
+      /^cannot read runbook \/nonexistent\/runbook\.md: ENOENT/,
+    );
     try {
       run(['--runbook', 'x.md', '--nope']);
     } catch (e) {

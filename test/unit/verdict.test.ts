@@ -3,10 +3,25 @@ import type { Alarm, MetricSeries } from '../../src/domain/model.js';
 import { verdict } from '../../src/domain/verdict.js';
 import { deployment, ref, service, serviceDeployment } from '../helpers/service.js';
 
-const alarm = (state: Alarm['state']): Alarm => ({ name: 'web-5xx', kind: 'metric', state, reason: '', stateUpdatedAt: 0 });
-const metric = (current: number, threshold: number): MetricSeries => ({ id: 'p99', label: 'p99', unit: 'ms', points: [], current, threshold });
+const alarm = (state: Alarm['state']): Alarm => ({
+  name: 'web-5xx',
+  kind: 'metric',
+  state,
+  reason: '',
+  stateUpdatedAt: 0,
+});
+const metric = (current: number, threshold: number): MetricSeries => ({
+  id: 'p99',
+  label: 'p99',
+  unit: 'ms',
+  points: [],
+  current,
+  threshold,
+});
 const idle = { phase: 'idle' as const };
-const rolling = service(42, [41, 42], { deployments: [deployment(42, { rolloutState: 'IN_PROGRESS', running: 1 }), deployment(41, { status: 'ACTIVE' })] });
+const rolling = service(42, [41, 42], {
+  deployments: [deployment(42, { rolloutState: 'IN_PROGRESS', running: 1 }), deployment(41, { status: 'ACTIVE' })],
+});
 
 describe('verdict', () => {
   it('reads the release from the signals, most urgent first', () => {
@@ -14,8 +29,15 @@ describe('verdict', () => {
     expect(verdict({ service: rolling, rollback: idle })).toBe('ROLLING');
     expect(verdict({ service: service(42, [42]), rollback: idle })).toBe('HEALTHY');
     expect(verdict({ service: service(42, [42]), metrics: [metric(600, 500)], rollback: idle })).toBe('DEGRADED');
-    expect(verdict({ service: rolling, alarms: [alarm('ALARM')], metrics: [metric(600, 500)], rollback: idle })).toBe('ALARM');
-    expect(verdict({ service: service(42, [42], { deployments: [deployment(42, { rolloutState: 'FAILED' })] }), rollback: idle })).toBe('FAILED');
+    expect(verdict({ service: rolling, alarms: [alarm('ALARM')], metrics: [metric(600, 500)], rollback: idle })).toBe(
+      'ALARM',
+    );
+    expect(
+      verdict({
+        service: service(42, [42], { deployments: [deployment(42, { rolloutState: 'FAILED' })] }),
+        rollback: idle,
+      }),
+    ).toBe('FAILED');
   });
 
   it('a rollback outranks the signals: ROLLING BACK, then ROLLED BACK or FAILED', () => {
@@ -27,7 +49,8 @@ describe('verdict', () => {
   });
 
   it('shows an ECS-driven rollback (circuit breaker) the same way', () => {
-    const sd = (status: 'ROLLBACK_IN_PROGRESS' | 'ROLLBACK_SUCCESSFUL') => service(42, [41, 42], { serviceDeployments: [serviceDeployment(42, [41], { status })] });
+    const sd = (status: 'ROLLBACK_IN_PROGRESS' | 'ROLLBACK_SUCCESSFUL') =>
+      service(42, [41, 42], { serviceDeployments: [serviceDeployment(42, [41], { status })] });
     expect(verdict({ service: sd('ROLLBACK_IN_PROGRESS'), rollback: idle })).toBe('ROLLING BACK');
     expect(verdict({ service: sd('ROLLBACK_SUCCESSFUL'), rollback: idle })).toBe('ROLLED BACK');
   });

@@ -18,7 +18,10 @@ export interface AlarmSelection {
 const NAMES_PER_REQUEST = 100;
 const STATES: readonly AlarmState[] = ['OK', 'ALARM', 'INSUFFICIENT_DATA'];
 
-type AnyAlarm = Pick<MetricAlarm & CompositeAlarm, 'AlarmName' | 'StateValue' | 'StateReason' | 'StateUpdatedTimestamp' | 'StateTransitionedTimestamp'>;
+type AnyAlarm = Pick<
+  MetricAlarm & CompositeAlarm,
+  'AlarmName' | 'StateValue' | 'StateReason' | 'StateUpdatedTimestamp' | 'StateTransitionedTimestamp'
+>;
 
 /**
  * SDK alarm → domain alarm. The time is that of the last state *transition* when AWS reports one:
@@ -36,7 +39,8 @@ export function alarmRequests(sel: AlarmSelection): DescribeAlarmsCommandInput[]
   const base = { AlarmTypes: ['MetricAlarm', 'CompositeAlarm'] } satisfies DescribeAlarmsCommandInput;
   const out: DescribeAlarmsCommandInput[] = sel.prefix ? [{ ...base, AlarmNamePrefix: sel.prefix }] : [];
   const names = [...new Set(sel.names ?? [])];
-  for (let i = 0; i < names.length; i += NAMES_PER_REQUEST) out.push({ ...base, AlarmNames: names.slice(i, i + NAMES_PER_REQUEST) });
+  for (let i = 0; i < names.length; i += NAMES_PER_REQUEST)
+    out.push({ ...base, AlarmNames: names.slice(i, i + NAMES_PER_REQUEST) });
   return out;
 }
 

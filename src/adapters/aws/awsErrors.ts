@@ -7,11 +7,30 @@ interface SdkErrorLike {
   $fault?: 'client' | 'server';
 }
 
-const asSdk = (e: unknown): SdkErrorLike => (typeof e === 'object' && e !== null ? (e as SdkErrorLike) : { message: String(e) });
+const asSdk = (e: unknown): SdkErrorLike =>
+  typeof e === 'object' && e !== null ? (e as SdkErrorLike) : { message: String(e) };
 
-const THROTTLING = new Set(['ThrottlingException', 'Throttling', 'TooManyRequestsException', 'RequestLimitExceeded', 'LimitExceededException']);
-const ACCESS = new Set(['AccessDeniedException', 'AccessDenied', 'UnauthorizedOperation', 'UnrecognizedClientException']);
-const CREDENTIALS = new Set(['ExpiredTokenException', 'ExpiredToken', 'CredentialsProviderError', 'TokenProviderError', 'InvalidClientTokenId', 'InvalidSignatureException']);
+const THROTTLING = new Set([
+  'ThrottlingException',
+  'Throttling',
+  'TooManyRequestsException',
+  'RequestLimitExceeded',
+  'LimitExceededException',
+]);
+const ACCESS = new Set([
+  'AccessDeniedException',
+  'AccessDenied',
+  'UnauthorizedOperation',
+  'UnrecognizedClientException',
+]);
+const CREDENTIALS = new Set([
+  'ExpiredTokenException',
+  'ExpiredToken',
+  'CredentialsProviderError',
+  'TokenProviderError',
+  'InvalidClientTokenId',
+  'InvalidSignatureException',
+]);
 
 export const isThrottle = (e: unknown): boolean => {
   const err = asSdk(e);
@@ -22,7 +41,9 @@ export const isAccessDenied = (e: unknown): boolean => ACCESS.has(asSdk(e).name 
 
 export const isCredentialsProblem = (e: unknown): boolean => {
   const err = asSdk(e);
-  return CREDENTIALS.has(err.name ?? '') || /could not load credentials|token.*expired|sso session/i.test(err.message ?? '');
+  return (
+    CREDENTIALS.has(err.name ?? '') || /could not load credentials|token.*expired|sso session/i.test(err.message ?? '')
+  );
 };
 
 /**
@@ -32,9 +53,17 @@ export const isCredentialsProblem = (e: unknown): boolean => {
  */
 export const isUnavailable = (e: unknown): boolean => {
   const err = asSdk(e);
-  if (['UnknownOperationException', 'InvalidAction', 'UnsupportedOperation', 'UnsupportedFeatureException'].includes(err.name ?? '')) return true;
+  if (
+    ['UnknownOperationException', 'InvalidAction', 'UnsupportedOperation', 'UnsupportedFeatureException'].includes(
+      err.name ?? '',
+    )
+  )
+    return true;
   if (err.$metadata?.httpStatusCode === 404 || err.$metadata?.httpStatusCode === 501) return true;
-  return err.$metadata?.httpStatusCode === 500 && /deserializ|not implemented|unexpected token|<!doctype|<html/i.test(err.message ?? '');
+  return (
+    err.$metadata?.httpStatusCode === 500 &&
+    /deserializ|not implemented|unexpected token|<!doctype|<html/i.test(err.message ?? '')
+  );
 };
 
 /** `ecs:DescribeServices: AccessDenied — add this action to the IAM policy` and the like. */

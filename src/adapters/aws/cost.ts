@@ -110,7 +110,8 @@ export function toCostSummary(results: ResultByTime[], plan: CostPlan, forecastR
   }
   let monthToDate = 0;
   for (const [date, b] of buckets) if (date >= plan.monthStart && date <= plan.today) monthToDate += totalOf(b);
-  const forecastMonth = forecastRest === undefined ? undefined : monthToDate - totalOf(buckets.get(plan.today)) + forecastRest;
+  const forecastMonth =
+    forecastRest === undefined ? undefined : monthToDate - totalOf(buckets.get(plan.today)) + forecastRest;
   return { currency: currency ?? 'USD', days, monthToDate, ...(forecastMonth === undefined ? {} : { forecastMonth }) };
 }
 
@@ -166,7 +167,9 @@ export class CostReader {
     const out: ResultByTime[] = [];
     let token: string | undefined;
     for (let page = 0; page < MAX_PAGES; page++) {
-      const res = await this.ce.send(new GetCostAndUsageCommand(token ? { ...input, NextPageToken: token } : input), { abortSignal: signal });
+      const res = await this.ce.send(new GetCostAndUsageCommand(token ? { ...input, NextPageToken: token } : input), {
+        abortSignal: signal,
+      });
       out.push(...(res.ResultsByTime ?? []));
       token = res.NextPageToken;
       if (!token) return out;

@@ -26,7 +26,10 @@ export class CostCache {
   private memory?: CachedCost;
 
   /** `key` names the account and profile: two accounts must never share a cost summary. */
-  constructor(dir: string, private readonly key: string) {
+  constructor(
+    dir: string,
+    private readonly key: string,
+  ) {
     this.file = join(dir, `cost-${key.replace(/[^A-Za-z0-9._-]/g, '_')}.json`);
   }
 
@@ -77,6 +80,8 @@ function isEntry(d: unknown, key: string): d is CachedCost & { format: number; k
     typeof s.currency === 'string' &&
     typeof s.monthToDate === 'number' &&
     Array.isArray(s.days) &&
-    s.days.every((day) => typeof day?.date === 'string' && typeof day.total === 'number' && Array.isArray(day.byService))
+    s.days.every(
+      (day) => typeof day?.date === 'string' && typeof day.total === 'number' && Array.isArray(day.byService),
+    )
   );
 }

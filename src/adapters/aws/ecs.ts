@@ -6,8 +6,20 @@
 // ListServiceDeployments every poll; DescribeServiceDeployments only while a deployment is unfinished;
 // ListTaskDefinitions ×2 once a minute; DescribeTaskDefinition / DescribeTasks / DescribeServiceRevisions
 // only for what was not seen before (and a task definition's status re-check every 5 minutes).
-import { DescribeServicesCommand, StopServiceDeploymentCommand, UpdateServiceCommand, type ECSClient, type Service } from '@aws-sdk/client-ecs';
-import type { RollbackRequest, RollbackResult, ServiceDeploymentInfo, ServiceSnapshot, TaskDefRef } from '../../domain/model.js';
+import {
+  DescribeServicesCommand,
+  StopServiceDeploymentCommand,
+  UpdateServiceCommand,
+  type ECSClient,
+  type Service,
+} from '@aws-sdk/client-ecs';
+import type {
+  RollbackRequest,
+  RollbackResult,
+  ServiceDeploymentInfo,
+  ServiceSnapshot,
+  TaskDefRef,
+} from '../../domain/model.js';
 import { refKey } from '../../domain/model.js';
 import { deploymentRefs, mapDeployments, mapEvents, mapLoadBalancers, parseTaskDefRef } from './ecsMap.js';
 import { ServiceDeployments } from './ecsServiceDeployments.js';
@@ -58,7 +70,10 @@ export class EcsReader {
       this.serviceDeployments.read(signal),
     ]);
     const olderActive = primary ? newestOlderActive(familyRevisions, primary) : [];
-    const taskDefinitions = await this.taskDefs.resolve(unique([...deployed.map((d) => d.ref), ...revisionsOf(sd.deployments), ...olderActive]), signal);
+    const taskDefinitions = await this.taskDefs.resolve(
+      unique([...deployed.map((d) => d.ref), ...revisionsOf(sd.deployments), ...olderActive]),
+      signal,
+    );
     const loadBalancers = mapLoadBalancers(svc.loadBalancers);
     return {
       cluster: this.cluster,
@@ -83,17 +98,28 @@ export class EcsReader {
   /** Changes production; called only after the user confirmed. Errors carry a one-line message and the SDK error as cause. */
   async rollback(req: RollbackRequest): Promise<RollbackResult> {
     if (req.cluster !== this.cluster || req.service !== this.service) {
-      throw new Error(`rollback of ${req.cluster}/${req.service} refused: this session watches ${this.cluster}/${this.service}`);
+      throw new Error(
+        `rollback of ${req.cluster}/${req.service} refused: this session watches ${this.cluster}/${this.service}`,
+      );
     }
     if (req.method === 'stop-service-deployment') {
       if (!req.serviceDeploymentArn) throw new Error('ecs:StopServiceDeployment: no service deployment ARN to stop');
       const out = await this.ecs
-        .send(new StopServiceDeploymentCommand({ serviceDeploymentArn: req.serviceDeploymentArn, stopType: 'ROLLBACK' }))
+        .send(
+          new StopServiceDeploymentCommand({ serviceDeploymentArn: req.serviceDeploymentArn, stopType: 'ROLLBACK' }),
+        )
         .catch((e: unknown) => Promise.reject(this.wrap(e, 'ecs:StopServiceDeployment')));
       return { method: req.method, deploymentId: out.serviceDeploymentArn ?? req.serviceDeploymentArn };
     }
     const out = await this.ecs
-      .send(new UpdateServiceCommand({ cluster: this.cluster, service: this.service, taskDefinition: refKey(req.to), forceNewDeployment: true }))
+      .send(
+        new UpdateServiceCommand({
+          cluster: this.cluster,
+          service: this.service,
+          taskDefinition: refKey(req.to),
+          forceNewDeployment: true,
+        }),
+      )
       .catch((e: unknown) => Promise.reject(this.wrap(e, 'ecs:UpdateService')));
     return { method: req.method, deploymentId: out.service?.deployments?.find((d) => d.status === 'PRIMARY')?.id };
   }
@@ -101,7 +127,9 @@ export class EcsReader {
   private async describeService(signal: AbortSignal): Promise<Service> {
     let out;
     try {
-      out = await this.ecs.send(new DescribeServicesCommand({ cluster: this.cluster, services: [this.service] }), { abortSignal: signal });
+      out = await this.ecs.send(new DescribeServicesCommand({ cluster: this.cluster, services: [this.service] }), {
+        abortSignal: signal,
+      });
     } catch (e) {
       if (signal.aborted) throw e;
       if ((e as { name?: string }).name === 'ClusterNotFoundException') {
@@ -115,7 +143,8 @@ export class EcsReader {
       throw new Error(`ecs:DescribeServices: ${failure.reason}${failure.detail ? ` (${failure.detail})` : ''}`);
     }
     // MISSING in failures, or a deleted service (INACTIVE, still described for a while after deletion).
-    if (!svc || svc.status === 'INACTIVE') throw new Error(`service ${this.service} not found in cluster ${this.cluster}`);
+    if (!svc || svc.status === 'INACTIVE')
+      throw new Error(`service ${this.service} not found in cluster ${this.cluster}`);
     return svc;
   }
 }

@@ -70,7 +70,9 @@ function mapContainer(c: ContainerDefinition, i: number): ContainerInfo {
 const TD_STATUS: ReadonlySet<string> = new Set(['ACTIVE', 'INACTIVE', 'DELETE_IN_PROGRESS']);
 
 export function mapTaskDefinition(td: TaskDefinition | undefined): TaskDefinitionInfo | undefined {
-  const ref = parseTaskDefRef(td?.taskDefinitionArn) ?? (td?.family && td.revision ? { family: td.family, revision: td.revision } : undefined);
+  const ref =
+    parseTaskDefRef(td?.taskDefinitionArn) ??
+    (td?.family && td.revision ? { family: td.family, revision: td.revision } : undefined);
   if (!td || !ref) return undefined;
   const defs = td.containerDefinitions ?? [];
   const logGroup = defs.map((c) => c.logConfiguration?.options?.['awslogs-group']).find((g) => !!g);
@@ -85,7 +87,11 @@ export function mapTaskDefinition(td: TaskDefinition | undefined): TaskDefinitio
 }
 
 /** ListTaskDefinitions ARNs → revisions of exactly `family` (AWS's familyPrefix also matches `web-worker`). */
-export function familyRevisionsFrom(arns: string[], family: string, status: TaskDefinitionInfo['status']): ServiceSnapshot['familyRevisions'] {
+export function familyRevisionsFrom(
+  arns: string[],
+  family: string,
+  status: TaskDefinitionInfo['status'],
+): ServiceSnapshot['familyRevisions'] {
   return arns.flatMap((arn) => {
     const ref = parseTaskDefRef(arn);
     return ref && ref.family === family ? [{ revision: ref.revision, status }] : [];
@@ -134,7 +140,11 @@ export function mapEvents(events: SdkEvent[] | undefined, cap: number): ServiceE
 }
 
 export function mapLoadBalancers(lbs: LoadBalancer[] | undefined): NonNullable<ServiceSnapshot['loadBalancers']> {
-  return (lbs ?? []).map((lb) => ({ targetGroupArn: lb.targetGroupArn, loadBalancerName: lb.loadBalancerName, containerName: lb.containerName }));
+  return (lbs ?? []).map((lb) => ({
+    targetGroupArn: lb.targetGroupArn,
+    loadBalancerName: lb.loadBalancerName,
+    containerName: lb.containerName,
+  }));
 }
 
 /**
@@ -157,14 +167,22 @@ export const newestStoppedFirst = (tasks: StoppedTask[], cap: number): StoppedTa
   [...tasks].sort((a, b) => b.stoppedAt - a.stoppedAt || a.taskArn.localeCompare(b.taskArn)).slice(0, cap);
 
 /** Service deployments that can no longer change: described once, then cached. */
-export const FINISHED_SERVICE_DEPLOYMENT: ReadonlySet<string> = new Set(['SUCCESSFUL', 'STOPPED', 'ROLLBACK_SUCCESSFUL', 'ROLLBACK_FAILED']);
+export const FINISHED_SERVICE_DEPLOYMENT: ReadonlySet<string> = new Set([
+  'SUCCESSFUL',
+  'STOPPED',
+  'ROLLBACK_SUCCESSFUL',
+  'ROLLBACK_FAILED',
+]);
 
 /**
  * Source and target refer to service revisions, whose task definition only DescribeServiceRevisions
  * tells (ServiceRevisionSummary has the ARN and task counts, no task definition): `revisionRef`
  * resolves them. Undefined when the target cannot be resolved: such a record cannot guide a rollback.
  */
-export function mapServiceDeployment(sd: ServiceDeployment, revisionRef: (arn: string) => TaskDefRef | undefined): ServiceDeploymentInfo | undefined {
+export function mapServiceDeployment(
+  sd: ServiceDeployment,
+  revisionRef: (arn: string) => TaskDefRef | undefined,
+): ServiceDeploymentInfo | undefined {
   const target = sd.targetServiceRevision?.arn ? revisionRef(sd.targetServiceRevision.arn) : undefined;
   if (!sd.serviceDeploymentArn || !sd.status || !target) return undefined;
   const cb = sd.deploymentCircuitBreaker;
@@ -179,9 +197,15 @@ export function mapServiceDeployment(sd: ServiceDeployment, revisionRef: (arn: s
       return ref ? [ref] : [];
     }),
     targetRevision: target,
-    circuitBreaker: cb?.status ? { status: cb.status, failureCount: cb.failureCount ?? 0, threshold: cb.threshold ?? 0 } : undefined,
+    circuitBreaker: cb?.status
+      ? { status: cb.status, failureCount: cb.failureCount ?? 0, threshold: cb.threshold ?? 0 }
+      : undefined,
     alarms: alarms?.status
-      ? { status: alarms.status, alarmNames: alarms.alarmNames ?? [], triggeredAlarmNames: alarms.triggeredAlarmNames ?? [] }
+      ? {
+          status: alarms.status,
+          alarmNames: alarms.alarmNames ?? [],
+          triggeredAlarmNames: alarms.triggeredAlarmNames ?? [],
+        }
       : undefined,
     createdAt: ms(sd.createdAt) ?? ms(sd.startedAt) ?? 0,
     finishedAt: ms(sd.finishedAt) ?? ms(sd.stoppedAt),

@@ -10,7 +10,13 @@ import {
   type ServiceDeployment,
 } from '@aws-sdk/client-ecs';
 import type { ServiceDeploymentInfo, TaskDefRef } from '../../domain/model.js';
-import { FINISHED_SERVICE_DEPLOYMENT, mapServiceDeployment, ms, newestServiceDeploymentFirst, parseTaskDefRef } from './ecsMap.js';
+import {
+  FINISHED_SERVICE_DEPLOYMENT,
+  mapServiceDeployment,
+  ms,
+  newestServiceDeploymentFirst,
+  parseTaskDefRef,
+} from './ecsMap.js';
 import { isAccessDenied, isUnavailable } from './awsErrors.js';
 import { chunks, rethrowIfAborted, type EcsIssues } from './ecsUtil.js';
 
@@ -52,7 +58,8 @@ export class ServiceDeployments {
       await this.resolveRevisions(raw, signal);
       const mapped = raw.flatMap((sd) => mapServiceDeployment(sd, (arn) => this.revisions.get(arn) ?? undefined) ?? []);
       this.last = newestServiceDeploymentFirst(mapped);
-      for (const a of ['ecs:ListServiceDeployments', 'ecs:DescribeServiceDeployments', 'ecs:DescribeServiceRevisions']) this.issues.clear(a);
+      for (const a of ['ecs:ListServiceDeployments', 'ecs:DescribeServiceDeployments', 'ecs:DescribeServiceRevisions'])
+        this.issues.clear(a);
       return { available: true, deployments: this.last };
     } catch (e) {
       rethrowIfAborted(e, signal);
@@ -70,7 +77,11 @@ export class ServiceDeployments {
 
   private async listNewest(signal: AbortSignal): Promise<string[]> {
     const out = await this.ecs.send(
-      new ListServiceDeploymentsCommand({ cluster: this.cluster, service: this.service, maxResults: SERVICE_DEPLOYMENTS_LISTED }),
+      new ListServiceDeploymentsCommand({
+        cluster: this.cluster,
+        service: this.service,
+        maxResults: SERVICE_DEPLOYMENTS_LISTED,
+      }),
       { abortSignal: signal },
     );
     // Documented newest first; sorted anyway, as nothing else here trusts a server's order.
@@ -83,8 +94,13 @@ export class ServiceDeployments {
   /** Describes the listed deployments that are not finished-and-cached; forgets ones no longer listed. */
   private async describe(arns: string[], signal: AbortSignal): Promise<ServiceDeployment[]> {
     const fresh = new Map<string, ServiceDeployment>();
-    for (const batch of chunks(arns.filter((a) => !this.finished.has(a)), DESCRIBE_BATCH)) {
-      const out = await this.ecs.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: batch }), { abortSignal: signal });
+    for (const batch of chunks(
+      arns.filter((a) => !this.finished.has(a)),
+      DESCRIBE_BATCH,
+    )) {
+      const out = await this.ecs.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: batch }), {
+        abortSignal: signal,
+      });
       for (const sd of out.serviceDeployments ?? []) {
         if (!sd.serviceDeploymentArn) continue;
         fresh.set(sd.serviceDeploymentArn, sd);
@@ -98,14 +114,24 @@ export class ServiceDeployments {
 
   private async resolveRevisions(raw: ServiceDeployment[], signal: AbortSignal): Promise<void> {
     const wanted = new Set(
-      raw.flatMap((sd) => [...(sd.sourceServiceRevisions ?? []), ...(sd.targetServiceRevision ? [sd.targetServiceRevision] : [])].map((r) => r.arn ?? '')),
+      raw.flatMap((sd) =>
+        [...(sd.sourceServiceRevisions ?? []), ...(sd.targetServiceRevision ? [sd.targetServiceRevision] : [])].map(
+          (r) => r.arn ?? '',
+        ),
+      ),
     );
     wanted.delete('');
-    for (const batch of chunks([...wanted].filter((a) => !this.revisions.has(a)), DESCRIBE_BATCH)) {
-      const out = await this.ecs.send(new DescribeServiceRevisionsCommand({ serviceRevisionArns: batch }), { abortSignal: signal });
+    for (const batch of chunks(
+      [...wanted].filter((a) => !this.revisions.has(a)),
+      DESCRIBE_BATCH,
+    )) {
+      const out = await this.ecs.send(new DescribeServiceRevisionsCommand({ serviceRevisionArns: batch }), {
+        abortSignal: signal,
+      });
       for (const arn of batch) this.revisions.set(arn, null);
       for (const rev of out.serviceRevisions ?? []) {
-        if (rev.serviceRevisionArn) this.revisions.set(rev.serviceRevisionArn, parseTaskDefRef(rev.taskDefinition) ?? null);
+        if (rev.serviceRevisionArn)
+          this.revisions.set(rev.serviceRevisionArn, parseTaskDefRef(rev.taskDefinition) ?? null);
       }
     }
     for (const arn of this.revisions.keys()) if (!wanted.has(arn)) this.revisions.delete(arn);

@@ -28,7 +28,12 @@ export class StoppedTasks {
     let action = 'ecs:ListTasks';
     try {
       const listed = await this.ecs.send(
-        new ListTasksCommand({ cluster: this.cluster, serviceName: this.service, desiredStatus: 'STOPPED', maxResults: BATCH }),
+        new ListTasksCommand({
+          cluster: this.cluster,
+          serviceName: this.service,
+          desiredStatus: 'STOPPED',
+          maxResults: BATCH,
+        }),
         { abortSignal: signal },
       );
       const arns = listed.taskArns ?? [];
@@ -37,8 +42,13 @@ export class StoppedTasks {
       for (const arn of arns) if (!this.firstSeen.has(arn)) this.firstSeen.set(arn, now);
       action = 'ecs:DescribeTasks';
       const pending: StoppedTask[] = [];
-      for (const batch of chunks(arns.filter((a) => !this.final.has(a)), BATCH)) {
-        const out = await this.ecs.send(new DescribeTasksCommand({ cluster: this.cluster, tasks: batch }), { abortSignal: signal });
+      for (const batch of chunks(
+        arns.filter((a) => !this.final.has(a)),
+        BATCH,
+      )) {
+        const out = await this.ecs.send(new DescribeTasksCommand({ cluster: this.cluster, tasks: batch }), {
+          abortSignal: signal,
+        });
         for (const t of out.tasks ?? []) this.take(t, pending);
       }
       const known = arns.flatMap((a) => this.final.get(a) ?? []);

@@ -39,7 +39,10 @@ export class TaskDefinitions {
     if (this.family?.name === family && now < this.family.retryAt) return this.family.revisions;
     const previous = this.family?.name === family ? this.family.revisions : [];
     try {
-      const [active, inactive] = await Promise.all([this.list(family, 'ACTIVE', signal), this.list(family, 'INACTIVE', signal)]);
+      const [active, inactive] = await Promise.all([
+        this.list(family, 'ACTIVE', signal),
+        this.list(family, 'INACTIVE', signal),
+      ]);
       const revisions = [...active, ...inactive];
       this.family = { name: family, revisions, retryAt: now + FAMILY_TTL_MS };
       this.applyStatuses(family, revisions, now);
@@ -99,7 +102,9 @@ export class TaskDefinitions {
     const entry = this.entries.get(key) ?? { retryAt: 0 };
     this.entries.set(key, entry);
     try {
-      const out = await this.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: key }), { abortSignal: signal });
+      const out = await this.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: key }), {
+        abortSignal: signal,
+      });
       entry.info = mapTaskDefinition(out.taskDefinition) ?? entry.info;
       entry.retryAt = this.now() + STATUS_TTL_MS;
       this.issues.clear('ecs:DescribeTaskDefinition');

@@ -38,7 +38,8 @@ async function explain<T>(action: string, profile: string | undefined, run: () =
   try {
     return await run();
   } catch (e) {
-    if (typeof e === 'object' && e !== null && '$metadata' in e) throw new Error(describeAwsError(e, action, profile), { cause: e });
+    if (typeof e === 'object' && e !== null && '$metadata' in e)
+      throw new Error(describeAwsError(e, action, profile), { cause: e });
     throw e;
   }
 }
@@ -102,11 +103,15 @@ export class AwsBackend implements Backend {
   }
 
   getAlarms(signal: AbortSignal) {
-    return explain('cloudwatch:DescribeAlarms', this.o.profile, () => fetchAlarms(this.clients.cloudwatch, this.o.alarms, signal));
+    return explain('cloudwatch:DescribeAlarms', this.o.profile, () =>
+      fetchAlarms(this.clients.cloudwatch, this.o.alarms, signal),
+    );
   }
 
   getMetrics(releaseStart: number, signal: AbortSignal) {
-    return explain('cloudwatch:GetMetricData', this.o.profile, () => this.metrics.get(releaseStart, this.lastService?.loadBalancers, signal));
+    return explain('cloudwatch:GetMetricData', this.o.profile, () =>
+      this.metrics.get(releaseStart, this.lastService?.loadBalancers, signal),
+    );
   }
 
   getCost(signal: AbortSignal) {
@@ -123,9 +128,17 @@ export class AwsBackend implements Backend {
   private async startFollowing(signal: AbortSignal): Promise<LogFollower> {
     const service = this.lastService ?? (await this.getService(signal));
     const primary = primaryDeployment(service);
-    const group = this.o.logGroup ?? (primary && service.taskDefinitions[`${primary.taskDefinition.family}:${primary.taskDefinition.revision}`]?.logGroup);
-    if (!group) throw new Error('no log group: the task definition has no awslogs log configuration; set logGroup in the config');
-    this.follower = new LogFollower(this.clients.logs, { logGroup: group, filterPattern: this.o.logFilterPattern, liveTail: this.o.liveTail });
+    const group =
+      this.o.logGroup ??
+      (primary &&
+        service.taskDefinitions[`${primary.taskDefinition.family}:${primary.taskDefinition.revision}`]?.logGroup);
+    if (!group)
+      throw new Error('no log group: the task definition has no awslogs log configuration; set logGroup in the config');
+    this.follower = new LogFollower(this.clients.logs, {
+      logGroup: group,
+      filterPattern: this.o.logFilterPattern,
+      liveTail: this.o.liveTail,
+    });
     return this.follower;
   }
 
@@ -152,7 +165,9 @@ async function resolveRegion(o: AwsBackendOptions): Promise<string> {
   } finally {
     probe.destroy();
   }
-  throw new UsageError(`no AWS region: pass --region, set AWS_REGION, or set region in ${o.profile ? `profile ${o.profile}` : 'your AWS profile'}`);
+  throw new UsageError(
+    `no AWS region: pass --region, set AWS_REGION, or set region in ${o.profile ? `profile ${o.profile}` : 'your AWS profile'}`,
+  );
 }
 
 export async function createAwsBackend(o: AwsBackendOptions): Promise<AwsBackend> {

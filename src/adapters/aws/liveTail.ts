@@ -64,11 +64,17 @@ export class LiveTail {
   /** Resolves once the stream is open; rejects if it cannot be (the follower then polls). */
   async start(): Promise<void> {
     const signal = this.abort.signal;
-    const timer = setTimeout(() => this.abort.abort(new Error('StartLiveTail did not answer in time')), this.o.startTimeoutMs ?? 10_000);
+    const timer = setTimeout(
+      () => this.abort.abort(new Error('StartLiveTail did not answer in time')),
+      this.o.startTimeoutMs ?? 10_000,
+    );
     try {
       const arn = await logGroupArn(this.logs, this.o.logGroup, signal);
       const res = await this.logs.send(
-        new StartLiveTailCommand({ logGroupIdentifiers: [arn], logEventFilterPattern: this.o.filterPattern || undefined }),
+        new StartLiveTailCommand({
+          logGroupIdentifiers: [arn],
+          logEventFilterPattern: this.o.filterPattern || undefined,
+        }),
         { abortSignal: signal },
       );
       if (!res.responseStream) throw new Error('StartLiveTail returned no stream');
@@ -87,9 +93,11 @@ export class LiveTail {
       for await (const msg of stream) {
         if (this.ended) return; // returning closes the stream
         this.aliveAt = this.o.now();
-        if (msg.sessionUpdate) this.take(msg.sessionUpdate.sessionResults ?? [], msg.sessionUpdate.sessionMetadata?.sampled === true);
+        if (msg.sessionUpdate)
+          this.take(msg.sessionUpdate.sessionResults ?? [], msg.sessionUpdate.sessionMetadata?.sampled === true);
         else if (msg.SessionTimeoutException) this.end('Live Tail session timed out');
-        else if (msg.SessionStreamingException) this.end(`Live Tail stream error: ${msg.SessionStreamingException.message ?? ''}`);
+        else if (msg.SessionStreamingException)
+          this.end(`Live Tail stream error: ${msg.SessionStreamingException.message ?? ''}`);
       }
       this.end('Live Tail stream ended');
     } catch (e) {

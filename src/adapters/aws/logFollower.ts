@@ -14,7 +14,12 @@
 // the history (startBackMs). When the session ends, polling resumes from the last timestamp seen
 // minus the late window: no gap. Live Tail events carry no eventId, so the overlap is deduplicated
 // by content (timestamp, stream, message), counted, so two identical lines are still two lines.
-import { FilterLogEventsCommand, type CloudWatchLogsClient, type FilteredLogEvent, type LiveTailSessionLogEvent } from '@aws-sdk/client-cloudwatch-logs';
+import {
+  FilterLogEventsCommand,
+  type CloudWatchLogsClient,
+  type FilteredLogEvent,
+  type LiveTailSessionLogEvent,
+} from '@aws-sdk/client-cloudwatch-logs';
 import type { LogEvent } from '../../domain/model.js';
 import { LiveTail } from './liveTail.js';
 import { levelOf } from './logLevel.js';
@@ -33,7 +38,11 @@ export interface LogFollowerOptions {
   maxPagesPerPoll?: number;
 }
 
-interface Counts { ts: number; polled: number; live: number }
+interface Counts {
+  ts: number;
+  polled: number;
+  live: number;
+}
 
 /** What has been returned, by eventId and (while Live Tail may overlap) by content. */
 export class SeenEvents {
@@ -76,7 +85,10 @@ export class SeenEvents {
   }
 }
 
-interface Cycle { startTime: number; nextToken?: string }
+interface Cycle {
+  startTime: number;
+  nextToken?: string;
+}
 
 const contentKey = (ts: number, stream: string, message: string) => `${ts}\u0000${stream}\u0000${message}`;
 
@@ -159,7 +171,11 @@ export class LogFollower {
   }
 
   private async startLive(): Promise<void> {
-    const live = new LiveTail(this.logs, { logGroup: this.o.logGroup, filterPattern: this.o.filterPattern, now: this.now });
+    const live = new LiveTail(this.logs, {
+      logGroup: this.o.logGroup,
+      filterPattern: this.o.filterPattern,
+      now: this.now,
+    });
     this.live = live;
     try {
       await live.start();
@@ -202,14 +218,19 @@ export class LogFollower {
   }
 
   /** Up to maxPagesPerPoll pages. A failure after the first page keeps what came and resumes there next poll. */
-  private async fetchPages(cycle: Cycle, signal: AbortSignal): Promise<{ events: FilteredLogEvent[]; nextToken?: string }> {
+  private async fetchPages(
+    cycle: Cycle,
+    signal: AbortSignal,
+  ): Promise<{ events: FilteredLogEvent[]; nextToken?: string }> {
     const events: FilteredLogEvent[] = [];
     let nextToken = cycle.nextToken;
     for (let page = 0; page < (this.o.maxPagesPerPoll ?? 3); page++) {
       try {
         const res = await this.logs.send(
           new FilterLogEventsCommand({
-            ...(this.o.logGroup.startsWith('arn:') ? { logGroupIdentifier: this.o.logGroup } : { logGroupName: this.o.logGroup }),
+            ...(this.o.logGroup.startsWith('arn:')
+              ? { logGroupIdentifier: this.o.logGroup }
+              : { logGroupName: this.o.logGroup }),
             startTime: cycle.startTime,
             filterPattern: this.o.filterPattern || undefined,
             limit: this.o.pageSize,
@@ -232,14 +253,16 @@ export class LogFollower {
     const out: LogEvent[] = [];
     for (const e of polled) {
       if (e.eventId === undefined || e.timestamp === undefined) continue;
-      const stream = e.logStreamName ?? '', message = e.message ?? '';
+      const stream = e.logStreamName ?? '',
+        message = e.message ?? '';
       if (this.seen.admitPolled(e.eventId, e.timestamp, contentKey(e.timestamp, stream, message))) {
         out.push({ id: e.eventId, timestamp: e.timestamp, stream, message, level: levelOf(message) });
       }
     }
     for (const e of live) {
       if (e.timestamp === undefined) continue;
-      const stream = e.logStreamName ?? '', message = e.message ?? '';
+      const stream = e.logStreamName ?? '',
+        message = e.message ?? '';
       // Live Tail has no eventId; the id only has to be unique for the app's buffer.
       if (this.seen.admitLive(e.timestamp, contentKey(e.timestamp, stream, message))) {
         out.push({ id: `live-${++this.liveSeq}`, timestamp: e.timestamp, stream, message, level: levelOf(message) });

@@ -8,10 +8,21 @@ import type { LogEvent } from '../../domain/model.js';
 type Level = LogEvent['level'];
 
 const BY_NAME: Record<string, Level> = {
-  ERROR: 'ERROR', ERR: 'ERROR', PANIC: 'ERROR', FATAL: 'ERROR', CRITICAL: 'ERROR', CRIT: 'ERROR', ALERT: 'ERROR', EMERG: 'ERROR', EMERGENCY: 'ERROR',
-  WARN: 'WARN', WARNING: 'WARN',
-  INFO: 'INFO', NOTICE: 'INFO',
-  DEBUG: 'DEBUG', TRACE: 'DEBUG',
+  ERROR: 'ERROR',
+  ERR: 'ERROR',
+  PANIC: 'ERROR',
+  FATAL: 'ERROR',
+  CRITICAL: 'ERROR',
+  CRIT: 'ERROR',
+  ALERT: 'ERROR',
+  EMERG: 'ERROR',
+  EMERGENCY: 'ERROR',
+  WARN: 'WARN',
+  WARNING: 'WARN',
+  INFO: 'INFO',
+  NOTICE: 'INFO',
+  DEBUG: 'DEBUG',
+  TRACE: 'DEBUG',
 };
 
 // Upper case only: lower-case "error" is common in ordinary INFO lines ("0 errors", "error_rate=0").

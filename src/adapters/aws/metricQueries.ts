@@ -89,10 +89,21 @@ const withThreshold = (s: SeriesSpec, thresholds: SpecOptions['thresholds']): Se
  */
 export function seriesSpecs(o: SpecOptions, elb: ElbDims | null | undefined): SeriesSpec[] {
   const ecs = { ClusterName: o.cluster, ServiceName: o.service };
-  const alb = (name: string, stat: string) => (elb ? { metric: { namespace: 'AWS/ApplicationELB', name, dimensions: { ...elb }, stat } } : {});
+  const alb = (name: string, stat: string) =>
+    elb ? { metric: { namespace: 'AWS/ApplicationELB', name, dimensions: { ...elb }, stat } } : {};
   const specs: SeriesSpec[] = [
-    { id: 'cpu', label: 'CPU', unit: '%', metric: { namespace: 'AWS/ECS', name: 'CPUUtilization', dimensions: ecs, stat: 'Average' } },
-    { id: 'memory', label: 'Memory', unit: '%', metric: { namespace: 'AWS/ECS', name: 'MemoryUtilization', dimensions: ecs, stat: 'Average' } },
+    {
+      id: 'cpu',
+      label: 'CPU',
+      unit: '%',
+      metric: { namespace: 'AWS/ECS', name: 'CPUUtilization', dimensions: ecs, stat: 'Average' },
+    },
+    {
+      id: 'memory',
+      label: 'Memory',
+      unit: '%',
+      metric: { namespace: 'AWS/ECS', name: 'MemoryUtilization', dimensions: ecs, stat: 'Average' },
+    },
   ];
   if (elb !== undefined) {
     specs.push(
@@ -134,7 +145,11 @@ export function toQueries(specs: readonly SeriesSpec[], periodS: number): Metric
             Id: queryId(id),
             ReturnData: true,
             MetricStat: {
-              Metric: { Namespace: m.namespace, MetricName: m.name, Dimensions: Object.entries(m.dimensions).map(([Name, Value]) => ({ Name, Value })) },
+              Metric: {
+                Namespace: m.namespace,
+                MetricName: m.name,
+                Dimensions: Object.entries(m.dimensions).map(([Name, Value]) => ({ Name, Value })),
+              },
               Period: periodS,
               Stat: m.stat,
             },

@@ -1,7 +1,10 @@
 // The Metrics pane from CloudWatch: one GetMetricData request per refresh for every series, the
 // baseline before the release fetched once (in the first refresh's request) and cached.
 import { GetMetricDataCommand, type CloudWatchClient, type MetricDataQuery } from '@aws-sdk/client-cloudwatch';
-import { DescribeTargetGroupsCommand, type ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import {
+  DescribeTargetGroupsCommand,
+  type ElasticLoadBalancingV2Client,
+} from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { MetricPoint, MetricSeries, ServiceSnapshot } from '../../domain/model.js';
 import { isAccessDenied, isCredentialsProblem, isThrottle } from './awsErrors.js';
 import {
@@ -68,12 +71,17 @@ export class MetricsReader {
     // release too: widen this refresh's one request rather than sending a second one.
     const missing = specs.filter((s) => s.metric && !base.values.has(metricKey(s.metric)));
     const start = missing.length ? windowStart - base.lengthMs : windowStart;
-    const points = now > start ? await this.fetch(specs, start, now, periodS, signal) : new Map<string, MetricPoint[]>();
+    const points =
+      now > start ? await this.fetch(specs, start, now, periodS, signal) : new Map<string, MetricPoint[]>();
     return specs.map((spec) => {
       const all = normalise(points.get(queryId(spec.id)) ?? [], spec.scale);
       const key = spec.metric && metricKey(spec.metric);
       if (key && missing.includes(spec)) base.values.set(key, average(all.filter((p) => p.t < windowStart)));
-      return toSeries(spec, all.filter((p) => p.t >= windowStart), key ? base.values.get(key) : undefined);
+      return toSeries(
+        spec,
+        all.filter((p) => p.t >= windowStart),
+        key ? base.values.get(key) : undefined,
+      );
     });
   }
 
@@ -94,23 +102,47 @@ export class MetricsReader {
    * the whole request for a percentile with data, and on AWS one unsupported percentile statistic
    * must not blank every series either. Throttling, access and credential errors are not retried here.
    */
-  private async fetch(specs: SeriesSpec[], start: number, end: number, periodS: number, signal: AbortSignal): Promise<Map<string, MetricPoint[]>> {
+  private async fetch(
+    specs: SeriesSpec[],
+    start: number,
+    end: number,
+    periodS: number,
+    signal: AbortSignal,
+  ): Promise<Map<string, MetricPoint[]>> {
     const queries = toQueries(specs, periodS);
     try {
       return await this.getMetricData(queries, start, end, signal);
     } catch (e) {
       const plain = queries.filter((q) => !isPercentile(q.MetricStat?.Stat ?? ''));
-      if (signal.aborted || plain.length === queries.length || isThrottle(e) || isAccessDenied(e) || isCredentialsProblem(e)) throw e;
+      if (
+        signal.aborted ||
+        plain.length === queries.length ||
+        isThrottle(e) ||
+        isAccessDenied(e) ||
+        isCredentialsProblem(e)
+      )
+        throw e;
       return this.getMetricData(plain, start, end, signal);
     }
   }
 
-  private async getMetricData(queries: MetricDataQuery[], start: number, end: number, signal: AbortSignal): Promise<Map<string, MetricPoint[]>> {
+  private async getMetricData(
+    queries: MetricDataQuery[],
+    start: number,
+    end: number,
+    signal: AbortSignal,
+  ): Promise<Map<string, MetricPoint[]>> {
     const points = new Map<string, MetricPoint[]>();
     if (!queries.length) return points;
     let NextToken: string | undefined;
     do {
-      const input = { MetricDataQueries: queries, StartTime: new Date(start), EndTime: new Date(end), ScanBy: 'TimestampAscending' as const, NextToken };
+      const input = {
+        MetricDataQueries: queries,
+        StartTime: new Date(start),
+        EndTime: new Date(end),
+        ScanBy: 'TimestampAscending' as const,
+        NextToken,
+      };
       const out = await this.cw.send(new GetMetricDataCommand(input), { abortSignal: signal });
       collectPoints(out.MetricDataResults ?? [], points);
       NextToken = out.NextToken;
@@ -123,12 +155,17 @@ export class MetricsReader {
    * null: it has one but its load balancer is unknown (none attached, a Network Load Balancer, or
    * the lookup failed — retried next refresh, while CPU and memory still show).
    */
-  private async elbDims(lbs: ServiceSnapshot['loadBalancers'], signal: AbortSignal): Promise<ElbDims | null | undefined> {
+  private async elbDims(
+    lbs: ServiceSnapshot['loadBalancers'],
+    signal: AbortSignal,
+  ): Promise<ElbDims | null | undefined> {
     const tg = lbs?.find((l) => l.targetGroupArn)?.targetGroupArn;
     if (!tg) return undefined;
     if (!this.lbOfTargetGroup.has(tg)) {
       try {
-        const out = await this.elb.send(new DescribeTargetGroupsCommand({ TargetGroupArns: [tg] }), { abortSignal: signal });
+        const out = await this.elb.send(new DescribeTargetGroupsCommand({ TargetGroupArns: [tg] }), {
+          abortSignal: signal,
+        });
         this.lbOfTargetGroup.set(tg, out.TargetGroups?.[0]?.LoadBalancerArns?.[0] ?? null);
       } catch (e) {
         if (signal.aborted || isThrottle(e) || isCredentialsProblem(e)) throw e;

@@ -18,8 +18,24 @@ interface MetricAlarmDef {
 
 const METRIC_ALARMS: MetricAlarmDef[] = [
   { name: 'web-5xx-high', metric: '5xx', threshold: 5, toUnit: (v) => v, digits: 1, datapoints: 1, periods: 1 },
-  { name: 'web-p99-latency', metric: 'p99', threshold: 0.5, toUnit: (v) => v / 1000, digits: 3, datapoints: 2, periods: 2 },
-  { name: 'web-unhealthy-hosts', metric: 'unhealthy', threshold: 0, toUnit: (v) => v, digits: 1, datapoints: 2, periods: 2 },
+  {
+    name: 'web-p99-latency',
+    metric: 'p99',
+    threshold: 0.5,
+    toUnit: (v) => v / 1000,
+    digits: 3,
+    datapoints: 2,
+    periods: 2,
+  },
+  {
+    name: 'web-unhealthy-hosts',
+    metric: 'unhealthy',
+    threshold: 0,
+    toUnit: (v) => v,
+    digits: 1,
+    datapoints: 2,
+    periods: 2,
+  },
 ];
 const COMPOSITE = 'web-health';
 
@@ -39,7 +55,7 @@ function longDate(t: number): string {
 function thresholdReason(def: MetricAlarmDef, points: { t: number; v: number }[], alarm: boolean): string {
   const shown = points.map((p) => `${p.v.toFixed(def.digits)} (${stamp(p.t)})`).join(', ');
   const thr = def.threshold.toFixed(1);
-  const matching = points.filter((p) => (p.v > def.threshold) === alarm).length;
+  const matching = points.filter((p) => p.v > def.threshold === alarm).length;
   const verb = `${matching === 1 ? 'was' : 'were'} ${alarm ? '' : 'not '}greater than the threshold (${thr})`;
   if (def.periods === 1) return `Threshold Crossed: 1 datapoint [${shown}] ${verb}.`;
   const minimum = alarm
@@ -58,7 +74,13 @@ export class Alarms {
     this.list = METRIC_ALARMS.map((def, i) => {
       const at = Math.floor((since - (i + 2) * 86_400_000 - i * 7 * MINUTE) / MINUTE) * MINUTE;
       const points = this.points(def, at / MINUTE, sampleAt);
-      return { name: def.name, kind: 'metric' as const, state: 'OK' as const, reason: thresholdReason(def, points, false), stateUpdatedAt: at };
+      return {
+        name: def.name,
+        kind: 'metric' as const,
+        state: 'OK' as const,
+        reason: thresholdReason(def, points, false),
+        stateUpdatedAt: at,
+      };
     });
     const first = this.list[0]!;
     this.list.push({

@@ -13,6 +13,12 @@ export const demoChecklist: ChecklistStepDef[] = [
     kind: 'no-log-errors',
     params: { minutes: 5, pattern: 'ERROR|PANIC' },
   },
-  { id: 'p99-under-500', title: 'p99 latency under 500 ms', phase: 'post', kind: 'metric-below', params: { metric: 'p99', below: 500 } },
+  {
+    id: 'p99-under-500',
+    title: 'p99 latency under 500 ms',
+    phase: 'post',
+    kind: 'metric-below',
+    params: { metric: 'p99', below: 500 },
+  },
   { id: 'cost-within', title: 'Daily cost within $1.50–2.00', phase: 'post', kind: 'cost-within' },
 ];

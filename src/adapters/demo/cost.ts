@@ -40,7 +40,8 @@ export function costSummary(seed: number, now: number): CostSummary {
   const monthStart = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) / DAY;
   const daysInMonth = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
   let monthToDate = 0;
-  for (let day = monthStart; day <= today; day++) monthToDate += dailyCost(seed, day, day === today ? fraction : 1).total;
+  for (let day = monthStart; day <= today; day++)
+    monthToDate += dailyCost(seed, day, day === today ? fraction : 1).total;
   const fullDays = days.slice(0, 6);
   const average = fullDays.reduce((s, x) => s + x.total, 0) / fullDays.length;
   const remaining = daysInMonth - d.getUTCDate() + (1 - fraction);

@@ -1,6 +1,11 @@
 // ECS's deployment controller above the fleet: service deployments, the circuit breaker's rollback,
 // completion, and the two ways an operator rolls back (UpdateService, StopServiceDeployment).
-import type { RollbackRequest, ServiceDeploymentInfo, ServiceDeploymentStatus, TaskDefRef } from '../../domain/model.js';
+import type {
+  RollbackRequest,
+  ServiceDeploymentInfo,
+  ServiceDeploymentStatus,
+  TaskDefRef,
+} from '../../domain/model.js';
 import { refKey } from '../../domain/model.js';
 import { CALLER_ARN, CLUSTER, DESIRED, lookupRevision, SERVICE, serviceDeploymentArn } from './catalog.js';
 import * as text from './ecsText.js';
@@ -8,7 +13,12 @@ import { type Fleet, isServing, sameRef, type SimDeployment } from './fleet.js';
 import { alnum, type Rng } from './random.js';
 
 export const DEPLOYMENT_ALARMS = ['web-5xx-high', 'web-p99-latency'];
-const IN_FLIGHT: ReadonlySet<ServiceDeploymentStatus> = new Set(['PENDING', 'IN_PROGRESS', 'ROLLBACK_REQUESTED', 'ROLLBACK_IN_PROGRESS']);
+const IN_FLIGHT: ReadonlySet<ServiceDeploymentStatus> = new Set([
+  'PENDING',
+  'IN_PROGRESS',
+  'ROLLBACK_REQUESTED',
+  'ROLLBACK_IN_PROGRESS',
+]);
 const ROLLBACK_ACK_MS = 3000;
 const MAX_SERVICE_DEPLOYMENTS = 10;
 
@@ -33,7 +43,8 @@ export class Deployer {
       createdAt: t,
     };
     this.serviceDeployments.unshift(sd);
-    if (this.serviceDeployments.length > MAX_SERVICE_DEPLOYMENTS) this.serviceDeployments.length = MAX_SERVICE_DEPLOYMENTS;
+    if (this.serviceDeployments.length > MAX_SERVICE_DEPLOYMENTS)
+      this.serviceDeployments.length = MAX_SERVICE_DEPLOYMENTS;
     return sd;
   }
 
@@ -43,14 +54,21 @@ export class Deployer {
     this.tripBreaker(primary, t);
     for (const sd of this.serviceDeployments) {
       const asked = this.requestedAt.get(sd.arn);
-      if (sd.status === 'ROLLBACK_REQUESTED' && asked !== undefined && t - asked >= ROLLBACK_ACK_MS) sd.status = 'ROLLBACK_IN_PROGRESS';
+      if (sd.status === 'ROLLBACK_REQUESTED' && asked !== undefined && t - asked >= ROLLBACK_ACK_MS)
+        sd.status = 'ROLLBACK_IN_PROGRESS';
       if (IN_FLIGHT.has(sd.status) && sd.alarms?.status === 'MONITORING')
         sd.alarms.triggeredAlarmNames = sd.alarms.alarmNames.filter((n) => alarmsFiring.includes(n));
     }
     const current = this.fleet.primary()!;
     const serving = current.tasks.filter(isServing).length;
-    if (current.sd && IN_FLIGHT.has(current.sd.status)) current.sd.lifecycleStage = serving < DESIRED ? 'SCALE_UP' : 'CLEAN_UP';
-    if (current.rolloutState === 'IN_PROGRESS' && this.fleet.deployments.length === 1 && serving === DESIRED && current.tasks.length === DESIRED)
+    if (current.sd && IN_FLIGHT.has(current.sd.status))
+      current.sd.lifecycleStage = serving < DESIRED ? 'SCALE_UP' : 'CLEAN_UP';
+    if (
+      current.rolloutState === 'IN_PROGRESS' &&
+      this.fleet.deployments.length === 1 &&
+      serving === DESIRED &&
+      current.tasks.length === DESIRED
+    )
       this.complete(current, t);
   }
 
@@ -81,7 +99,8 @@ export class Deployer {
     if (!sd || !IN_FLIGHT.has(sd.status)) return;
     sd.status = sd.status === 'IN_PROGRESS' || sd.status === 'PENDING' ? 'SUCCESSFUL' : 'ROLLBACK_SUCCESSFUL';
     sd.finishedAt = t;
-    if (sd.circuitBreaker && sd.circuitBreaker.status === 'MONITORING') sd.circuitBreaker.status = 'MONITORING_COMPLETE';
+    if (sd.circuitBreaker && sd.circuitBreaker.status === 'MONITORING')
+      sd.circuitBreaker.status = 'MONITORING_COMPLETE';
     if (sd.alarms && sd.alarms.status === 'MONITORING') sd.alarms.status = 'MONITORING_COMPLETE';
   }
 
@@ -89,9 +108,12 @@ export class Deployer {
     if (req.cluster !== CLUSTER || req.service !== SERVICE)
       throw new Error(`ServiceNotFoundException: service ${req.service} not found in cluster ${req.cluster}`);
     const spec = lookupRevision(req.to);
-    if (!spec) throw new Error(`ClientException: Unable to describe task definition ${refKey(req.to)}: it does not exist.`);
+    if (!spec)
+      throw new Error(`ClientException: Unable to describe task definition ${refKey(req.to)}: it does not exist.`);
     if (spec.status !== 'ACTIVE')
-      throw new Error(`ClientException: TaskDefinition ${refKey(req.to)} is ${spec.status}; a deregistered revision cannot be deployed.`);
+      throw new Error(
+        `ClientException: TaskDefinition ${refKey(req.to)} is ${spec.status}; a deregistered revision cannot be deployed.`,
+      );
     return req.method === 'stop-service-deployment' ? this.stopServiceDeployment(req, t) : this.updateService(req, t);
   }
 
@@ -111,12 +133,19 @@ export class Deployer {
     const sd = req.serviceDeploymentArn
       ? this.serviceDeployments.find((x) => x.arn === req.serviceDeploymentArn)
       : this.serviceDeployments[0];
-    if (!sd) throw new Error(`ServiceDeploymentNotFoundException: ${req.serviceDeploymentArn ?? 'no service deployment'} not found`);
+    if (!sd)
+      throw new Error(
+        `ServiceDeploymentNotFoundException: ${req.serviceDeploymentArn ?? 'no service deployment'} not found`,
+      );
     // Like the real API: once a deployment has finished there is nothing to stop; the caller must update the service.
     if (sd.status !== 'PENDING' && sd.status !== 'IN_PROGRESS')
-      throw new Error(`InvalidParameterException: service deployment ${sd.arn} is ${sd.status}; only a PENDING or IN_PROGRESS one can be stopped`);
+      throw new Error(
+        `InvalidParameterException: service deployment ${sd.arn} is ${sd.status}; only a PENDING or IN_PROGRESS one can be stopped`,
+      );
     if (!sameRef(sd.targetRevision, this.fleet.primary()?.ref ?? req.from))
-      throw new Error(`InvalidParameterException: service deployment ${sd.arn} is not the service's current deployment`);
+      throw new Error(
+        `InvalidParameterException: service deployment ${sd.arn} is not the service's current deployment`,
+      );
     sd.status = 'ROLLBACK_REQUESTED';
     sd.statusReason = `Rollback requested by ${CALLER_ARN}.`;
     this.requestedAt.set(sd.arn, t);

@@ -8,7 +8,8 @@ const tasks = (ids: string[]) => ids.map((id) => `(task ${id})`).join(' ');
 
 export const startedTasks = (ids: string[]) => `${svc} has started ${ids.length} tasks: ${tasks(ids)}.`;
 export const registeredTargets = (n: number) => `${svc} registered ${n} targets in (target-group ${TARGET_GROUP_ARN})`;
-export const deregisteredTargets = (n: number) => `${svc} deregistered ${n} targets in (target-group ${TARGET_GROUP_ARN})`;
+export const deregisteredTargets = (n: number) =>
+  `${svc} deregistered ${n} targets in (target-group ${TARGET_GROUP_ARN})`;
 export const drainingTasks = (n: number) => `${svc} has begun draining connections on ${n} tasks.`;
 export const stoppedTasks = (ids: string[]) => `${svc} has stopped ${ids.length} running tasks: ${tasks(ids)}.`;
 export const deploymentCompleted = (depId: string) => `${svc} (deployment ${depId}) deployment completed.`;
@@ -16,7 +17,8 @@ export const steadyState = `${svc} has reached a steady state.`;
 export const unableToStart =
   `${svc} is unable to consistently start tasks successfully. ` +
   'For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.';
-export const deploymentFailed = (depId: string) => `${svc} (deployment ${depId}) deployment failed: tasks failed to start.`;
+export const deploymentFailed = (depId: string) =>
+  `${svc} (deployment ${depId}) deployment failed: tasks failed to start.`;
 export const rollingBack = (depId: string) => `${svc} rolling back to deployment ${depId}.`;
 export const updatedService = (depId: string, ref: TaskDefRef, who: string) =>
   `${svc} updated by ${who}: (deployment ${depId}) started for task definition ${refKey(ref)}.`;
@@ -24,7 +26,8 @@ export const updatedService = (depId: string, ref: TaskDefRef, who: string) =>
 export const inProgressReason = (depId: string) => `ECS deployment ${depId} in progress.`;
 export const completedReason = (depId: string) => `ECS deployment ${depId} completed.`;
 export const breakerReason = 'ECS deployment circuit breaker: tasks failed to start.';
-export const breakerRollbackReason = 'Service deployment rolled back because the circuit breaker threshold was exceeded.';
+export const breakerRollbackReason =
+  'Service deployment rolled back because the circuit breaker threshold was exceeded.';
 
 export const scaleInReason = (depId: string) => `Scaling activity initiated by (deployment ${depId})`;
 

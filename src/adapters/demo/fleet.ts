@@ -89,7 +89,14 @@ export class Fleet {
 
   /** A task already up and serving, for the state before the demo begins. */
   seedTask(dep: SimDeployment, since: number): void {
-    dep.tasks.push({ id: hex(this.rng, 32), ref: dep.ref, state: 'RUNNING', runningAt: since, registeredAt: since, registered: true });
+    dep.tasks.push({
+      id: hex(this.rng, 32),
+      ref: dep.ref,
+      state: 'RUNNING',
+      runningAt: since,
+      registeredAt: since,
+      registered: true,
+    });
   }
 
   /** The new deployment becomes PRIMARY; the old PRIMARY turns ACTIVE and will be scaled in. */
@@ -161,7 +168,13 @@ export class Fleet {
   private stop(dep: SimDeployment, task: SimTask, t: number, reason: string, stopCode: string): void {
     dep.tasks = dep.tasks.filter((x) => x !== task);
     dep.updatedAt = t;
-    this.stopped.unshift({ taskArn: taskArn(task.id), taskDefinition: { ...task.ref }, stoppedReason: reason, stopCode, stoppedAt: t });
+    this.stopped.unshift({
+      taskArn: taskArn(task.id),
+      taskDefinition: { ...task.ref },
+      stoppedReason: reason,
+      stopCode,
+      stoppedAt: t,
+    });
     if (this.stopped.length > MAX_STOPPED) this.stopped.length = MAX_STOPPED;
   }
 
@@ -174,7 +187,14 @@ export class Fleet {
       // Cold image pulls and the target group's healthy threshold dominate a new task's start.
       const runningAt = t + (dep.warm ? int(this.rng, 10, 15) : int(this.rng, 25, 40)) * S;
       const registeredAt = runningAt + (dep.warm ? int(this.rng, 25, 35) : int(this.rng, 40, 60)) * S;
-      const task: SimTask = { id: hex(this.rng, 32), ref: dep.ref, state: 'PENDING', runningAt, registeredAt, registered: false };
+      const task: SimTask = {
+        id: hex(this.rng, 32),
+        ref: dep.ref,
+        state: 'PENDING',
+        runningAt,
+        registeredAt,
+        registered: false,
+      };
       if (fate) {
         task.fate = fate;
         task.failAt = t + fate.afterMs;
@@ -217,7 +237,9 @@ export class Fleet {
       else dep.emptySince ??= t;
     }
     this.deployments = this.deployments.filter(
-      (d) => d.emptySince === undefined || t - d.emptySince < (d.rolloutState === 'FAILED' ? FAILED_DEPLOYMENT_LINGER_MS : EMPTY_DEPLOYMENT_LINGER_MS),
+      (d) =>
+        d.emptySince === undefined ||
+        t - d.emptySince < (d.rolloutState === 'FAILED' ? FAILED_DEPLOYMENT_LINGER_MS : EMPTY_DEPLOYMENT_LINGER_MS),
     );
   }
 }

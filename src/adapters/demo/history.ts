@@ -18,7 +18,11 @@ export function seedHistory(fleet: Fleet, deployer: Deployer, t0: number): void 
 
   const dep = fleet.startDeployment(PREVIOUS, prevAt, prevSd, false);
   for (let i = 0; i < 3; i++) fleet.seedTask(dep, prevAt + MIN);
-  Object.assign(dep, { rolloutState: 'COMPLETED', rolloutStateReason: text.completedReason(dep.id), updatedAt: prevDone });
+  Object.assign(dep, {
+    rolloutState: 'COMPLETED',
+    rolloutStateReason: text.completedReason(dep.id),
+    updatedAt: prevDone,
+  });
   fleet.event(prevAt + 3000, text.startedTasks(dep.tasks.map((x) => x.id)));
   fleet.event(prevDone, text.deploymentCompleted(dep.id));
   fleet.event(prevDone, text.steadyState);

@@ -30,7 +30,12 @@ export function createDemoBackend(opts: DemoOptions = {}): DemoBackend {
   if (!isScenarioName(scenario)) throw new Error(`unknown demo scenario "${String(scenario)}"`);
   const clock = createClock(opts.speed ?? 20, opts.wallClock ?? (() => Date.now()));
   const seed = opts.seed ?? 1;
-  const world = new World({ seed, scenario: scenarioSpec(scenario), speed: clock.speed, t0: clock.simStart - RELEASE_LEAD_MS });
+  const world = new World({
+    seed,
+    scenario: scenarioSpec(scenario),
+    speed: clock.speed,
+    t0: clock.simStart - RELEASE_LEAD_MS,
+  });
   world.advanceTo(clock.simStart);
 
   const sync = (signal?: AbortSignal) => {

@@ -18,10 +18,19 @@ export function startupLines(taskId: string, version: string, t: number): Specia
       level: 'INFO',
       message: `${fluentStamp(t)} [ info] [output:cloudwatch_logs:cloudwatch_logs.0] Created log stream ${web}`,
     },
-    { stream: web, level: 'INFO', message: `INFO  starting web ${version} (go1.22.5, commit ${COMMITS[version] ?? 'unknown'}) listening on :8080` },
-    { stream: web, level: 'INFO', message: 'INFO  db connected to db pool host=web-db.cluster-c9xk2a7d.us-east-1.rds.amazonaws.com pool_size=20' },
+    {
+      stream: web,
+      level: 'INFO',
+      message: `INFO  starting web ${version} (go1.22.5, commit ${COMMITS[version] ?? 'unknown'}) listening on :8080`,
+    },
+    {
+      stream: web,
+      level: 'INFO',
+      message: 'INFO  db connected to db pool host=web-db.cluster-c9xk2a7d.us-east-1.rds.amazonaws.com pool_size=20',
+    },
   ];
-  if (version === 'v1.4.0') lines.push({ stream: web, level: 'INFO', message: 'INFO  flags FEATURE_NEW_CHECKOUT=on (100% of traffic)' });
+  if (version === 'v1.4.0')
+    lines.push({ stream: web, level: 'INFO', message: 'INFO  flags FEATURE_NEW_CHECKOUT=on (100% of traffic)' });
   return lines;
 }
 
@@ -29,7 +38,11 @@ export function shutdownLines(taskId: string, rng: Rng): SpecialLine[] {
   const web = streamOf(taskId);
   return [
     { stream: web, level: 'INFO', message: 'INFO  received SIGTERM, draining connections (deadline 30s)' },
-    { stream: web, level: 'INFO', message: `INFO  server stopped cleanly after serving ${int(rng, 20000, 90000)} requests` },
+    {
+      stream: web,
+      level: 'INFO',
+      message: `INFO  server stopped cleanly after serving ${int(rng, 20000, 90000)} requests`,
+    },
   ];
 }
 
@@ -60,6 +73,7 @@ export function hostileLine(taskId: string): SpecialLine {
   return {
     stream: streamOf(taskId),
     level: 'INFO',
-    message: 'INFO  http GET /api/search?q=shoes 200 31ms ip=10.0.33.7 ua="Mozilla/5.0 \u001b[2J\u001b]0;pwned\u0007(X11; Linux x86_64)"',
+    message:
+      'INFO  http GET /api/search?q=shoes 200 31ms ip=10.0.33.7 ua="Mozilla/5.0 \u001b[2J\u001b]0;pwned\u0007(X11; Linux x86_64)"',
   };
 }

@@ -29,9 +29,16 @@ export const streamOf = (taskId: string, container = 'web'): string => `web/${co
 export const batchSize = (b: LogBatch): number => b.specials.length + b.regular + b.flood;
 
 const PATHS = [
-  'GET /api/products', 'GET /api/products/4821', 'GET /api/products?page=2&sort=price', 'GET /api/cart',
-  'POST /api/cart/items', 'GET /api/search?q=running+shoes', 'POST /api/checkout', 'GET /api/account/orders',
-  'GET /static/app.3f9a2c.js', 'GET /api/recommendations?limit=12',
+  'GET /api/products',
+  'GET /api/products/4821',
+  'GET /api/products?page=2&sort=price',
+  'GET /api/cart',
+  'POST /api/cart/items',
+  'GET /api/search?q=running+shoes',
+  'POST /api/checkout',
+  'GET /api/account/orders',
+  'GET /static/app.3f9a2c.js',
+  'GET /api/recommendations?limit=12',
 ];
 const AGENTS = [
   'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15',
@@ -46,7 +53,10 @@ const SLOW_QUERIES = [
   'UPDATE carts SET updated_at = now() WHERE id = $1',
 ];
 
-const reqId = (rng: Rng) => Math.floor(rng() * 0xffffffff).toString(16).padStart(8, '0');
+const reqId = (rng: Rng) =>
+  Math.floor(rng() * 0xffffffff)
+    .toString(16)
+    .padStart(8, '0');
 const ip = (rng: Rng) => `10.0.${int(rng, 1, 40)}.${int(rng, 2, 254)}`;
 const latency = (rng: Rng) => Math.round(3 + rng() ** 3 * 250);
 
@@ -60,7 +70,8 @@ function infoLine(rng: Rng): string {
   const r = rng();
   if (r < 0.08) return `INFO  http GET /health 200 1ms ip=${ip(rng)} ua="ELB-HealthChecker/2.0"`;
   if (r < 0.1) return `INFO  cache refreshed product catalog: ${int(rng, 4000, 4200)} items in ${int(rng, 80, 300)}ms`;
-  if (r < 0.11) return `INFO  db connected to db pool host=web-db.cluster-c9xk2a7d.us-east-1.rds.amazonaws.com pool_size=20`;
+  if (r < 0.11)
+    return `INFO  db connected to db pool host=web-db.cluster-c9xk2a7d.us-east-1.rds.amazonaws.com pool_size=20`;
   return requestLine(rng);
 }
 
@@ -95,7 +106,8 @@ const levelOf = (message: string): LogEvent['level'] => message.slice(0, 5).trim
 function regularLine(rng: Rng, sources: LogSource[]): { stream: string; message: string } {
   const src = pick(rng, sources);
   const r = rng();
-  const message = r < 0.35 * src.badness ? errorLine(rng) : r < 0.35 * src.badness + 0.04 ? warnLine(rng) : infoLine(rng);
+  const message =
+    r < 0.35 * src.badness ? errorLine(rng) : r < 0.35 * src.badness + 0.04 ? warnLine(rng) : infoLine(rng);
   return { stream: streamOf(src.taskId), message };
 }
 
@@ -120,12 +132,20 @@ export function renderBatch(seed: number, firstSeq: number, batch: LogBatch, ski
     const timestamp = batch.t - 1000 + Math.floor(((i + 1) * 1000) / (total + 1));
     let line: { stream: string; message: string; level?: LogEvent['level'] };
     if (i < batch.specials.length) line = batch.specials[i]!;
-    else if (batch.sources.length === 0) line = { stream: 'web/log-router/fluent-bit', message: 'INFO  no upstream tasks' };
+    else if (batch.sources.length === 0)
+      line = { stream: 'web/log-router/fluent-bit', message: 'INFO  no upstream tasks' };
     else {
       const rng = rngAt(seed, 0x1065, seq);
-      line = i < batch.specials.length + batch.regular ? regularLine(rng, batch.sources) : floodLine(rng, batch.sources);
+      line =
+        i < batch.specials.length + batch.regular ? regularLine(rng, batch.sources) : floodLine(rng, batch.sources);
     }
-    out.push({ id: String(seq), timestamp, stream: line.stream, message: line.message, level: line.level ?? levelOf(line.message) });
+    out.push({
+      id: String(seq),
+      timestamp,
+      stream: line.stream,
+      message: line.message,
+      level: line.level ?? levelOf(line.message),
+    });
   }
   return out;
 }

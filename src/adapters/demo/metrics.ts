@@ -50,7 +50,8 @@ export function sampleFrom(h: Health, rng: Rng): Sample {
 }
 
 /** A minute's sample: a pure function of seed, minute and the fleet's average health over it. */
-export const minuteSample = (seed: number, minute: number, h: Health): Sample => sampleFrom(h, rngAt(seed, 0x3e7a1c, minute));
+export const minuteSample = (seed: number, minute: number, h: Health): Sample =>
+  sampleFrom(h, rngAt(seed, 0x3e7a1c, minute));
 
 /** Minutes before the simulation began: a quiet, steady service. */
 export const historicSample = (seed: number, minute: number): Sample => minuteSample(seed, minute, STEADY);
@@ -94,6 +95,14 @@ export function buildSeries(
   return SERIES.map((def) => {
     const points = times.map((t, i) => ({ t, v: now[i]![def.id] }));
     const baseline = before.length ? round(before.reduce((s, x) => s + x[def.id], 0) / before.length, 2) : undefined;
-    return { id: def.id, label: def.label, unit: def.unit, points, current: points.at(-1)?.v, threshold: def.threshold, baseline };
+    return {
+      id: def.id,
+      label: def.label,
+      unit: def.unit,
+      points,
+      current: points.at(-1)?.v,
+      threshold: def.threshold,
+      baseline,
+    };
   });
 }

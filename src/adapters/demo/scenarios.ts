@@ -53,7 +53,12 @@ function stuckFate(ref: TaskDefRef, ordinal: number, rng: Rng): Fate | undefined
   });
   if (ordinal === 0) return secrets(90 * SECOND);
   if (ordinal === 1)
-    return { afterMs: 150 * SECOND, reachesRunning: true, reason: essentialExitReason, stopCode: 'EssentialContainerExited' };
+    return {
+      afterMs: 150 * SECOND,
+      reachesRunning: true,
+      reason: essentialExitReason,
+      stopCode: 'EssentialContainerExited',
+    };
   if (ordinal === 2) return secrets(240 * SECOND);
   return secrets(100 * SECOND + int(rng, 0, 10) * SECOND);
 }

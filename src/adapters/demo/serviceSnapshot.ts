@@ -24,7 +24,11 @@ function toDeployment(dep: SimDeployment, defs: Record<string, TaskDefinitionInf
   };
 }
 
-export function serviceSnapshot(fleet: Fleet, deployer: Deployer, taskDefinitions: Record<string, TaskDefinitionInfo>): ServiceSnapshot {
+export function serviceSnapshot(
+  fleet: Fleet,
+  deployer: Deployer,
+  taskDefinitions: Record<string, TaskDefinitionInfo>,
+): ServiceSnapshot {
   const deployments = [...fleet.deployments]
     .sort((a, b) => (a.status === 'PRIMARY' ? -1 : b.status === 'PRIMARY' ? 1 : b.createdAt - a.createdAt))
     .map((d) => toDeployment(d, taskDefinitions));

@@ -58,7 +58,8 @@ export class World {
 
   /** Noise comes from the minute's own stream so a partial minute can be read without disturbing the world. */
   readonly sampleAt = (minute: number): Sample => {
-    if (minute === this.minute.index && this.minute.steps > 0) return minuteSample(this.opts.seed, minute, this.averageHealth());
+    if (minute === this.minute.index && this.minute.steps > 0)
+      return minuteSample(this.opts.seed, minute, this.averageHealth());
     return this.samples.get(minute) ?? historicSample(this.opts.seed, minute);
   };
 
@@ -100,7 +101,12 @@ export class World {
 
   private averageHealth(): Health {
     const { sum, steps } = this.minute;
-    return { serving: sum.serving / steps, releaseShare: sum.releaseShare / steps, badness: sum.badness / steps, warming: sum.warming / steps };
+    return {
+      serving: sum.serving / steps,
+      releaseShare: sum.releaseShare / steps,
+      badness: sum.badness / steps,
+      warming: sum.warming / steps,
+    };
   }
 
   private health(sources: LogSource[]): Health {

@@ -7,7 +7,13 @@ import type { Block } from './lex.js';
 import { assignedVars, findPlaceholders } from './placeholders.js';
 import { EXPECTED, SHELL_LANGS, WINDOWS_LANGS } from './shell.js';
 
-interface Frame { level: number; text: string; line: number; info: HeadingInfo; isTitle: boolean }
+interface Frame {
+  level: number;
+  text: string;
+  line: number;
+  info: HeadingInfo;
+  isTitle: boolean;
+}
 type Para = Extract<Block, { t: 'para' }>;
 
 const isCode = (b: Block) => b.t === 'fence' && (SHELL_LANGS.has(b.lang) || WINDOWS_LANGS.has(b.lang));
@@ -32,8 +38,13 @@ export class Builder {
   private anchor?: { text: string; line: number; notes: string[] };
   private expectOpen?: { step: ChecklistStepDef; label: string; lines: string[] };
 
-  constructor(private readonly file: string, blocks: readonly Block[]) {
-    this.assigned = assignedVars(blocks.flatMap((b) => (b.t === 'fence' && SHELL_LANGS.has(b.lang) ? [b.body.join('\n')] : [])));
+  constructor(
+    private readonly file: string,
+    blocks: readonly Block[],
+  ) {
+    this.assigned = assignedVars(
+      blocks.flatMap((b) => (b.t === 'fence' && SHELL_LANGS.has(b.lang) ? [b.body.join('\n')] : [])),
+    );
     // Blocks that a numbered item or "Step N:" names do not make the heading's title ambiguous.
     let section = 0;
     blocks.forEach((b, i) => {
@@ -62,7 +73,13 @@ export class Builder {
       const isTitle = b.line === titleLine;
       // A parent's prose was waiting for a sub-section's step; a skipped one will not make any.
       if (!this.skipping && !isTitle && headingInfo(b.text).skip) this.sectionStep();
-      const frame = { level: b.level, text: b.text, line: b.line, isTitle, info: isTitle ? { skip: false } : headingInfo(b.text) };
+      const frame = {
+        level: b.level,
+        text: b.text,
+        line: b.line,
+        isTitle,
+        info: isTitle ? { skip: false } : headingInfo(b.text),
+      };
       this.stack.push(frame);
       if (!this.skipping && frame.info.skip) this.skipping = { frame, code: 0, checks: 0 };
       return;
@@ -91,7 +108,11 @@ export class Builder {
         else if (b.ordered) {
           this.flushHeld();
           this.flushAnchor();
-          this.anchor = { text: plain(b.text.split('\n')[0]!), line: b.line, notes: b.text.includes('\n') ? [noteText(b.text.split('\n').slice(1).join('\n'))] : [] };
+          this.anchor = {
+            text: plain(b.text.split('\n')[0]!),
+            line: b.line,
+            notes: b.text.includes('\n') ? [noteText(b.text.split('\n').slice(1).join('\n'))] : [],
+          };
         } else this.addNote(`- ${noteText(b.text)}`);
         return;
       case 'table':
@@ -99,8 +120,14 @@ export class Builder {
       case 'check': {
         this.flushAnchor();
         // Code in a checkbox is something to do by hand: it stays manual, the code goes in the note.
-        const code = [...b.text.matchAll(/`([^`]+)`/g)].map((m) => m[1]!).filter((c) => /\s/.test(c.trim()) || /^\.{1,2}[\\/]|^[A-Za-z]:\\/.test(c));
-        this.make({ title: plain(b.text), kind: 'manual' }, b.line, code.map((c) => `command (run by hand): ${c}`));
+        const code = [...b.text.matchAll(/`([^`]+)`/g)]
+          .map((m) => m[1]!)
+          .filter((c) => /\s/.test(c.trim()) || /^\.{1,2}[\\/]|^[A-Za-z]:\\/.test(c));
+        this.make(
+          { title: plain(b.text), kind: 'manual' },
+          b.line,
+          code.map((c) => `command (run by hand): ${c}`),
+        );
         return;
       }
       case 'fence':
@@ -114,7 +141,10 @@ export class Builder {
   }
 
   private code(b: Extract<Block, { t: 'fence' }>): void {
-    const held = this.held && !this.held.text.includes('\n') && this.held.text.length <= 80 ? plain(this.held.text).replace(/:$/, '') : undefined;
+    const held =
+      this.held && !this.held.text.includes('\n') && this.held.text.length <= 80
+        ? plain(this.held.text).replace(/:$/, '')
+        : undefined;
     const f = fenceStep(b.lang, b.body, {
       heading: this.frame && unnumbered(plain(this.frame.text)),
       held,
@@ -129,12 +159,22 @@ export class Builder {
   }
 
   /** A step for the current section; the notes waiting for it come first. */
-  private make(p: Pick<ChecklistStepDef, 'title' | 'kind' | 'command'>, line: number, notes: string[], code?: { text: string; shell: boolean }): ChecklistStepDef {
+  private make(
+    p: Pick<ChecklistStepDef, 'title' | 'kind' | 'command'>,
+    line: number,
+    notes: string[],
+    code?: { text: string; shell: boolean },
+  ): ChecklistStepDef {
     const infos = this.stack.filter((f) => !f.isTitle).map((f) => f.info);
     const off = [...infos].reverse().find((i) => i.offPath)?.offPath;
     if (!off) this.phase = phaseOf(infos) ?? this.phase;
     const title = off ? `[${off}] ${p.title}` : p.title;
-    const placeholders = [...new Set([...findPlaceholders(title), ...(code ? findPlaceholders(code.text, code.shell ? this.assigned : undefined) : [])])];
+    const placeholders = [
+      ...new Set([
+        ...findPlaceholders(title),
+        ...(code ? findPlaceholders(code.text, code.shell ? this.assigned : undefined) : []),
+      ]),
+    ];
     const held = this.held ? [noteText(this.held.text)] : [];
     const note = [...this.pending, ...held, ...notes].join('\n');
     this.pending = [];
@@ -178,7 +218,10 @@ export class Builder {
     const e = toExpectation(lines);
     const cmd = step.command;
     if (cmd && e.expect && Object.keys(cmd.expect).length === 0) cmd.expect = e.expect;
-    else if (lines.some((l) => l.trim())) step.note = [step.note, `expect (check by eye): ${e.byEye ?? lines.map((l) => l.trim()).join('; ')}`].filter(Boolean).join('\n');
+    else if (lines.some((l) => l.trim()))
+      step.note = [step.note, `expect (check by eye): ${e.byEye ?? lines.map((l) => l.trim()).join('; ')}`]
+        .filter(Boolean)
+        .join('\n');
   }
 
   private closeExpect(): void {
@@ -204,7 +247,12 @@ export class Builder {
     const f = this.frame;
     if (!this.pending.length) return;
     if (f && !f.isTitle) this.make({ title: unnumbered(plain(f.text)), kind: 'manual' }, f.line, []);
-    else this.warnings.push(f ? `skipped the text under the title '${plain(f.text)}' (line ${f.line}): not steps` : 'skipped the text before the first heading: not steps');
+    else
+      this.warnings.push(
+        f
+          ? `skipped the text under the title '${plain(f.text)}' (line ${f.line}): not steps`
+          : 'skipped the text before the first heading: not steps',
+      );
     this.pending = [];
   }
 

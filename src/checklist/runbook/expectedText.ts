@@ -13,7 +13,10 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Exact text, but any run of spaces matches any whitespace and a lone X/Y/Z/N stands for a number
  *  ("Resources: X added" → `Resources:\s+\d+\s+added`). */
-const literal = (s: string) => escape(s.trim()).replace(/\b[XYZN]\b/g, '\\d+').replace(/\s+/g, '\\s+');
+const literal = (s: string) =>
+  escape(s.trim())
+    .replace(/\b[XYZN]\b/g, '\\d+')
+    .replace(/\s+/g, '\\s+');
 
 /** `{"status":"healthy"}` → `"status"\s*:\s*"healthy"`, whatever the key order or pretty-printing. */
 function jsonRegex(text: string): string | undefined {
@@ -38,12 +41,16 @@ function jsonRegex(text: string): string | undefined {
   return parts.length === 1 ? parts[0] : parts.map((p) => `(?=[\\s\\S]*${p})`).join('');
 }
 
-const EMPTY = /^\(?(?:empty|none|nothing)\)?\.?$|\bempty output\b|\bno output\b|\b(?:prints?|outputs?|returns?) nothing\b/i;
+const EMPTY =
+  /^\(?(?:empty|none|nothing)\)?\.?$|\bempty output\b|\bno output\b|\b(?:prints?|outputs?|returns?) nothing\b/i;
 const STATUS = /^(?:HTTP(?:\/[\d.]+)?\s+|status(?: code)?:?\s*)?([1-5]\d\d)(?:\s+[A-Z][A-Za-z ]*)?\.?$/i;
 const QUOTED = /^(?:"([^"]+)"|'([^']+)'|`([^`]+)`|“([^”]+)”|\*\*([^*]+)\*\*)\.?$/;
 
 export function toExpectation(lines: readonly string[]): Expectation {
-  const text = lines.map((l) => l.trim()).filter(Boolean).join('\n');
+  const text = lines
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join('\n');
   if (!text) return {};
   if (/^[{[]/.test(text)) {
     const re = jsonRegex(text);
@@ -56,7 +63,10 @@ export function toExpectation(lines: readonly string[]): Expectation {
   const quoted = QUOTED.exec(text);
   const exact = quoted?.slice(1).find((g) => g !== undefined);
   if (exact) return { expect: { outputRegex: literal(exact) } };
-  if (/^[\w./:@-]+$/.test(text)) return { expect: { outputRegex: `${/^\w/.test(text) ? '\\b' : ''}${escape(text)}${/\w$/.test(text) ? '\\b' : ''}` } };
+  if (/^[\w./:@-]+$/.test(text))
+    return {
+      expect: { outputRegex: `${/^\w/.test(text) ? '\\b' : ''}${escape(text)}${/\w$/.test(text) ? '\\b' : ''}` },
+    };
   return { byEye: text };
 }
 

@@ -34,7 +34,13 @@ export function fenceStep(lang: string, body: string[], ctx: FenceContext): Fenc
   const sub = held ?? sh.comments[0];
   // A leading comment names the step only when nothing better does; then it leaves the note.
   const fromComment = !anchor && !held && sub !== undefined && (count > 1 || !heading);
-  const named = heading ? (count > 1 ? (sub ? `${heading}: ${sub}` : `${heading} (${ctx.index})`) : heading) : (sub ?? sh.run.split('\n')[0]);
+  const named = heading
+    ? count > 1
+      ? sub
+        ? `${heading}: ${sub}`
+        : `${heading} (${ctx.index})`
+      : heading
+    : (sub ?? sh.run.split('\n')[0]);
   const title = anchor?.text ?? (named || `${lang} block`);
   const notes = [...(anchor?.notes ?? [])];
   const why = sh.windows
@@ -42,11 +48,23 @@ export function fenceStep(lang: string, body: string[], ctx: FenceContext): Fenc
     : sh.interactive && `${sh.interactive}: imported as a manual step — run it by hand`;
   if (why || !sh.run) {
     notes.push(...(sh.run ? ['run by hand:', ...body] : sh.comments));
-    return { draft: { title, kind: 'manual' }, notes, code: { text: body.join('\n'), shell: !sh.windows }, expects: [], why: why || undefined };
+    return {
+      draft: { title, kind: 'manual' },
+      notes,
+      code: { text: body.join('\n'), shell: !sh.windows },
+      expects: [],
+      why: why || undefined,
+    };
   }
   notes.push(...sh.comments.slice(fromComment ? 1 : 0));
   if (sh.output.length) notes.push('output shown in the runbook:', ...sh.output);
-  if (/\s(--follow|-f)(\s|$)/.test(sh.run) && /\b(tail|logs)\b/.test(sh.run)) notes.push(`streams until cancelled: the step ends at its ${TIMEOUT_MS / 1000} s timeout`);
+  if (/\s(--follow|-f)(\s|$)/.test(sh.run) && /\b(tail|logs)\b/.test(sh.run))
+    notes.push(`streams until cancelled: the step ends at its ${TIMEOUT_MS / 1000} s timeout`);
   const command = { run: sh.run, timeoutMs: TIMEOUT_MS, expect: {} };
-  return { draft: { title, kind: 'command', command }, notes, code: { text: sh.run, shell: true }, expects: sh.expects };
+  return {
+    draft: { title, kind: 'command', command },
+    notes,
+    code: { text: sh.run, shell: true },
+    expects: sh.expects,
+  };
 }

@@ -43,7 +43,10 @@ const SKIP = [
 
 const OFF_PATH: [RegExp, OffPath][] = [
   [/\broll ?backs?\b|\brevert\b/, 'rollback'],
-  [/troubleshoot|\bcommon (issues|problems|errors)\b|\bknown issues\b|\bissues and solutions\b|\bfaq\b|\bdebugging\b/, 'troubleshooting'],
+  [
+    /troubleshoot|\bcommon (issues|problems|errors)\b|\bknown issues\b|\bissues and solutions\b|\bfaq\b|\bdebugging\b/,
+    'troubleshooting',
+  ],
   [/\bemergency\b|\bincident\b/, 'emergency'],
 ];
 
@@ -62,7 +65,12 @@ const first = <T>(table: [RegExp, T][], text: string): T | undefined => table.fi
 
 export function headingInfo(text: string): HeadingInfo {
   const t = unnumbered(plain(text)).toLowerCase();
-  return { skip: SKIP.some((re) => re.test(t)), offPath: first(OFF_PATH, t), strong: first(STRONG, t), weak: first(WEAK, t) };
+  return {
+    skip: SKIP.some((re) => re.test(t)),
+    offPath: first(OFF_PATH, t),
+    strong: first(STRONG, t),
+    weak: first(WEAK, t),
+  };
 }
 
 /** The phase of steps under a stack of headings (outermost first), or undefined to carry on the last one. */

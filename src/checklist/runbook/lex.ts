@@ -20,12 +20,19 @@ const SETEXT = /^ {0,3}(=+|-+)\s*$/;
 const TABLE = /^\s*\|/;
 
 /** `{.bash}`, `bash title="x"`, `Shell` → `bash`, `bash`, `shell`. */
-const langOf = (info: string): string => info.replace(/^\{?\.?/, '').replace(/[},].*$/, '').toLowerCase();
+const langOf = (info: string): string =>
+  info
+    .replace(/^\{?\.?/, '')
+    .replace(/[},].*$/, '')
+    .toLowerCase();
 
 const isStructural = (l: string) => HEADING.test(l) || FENCE.test(l) || ITEM.test(l) || HR.test(l) || TABLE.test(l);
 
 export function lex(text: string): { blocks: Block[]; warnings: string[] } {
-  const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n');
   const blocks: Block[] = [];
   const warnings: string[] = [];
   let i = 0;
@@ -55,13 +62,23 @@ export function lex(text: string): { blocks: Block[]; warnings: string[] } {
     }
     const heading = HEADING.exec(raw);
     if (heading) {
-      blocks.push({ t: 'heading', line, level: heading[1]!.length, text: (heading[2] ?? '').replace(/\s+#+$/, '').trim() });
+      blocks.push({
+        t: 'heading',
+        line,
+        level: heading[1]!.length,
+        text: (heading[2] ?? '').replace(/\s+#+$/, '').trim(),
+      });
       continue;
     }
     const prev = blocks.at(-1);
     // "Title\n=====" : only when the underline directly follows a one-line paragraph.
     if (SETEXT.test(raw) && prev?.t === 'para' && !prev.text.includes('\n') && prev.line === line - 1) {
-      blocks[blocks.length - 1] = { t: 'heading', line: prev.line, level: raw.trim().startsWith('=') ? 1 : 2, text: prev.text.trim() };
+      blocks[blocks.length - 1] = {
+        t: 'heading',
+        line: prev.line,
+        level: raw.trim().startsWith('=') ? 1 : 2,
+        text: prev.text.trim(),
+      };
       continue;
     }
     if (HR.test(raw)) continue;

@@ -28,7 +28,10 @@ const KNOWN_ENV = new Set(
 export function assignedVars(blocks: readonly string[]): Set<string> {
   const out = new Set<string>();
   for (const code of blocks) {
-    for (const m of code.matchAll(/(?:^|[\s;&|(])(?:(?:export|local|readonly|declare(?:\s+-\w+)?)\s+)?([A-Za-z_]\w*)=/g)) out.add(m[1]!);
+    for (const m of code.matchAll(
+      /(?:^|[\s;&|(])(?:(?:export|local|readonly|declare(?:\s+-\w+)?)\s+)?([A-Za-z_]\w*)=/g,
+    ))
+      out.add(m[1]!);
     for (const m of code.matchAll(/\bfor\s+([A-Za-z_]\w*)\s+in\b/g)) out.add(m[1]!);
     for (const m of code.matchAll(/\bread\s+(?:-\w+\s+)*([A-Za-z_]\w*)/g)) out.add(m[1]!);
   }

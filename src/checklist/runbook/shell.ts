@@ -2,7 +2,16 @@
 // expectation when they say "Expected…"), sample output after `$ ` prompts, and why it cannot run
 // unattended (an editor, an interactive console, Windows paths).
 
-export const SHELL_LANGS = new Set(['bash', 'sh', 'shell', 'zsh', 'console', 'shell-session', 'shellsession', 'terminal']);
+export const SHELL_LANGS = new Set([
+  'bash',
+  'sh',
+  'shell',
+  'zsh',
+  'console',
+  'shell-session',
+  'shellsession',
+  'terminal',
+]);
 export const WINDOWS_LANGS = new Set(['powershell', 'ps1', 'ps', 'pwsh', 'cmd', 'bat', 'batch', 'dos']);
 
 /** `Expected:`, `Expected output:`, `**Expected results:**` → the text after the colon. */
@@ -28,7 +37,13 @@ const WINDOWS_PATH = /(?:^|[\s'"=(])(?:[A-Za-z]:\\|\.{1,2}\\[\w.$-])|\.(?:ps1|ba
 
 export function parseShell(body: string[], lang: string): ShellBlock {
   const promptStyle = body.some((l) => /^\s*[$%] /.test(l));
-  const out: ShellBlock = { run: '', comments: [], expects: [], output: [], windows: WINDOWS_LANGS.has(lang) || body.some((l) => WINDOWS_PATH.test(l)) };
+  const out: ShellBlock = {
+    run: '',
+    comments: [],
+    expects: [],
+    output: [],
+    windows: WINDOWS_LANGS.has(lang) || body.some((l) => WINDOWS_PATH.test(l)),
+  };
   const run: string[] = [];
   let heredoc: { word: string; dash: boolean } | undefined;
   let continued = false;

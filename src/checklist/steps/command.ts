@@ -126,7 +126,9 @@ export const runCommandStep: CommandRunner = async (spec, signal, onOutput): Pro
       });
     }
 
-    child.on('error', (e) => finish({ passed: false, summary: oneLine(`could not run /bin/sh: ${e.message}`), output: String(e) }));
+    child.on('error', (e) =>
+      finish({ passed: false, summary: oneLine(`could not run /bin/sh: ${e.message}`), output: String(e) }),
+    );
 
     // Background processes that keep the shell's stdout open would hold 'close' back forever.
     child.on('exit', () => {
@@ -147,7 +149,13 @@ export const runCommandStep: CommandRunner = async (spec, signal, onOutput): Pro
         return finish({ passed: false, timedOut: true, summary, output, exitCode: code ?? undefined });
       }
       if (killedFor === 'cancel') {
-        return finish({ passed: false, cancelled: true, summary: 'cancelled (process group killed)', output, exitCode: code ?? undefined });
+        return finish({
+          passed: false,
+          cancelled: true,
+          summary: 'cancelled (process group killed)',
+          output,
+          exitCode: code ?? undefined,
+        });
       }
       if (code === null) {
         return finish({ passed: false, summary: `killed by ${sig ?? 'a signal'}`, output });

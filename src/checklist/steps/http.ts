@@ -87,7 +87,10 @@ export const runHttpStep: HttpRunner = async (spec, signal): Promise<StepOutcome
     const statusOnly = judgeHttp({ status: spec.expect.status }, res.status, text);
     const judged =
       truncated && needsJson && statusOnly.passed
-        ? { passed: false, summary: `response is larger than ${MAX_BODY_BYTES / 1024} KiB; JSON expectations not checked` }
+        ? {
+            passed: false,
+            summary: `response is larger than ${MAX_BODY_BYTES / 1024} KiB; JSON expectations not checked`,
+          }
         : judgeHttp(spec.expect, res.status, text);
     return { ...judged, output, httpStatus: res.status };
   } catch (e) {
@@ -98,6 +101,10 @@ export const runHttpStep: HttpRunner = async (spec, signal): Promise<StepOutcome
     }
     const code = errorCode(e);
     const summary = oneLine(`${code ?? errorMessage(e)} ${spec.url}`);
-    return { passed: false, summary, output: `${spec.method.toUpperCase()} ${spec.url}\n${errorMessage(e)}${code ? ` (${code})` : ''}` };
+    return {
+      passed: false,
+      summary,
+      output: `${spec.method.toUpperCase()} ${spec.url}\n${errorMessage(e)}${code ? ` (${code})` : ''}`,
+    };
   }
 };

@@ -15,4 +15,8 @@ export interface StepOutcome {
 
 /** Runners take an AbortSignal: aborting cancels (and for commands kills the whole process group). */
 export type HttpRunner = (spec: HttpStepSpec, signal: AbortSignal) => Promise<StepOutcome>;
-export type CommandRunner = (spec: CommandStepSpec, signal: AbortSignal, onOutput?: (chunk: string) => void) => Promise<StepOutcome>;
+export type CommandRunner = (
+  spec: CommandStepSpec,
+  signal: AbortSignal,
+  onOutput?: (chunk: string) => void,
+) => Promise<StepOutcome>;

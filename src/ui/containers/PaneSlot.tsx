@@ -46,7 +46,16 @@ function Alarms(p: Inner) {
   const alarms = useAppState((s) => s.alarms);
   const transitions = useAppState((s) => s.alarmTransitions);
   const scroll = useAppState((s) => s.ui.scroll.alarms);
-  return <AlarmsPane alarms={alarms} transitions={transitions} now={p.now} width={p.width} height={p.height} scroll={scroll} />;
+  return (
+    <AlarmsPane
+      alarms={alarms}
+      transitions={transitions}
+      now={p.now}
+      width={p.width}
+      height={p.height}
+      scroll={scroll}
+    />
+  );
 }
 function Metrics(p: Inner) {
   const metrics = useAppState((s) => s.metrics);
@@ -63,12 +72,23 @@ function Logs(p: Inner) {
   const error = useAppState((s) => s.logs.error);
   const view = useAppState((s) => s.logView);
   const lines = React.useMemo(() => visibleLogLines({ lines: buffer, received }, view), [buffer, received, view]);
-  return <LogsPane lines={lines} width={p.width} height={p.height} view={view} totalReceived={received} error={error} />;
+  return (
+    <LogsPane lines={lines} width={p.width} height={p.height} view={view} totalReceived={received} error={error} />
+  );
 }
 function Checklist(p: Inner) {
   const checklist = useAppState((s) => s.checklist);
   const selected = useAppState((s) => s.ui.checklistSelected);
-  return <ChecklistPane steps={checklist.steps} results={checklist.results} selected={selected} now={p.now} width={p.width} height={p.height} />;
+  return (
+    <ChecklistPane
+      steps={checklist.steps}
+      results={checklist.results}
+      selected={selected}
+      now={p.now}
+      width={p.width}
+      height={p.height}
+    />
+  );
 }
 
 const CONTENT: Record<PaneId, (p: Inner) => React.ReactElement> = {
@@ -103,7 +123,15 @@ export const PaneSlot = React.memo(function PaneSlot({ id, width, height }: Slot
   const inner = innerSize(width, height);
   const Content = CONTENT[id];
   return (
-    <Pane title={PANE_TITLES[id]} index={PANES.indexOf(id) + 1} focused={focused} width={width} height={height} ascii={ascii} stale={staleText}>
+    <Pane
+      title={PANE_TITLES[id]}
+      index={PANES.indexOf(id) + 1}
+      focused={focused}
+      width={width}
+      height={height}
+      ascii={ascii}
+      stale={staleText}
+    >
       <Content width={inner.width} height={inner.height} now={now} ascii={ascii} />
     </Pane>
   );

@@ -23,7 +23,9 @@ export function ConfirmStepDialog({ step, width, ascii }: ConfirmStepDialogProps
       ))}
       {step.command?.cwd && <Text color={theme.dim} wrap="truncate-end">{`in ${step.command.cwd}`}</Text>}
       <Text wrap="truncate-end">
-        <Text bold color={theme.bad}>y</Text>
+        <Text bold color={theme.bad}>
+          y
+        </Text>
         <Text> run it now · any other key cancels</Text>
       </Text>
     </Box>

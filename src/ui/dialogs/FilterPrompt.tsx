@@ -12,7 +12,9 @@ export function FilterPrompt({ draft }: { draft: string }) {
       </Text>
       {draft}
       <Text inverse> </Text>
-      <Text color={problem ? theme.bad : theme.dim}>{problem ? `  ${problem}` : '  Enter apply · Esc cancel · text or /regex/'}</Text>
+      <Text color={problem ? theme.bad : theme.dim}>
+        {problem ? `  ${problem}` : '  Enter apply · Esc cancel · text or /regex/'}
+      </Text>
     </Text>
   );
 }

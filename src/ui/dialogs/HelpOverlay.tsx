@@ -19,7 +19,15 @@ export function HelpOverlay({ width, height, ascii, budget }: HelpOverlayProps) 
   const colWidth = Math.floor((width - 4) / columns);
   const keyWidth = 10;
   return (
-    <Box flexDirection="column" borderStyle={borderStyle(ascii)} borderColor={theme.accent} width={width} height={height} paddingX={1} overflow="hidden">
+    <Box
+      flexDirection="column"
+      borderStyle={borderStyle(ascii)}
+      borderColor={theme.accent}
+      width={width}
+      height={height}
+      paddingX={1}
+      overflow="hidden"
+    >
       <Text bold wrap="truncate-end">
         Keys (Esc, ? or q closes)
       </Text>

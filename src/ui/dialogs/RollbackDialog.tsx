@@ -29,7 +29,12 @@ const isInfo = (x: unknown): x is TaskDefinitionInfo => typeof x === 'object' &&
 /** What the rollback would change, or why it will not happen. Nothing changes before `y`. */
 function Body({ plan, op, now }: Pick<RollbackDialogProps, 'plan' | 'op' | 'now'>) {
   if (op.request && op.phase !== 'idle') {
-    const state = { requesting: 'requested', 'in-flight': 'ROLLING BACK', done: 'ROLLED BACK', failed: `FAILED: ${op.error ?? ''}` }[op.phase];
+    const state = {
+      requesting: 'requested',
+      'in-flight': 'ROLLING BACK',
+      done: 'ROLLED BACK',
+      failed: `FAILED: ${op.error ?? ''}`,
+    }[op.phase];
     return (
       <>
         <Row label="status">{state}</Row>
@@ -64,13 +69,21 @@ function Body({ plan, op, now }: Pick<RollbackDialogProps, 'plan' | 'op' | 'now'
 export function RollbackDialog(p: RollbackDialogProps) {
   const canConfirm = !p.plan.refusal && p.op.phase === 'idle';
   return (
-    <Box flexDirection="column" borderStyle={borderStyle(p.ascii)} borderColor={theme.warn} width={p.width} paddingX={1}>
+    <Box
+      flexDirection="column"
+      borderStyle={borderStyle(p.ascii)}
+      borderColor={theme.warn}
+      width={p.width}
+      paddingX={1}
+    >
       <Text bold wrap="truncate-end">{`Roll back ${p.service} on ${p.cluster}?`}</Text>
       <Body plan={p.plan} op={p.op} now={p.now} />
       <Text wrap="truncate-end">
         {canConfirm ? (
           <>
-            <Text bold color={theme.bad}>y</Text>
+            <Text bold color={theme.bad}>
+              y
+            </Text>
             <Text> roll back now · any other key cancels</Text>
           </>
         ) : (

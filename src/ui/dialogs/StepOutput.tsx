@@ -21,10 +21,25 @@ export function StepOutput({ step, result, scroll, width, height, ascii }: StepO
   const rows = Math.max(1, height - 4 - head.length);
   const from = clampScroll(scroll, lines.length, rows);
   return (
-    <Box flexDirection="column" borderStyle={borderStyle(ascii)} borderColor={theme.accent} width={width} height={height} paddingX={1} overflow="hidden">
-      <Text bold wrap="truncate-end">{`${step?.title ?? 'no step selected'} · ${result?.status ?? 'pending'} · Esc closes · ↑↓ scroll`}</Text>
+    <Box
+      flexDirection="column"
+      borderStyle={borderStyle(ascii)}
+      borderColor={theme.accent}
+      width={width}
+      height={height}
+      paddingX={1}
+      overflow="hidden"
+    >
+      <Text
+        bold
+        wrap="truncate-end"
+      >{`${step?.title ?? 'no step selected'} · ${result?.status ?? 'pending'} · Esc closes · ↑↓ scroll`}</Text>
       {head.map((d, i) => (
-        <Text key={`h${i}`} wrap="truncate-end" color={d.tone === 'warn' ? theme.warn : d.tone === 'dim' ? theme.dim : theme.accent}>
+        <Text
+          key={`h${i}`}
+          wrap="truncate-end"
+          color={d.tone === 'warn' ? theme.warn : d.tone === 'dim' ? theme.dim : theme.accent}
+        >
           {d.text}
         </Text>
       ))}

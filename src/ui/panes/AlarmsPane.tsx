@@ -22,9 +22,7 @@ const COLOR: Record<AlarmState, string> = { ALARM: theme.bad, INSUFFICIENT_DATA:
 
 /** ALARM first, then INSUFFICIENT_DATA, then OK; the most recent transition first within each. */
 export const sortAlarms = (alarms: readonly Alarm[]): Alarm[] =>
-  [...alarms].sort(
-    (a, b) => ORDER.indexOf(a.state) - ORDER.indexOf(b.state) || b.stateUpdatedAt - a.stateUpdatedAt,
-  );
+  [...alarms].sort((a, b) => ORDER.indexOf(a.state) - ORDER.indexOf(b.state) || b.stateUpdatedAt - a.stateUpdatedAt);
 
 /** `1 ALARM · 3 OK`: only the states present, in severity order. */
 export function countLine(alarms: readonly Alarm[]): string {

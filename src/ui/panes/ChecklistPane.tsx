@@ -64,21 +64,25 @@ export function ChecklistPane({ steps, results, selected, now, width, height }: 
       if (isSel) selectedRow = rows.length;
       rows.push(
         <Text bold={isSel}>
-          {isSel ? '>' : ' '} <Text color={COLOR[status]}>{fit(GLYPH[status], 6)}</Text>{step.placeholders?.length ? '!' : ' '}
+          {isSel ? '>' : ' '} <Text color={COLOR[status]}>{fit(GLYPH[status], 6)}</Text>
+          {step.placeholders?.length ? '!' : ' '}
           {fit(titles[i]!, titleW)} <Text color={theme.dim}>{fit(step.kind, 13)}</Text> {took(r, now)}
         </Text>,
       );
-      if (status === 'failed' && r?.output) rows.push(<Text color={theme.bad}>{`          ${firstLine(r.output)}`}</Text>);
+      if (status === 'failed' && r?.output)
+        rows.push(<Text color={theme.bad}>{`          ${firstLine(r.output)}`}</Text>);
     }
   }
   // Keep the selection on screen with its failure line, scrolling only as far as needed.
   const from = Math.max(0, Math.min(selectedRow + 2 - listHeight, rows.length - listHeight));
   const list = rows.slice(Math.max(0, from), Math.max(0, from) + listHeight);
   while (list.length < listHeight) list.push('');
-  const shown = detail.slice(0, detailRows).map((d, i) => (
-    <Text color={d.tone === 'warn' ? theme.warn : d.tone === 'dim' ? theme.dim : theme.accent}>
-      {i === detailRows - 1 && detail.length > detailRows ? `${d.text} … (o shows all)` : d.text}
-    </Text>
-  ));
+  const shown = detail
+    .slice(0, detailRows)
+    .map((d, i) => (
+      <Text color={d.tone === 'warn' ? theme.warn : d.tone === 'dim' ? theme.dim : theme.accent}>
+        {i === detailRows - 1 && detail.length > detailRows ? `${d.text} … (o shows all)` : d.text}
+      </Text>
+    ));
   return <Rows rows={[...list, ...shown]} width={width} height={height} />;
 }

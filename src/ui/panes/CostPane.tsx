@@ -22,7 +22,10 @@ const shortService = (s: string): string => s.replace(/^(Amazon|AWS)\s+/, '');
 export function topServices(days: readonly DailyCost[], n = TOP_SERVICES): { service: string; amount: number }[] {
   const sums = new Map<string, number>();
   for (const d of days) for (const s of d.byService) sums.set(s.service, (sums.get(s.service) ?? 0) + s.amount);
-  return [...sums].map(([service, amount]) => ({ service, amount })).sort((a, b) => b.amount - a.amount).slice(0, n);
+  return [...sums]
+    .map(([service, amount]) => ({ service, amount }))
+    .sort((a, b) => b.amount - a.amount)
+    .slice(0, n);
 }
 
 /** Today against the expected range, month to date, top services, then one bar per day. */
@@ -48,7 +51,12 @@ export function CostPane({ cost, width, height, ascii = false }: CostPaneProps) 
   }
   rows.push(`month ${$(c.monthToDate)}${c.forecastMonth !== undefined ? ` · forecast ${$(c.forecastMonth)}` : ''}`);
   const top = topServices(c.days);
-  if (top.length) rows.push(<Text color={theme.dim}>{`top ${c.days.length}d ${top.map((t) => `${shortService(t.service)} ${$(t.amount)}`).join(' · ')}`}</Text>);
+  if (top.length)
+    rows.push(
+      <Text
+        color={theme.dim}
+      >{`top ${c.days.length}d ${top.map((t) => `${shortService(t.service)} ${$(t.amount)}`).join(' · ')}`}</Text>,
+    );
   // The newest days matter most: when rows run out, the oldest bars go first.
   const days = c.days.slice(-Math.max(0, height - rows.length));
   const peak = Math.max(exp?.max ?? 0, ...days.map((d) => d.total));

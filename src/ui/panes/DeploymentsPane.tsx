@@ -28,7 +28,9 @@ function deploymentRows(ds: Deployment[], now: number): ReactNode[] {
   const refW = Math.max(...ds.map((d) => refKey(d.taskDefinition).length));
   const tagW = Math.min(20, Math.max(5, ...ds.map((d) => tagsOf(d).length)));
   const rows: ReactNode[] = [
-    <Text color={theme.dim}>{`${fit('STATUS', 8)} ${fit('REV', refW)} ${fit('IMAGE', tagW)} ${fit('D/R/P F', 9)} ${fit('STATE', 11)} AGE`}</Text>,
+    <Text
+      color={theme.dim}
+    >{`${fit('STATUS', 8)} ${fit('REV', refW)} ${fit('IMAGE', tagW)} ${fit('D/R/P F', 9)} ${fit('STATE', 11)} AGE`}</Text>,
   ];
   for (const d of ds) {
     rows.push(

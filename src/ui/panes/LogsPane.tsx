@@ -17,13 +17,18 @@ export interface LogsPaneProps {
 }
 
 /** `ecs/web/0f3c…` → `0f3c1a2b`: the task id is what tells streams apart. */
-export const shortStream = (stream: string): string => stream.slice(stream.lastIndexOf('/') + 1, stream.lastIndexOf('/') + 9);
+export const shortStream = (stream: string): string =>
+  stream.slice(stream.lastIndexOf('/') + 1, stream.lastIndexOf('/') + 9);
 
 const lineColor = (e: LogEvent): string | undefined =>
   e.level === 'ERROR' || e.message.includes('PANIC') ? theme.bad : e.level === 'WARN' ? theme.warn : undefined;
 
 /** The window of `lines` on screen: `rows` lines ending `scrollBack` lines before the newest. */
-export function visibleWindow(total: number, rows: number, scrollBack: number): { from: number; to: number; back: number } {
+export function visibleWindow(
+  total: number,
+  rows: number,
+  scrollBack: number,
+): { from: number; to: number; back: number } {
   const back = Math.max(0, Math.min(Math.floor(scrollBack), total - rows));
   const to = total - back;
   return { from: Math.max(0, to - rows), to, back };
@@ -31,7 +36,11 @@ export function visibleWindow(total: number, rows: number, scrollBack: number): 
 
 function statusText(view: LogView, back: number, shown: number, totalReceived: number): string {
   const parts = [
-    view.paused ? `PAUSED (p to follow)${back > 0 ? ` back ${back}` : ''}` : back > 0 ? `scrolled back ${back}` : 'following',
+    view.paused
+      ? `PAUSED (p to follow)${back > 0 ? ` back ${back}` : ''}`
+      : back > 0
+        ? `scrolled back ${back}`
+        : 'following',
   ];
   const fresh = view.paused && view.pausedAt !== undefined ? totalReceived - view.pausedAt : 0;
   if (fresh > 0) parts.push(`${int(fresh)} new`);
@@ -50,7 +59,9 @@ export function LogsPane({ lines, width, height, view, totalReceived, error }: L
   const { from, to, back } = visibleWindow(lines.length, rows, view.scrollBack);
   const status = (
     <>
-      <Text color={view.paused || back > 0 ? theme.warn : theme.accent}>{statusText(view, back, lines.length, totalReceived)}</Text>
+      <Text color={view.paused || back > 0 ? theme.warn : theme.accent}>
+        {statusText(view, back, lines.length, totalReceived)}
+      </Text>
       {error && <Text color={theme.warn}>{` · error: ${firstLine(error)}`}</Text>}
     </>
   );

@@ -38,7 +38,10 @@ function summary(m: MetricSeries): string[] {
 function alignColumns(cells: string[][]): string[] {
   const widths = [0, 1, 2].map((c) => Math.max(...cells.map((r) => r[c]!.length)));
   return cells.map((r) =>
-    r.map((cell, c) => (c === 0 ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ').trimEnd(),
+    r
+      .map((cell, c) => (c === 0 ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))
+      .join('  ')
+      .trimEnd(),
   );
 }
 
@@ -63,7 +66,12 @@ export function MetricsPane({ metrics, width, height, ascii = false }: MetricsPa
         {bad ? '!' : ' '} {fit(m.label, labelW)}{' '}
         {sparkW >= SPARK_MIN && (
           <>
-            <Sparkline values={m.points.map((p) => p.v)} width={sparkW} color={color ?? theme.accent} ascii={ascii} />{' '}
+            <Sparkline
+              values={m.points.map((p) => p.v)}
+              width={sparkW}
+              color={color ?? theme.accent}
+              ascii={ascii}
+            />{' '}
           </>
         )}
         {sums[i]}

@@ -27,8 +27,7 @@ const sdColor = (s: ServiceDeploymentInfo['status']): string | undefined =>
 
 /** The service deployment that targets the primary revision; ECS lists newest first. */
 const serviceDeploymentOf = (s: ServiceSnapshot, d: Deployment): ServiceDeploymentInfo | undefined =>
-  s.serviceDeployments.find((sd) => refKey(sd.targetRevision) === refKey(d.taskDefinition)) ??
-  s.serviceDeployments[0];
+  s.serviceDeployments.find((sd) => refKey(sd.targetRevision) === refKey(d.taskDefinition)) ?? s.serviceDeployments[0];
 
 /** When the current state began: a finished deployment at its end, a running one at its start. */
 const stateSince = (d: Deployment, sd?: ServiceDeploymentInfo): number =>
@@ -41,7 +40,9 @@ function lifecycleRows(sd: ServiceDeploymentInfo): ReactNode[] {
     rows.push(
       <>
         breaker {cb.status}{' '}
-        <Text color={cb.failureCount > 0 ? theme.warn : undefined}>{`${cb.failureCount}/${cb.threshold} failures`}</Text>
+        <Text
+          color={cb.failureCount > 0 ? theme.warn : undefined}
+        >{`${cb.failureCount}/${cb.threshold} failures`}</Text>
       </>,
     );
   }
@@ -71,10 +72,16 @@ export function RolloutPane({ service, now, width, height, ascii = false }: Roll
   const rows: ReactNode[] = [
     <>
       {head}
-      <Text color={rolloutColor(primary.rolloutState)}>{progressBar(primary.running, primary.desired, cells, ascii)}</Text>
+      <Text color={rolloutColor(primary.rolloutState)}>
+        {progressBar(primary.running, primary.desired, cells, ascii)}
+      </Text>
       {tail}
     </>,
-    draining > 0 ? <Text color={theme.warn}>{`old ${draining} draining`}</Text> : <Text color={theme.dim}>no old tasks</Text>,
+    draining > 0 ? (
+      <Text color={theme.warn}>{`old ${draining} draining`}</Text>
+    ) : (
+      <Text color={theme.dim}>no old tasks</Text>
+    ),
     <>
       <Text color={rolloutColor(primary.rolloutState)}>{primary.rolloutState ?? 'no rollout state'}</Text>
       {sd && sd.status !== primary.rolloutState && (

@@ -46,7 +46,9 @@ describe('AlarmsPane', () => {
   });
 
   test('count line lists only states present', () => {
-    expect(countLine([alarm('a', 'ALARM'), alarm('b', 'OK'), alarm('c', 'OK'), alarm('d', 'OK')])).toBe('1 ALARM · 3 OK');
+    expect(countLine([alarm('a', 'ALARM'), alarm('b', 'OK'), alarm('c', 'OK'), alarm('d', 'OK')])).toBe(
+      '1 ALARM · 3 OK',
+    );
     expect(countLine([])).toBe('no alarms');
   });
 

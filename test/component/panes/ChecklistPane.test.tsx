@@ -14,11 +14,18 @@ const steps: ChecklistStepDef[] = [
 const results: Record<string, StepResult> = {
   backup: { status: 'passed', startedAt: NOW - 65_000, finishedAt: NOW - 2_000 },
   steady: { status: 'running', startedAt: NOW - 12_000 },
-  alarms: { status: 'failed', startedAt: NOW - 5_000, finishedAt: NOW - 4_000, output: 'web-5xx is in ALARM\nweb-p99 OK' },
+  alarms: {
+    status: 'failed',
+    startedAt: NOW - 5_000,
+    finishedAt: NOW - 4_000,
+    output: 'web-5xx is in ALARM\nweb-p99 OK',
+  },
   cost: { status: 'skipped' },
 };
 const frame = (selected: number, width = 60, height = 9) =>
-  render(<ChecklistPane steps={steps} results={results} selected={selected} now={NOW} width={width} height={height} />).lastFrame();
+  render(
+    <ChecklistPane steps={steps} results={results} selected={selected} now={NOW} width={width} height={height} />,
+  ).lastFrame();
 
 describe('ChecklistPane', () => {
   test('grouped by phase in order, glyphs that read without colour, durations, failure output', () => {
@@ -49,12 +56,23 @@ describe('ChecklistPane', () => {
 
   test('the selected command step shows its command in full, and what blocks it', () => {
     const steps = [
-      { id: 'c', title: 'Validate secrets', phase: 'pre' as const, kind: 'command' as const, placeholders: ['v1.X.Y'], command: { run: 'cd terraform\nbash validate_secrets.sh us-east-2', timeoutMs: 60_000, expect: {} } },
+      {
+        id: 'c',
+        title: 'Validate secrets',
+        phase: 'pre' as const,
+        kind: 'command' as const,
+        placeholders: ['v1.X.Y'],
+        command: { run: 'cd terraform\nbash validate_secrets.sh us-east-2', timeoutMs: 60_000, expect: {} },
+      },
     ];
     const r = render(<ChecklistPane steps={steps} results={{}} selected={0} now={NOW} width={60} height={9} />);
     const rows = rowsOf(r.lastFrame());
     expect(rows[1]).toMatch(/^> \[ {2}\] {2}!Validate secrets/);
-    expect(rows.slice(-3)).toEqual(['fill first: v1.X.Y (not run until filled)', '$ cd terraform', '$ bash validate_secrets.sh us-east-2']);
+    expect(rows.slice(-3)).toEqual([
+      'fill first: v1.X.Y (not run until filled)',
+      '$ cd terraform',
+      '$ bash validate_secrets.sh us-east-2',
+    ]);
   });
 
   test('no steps', () => {
@@ -64,13 +82,28 @@ describe('ChecklistPane', () => {
 
   test("a runbook step's multi-line note and escape sequences keep one row each: no row is squeezed out", () => {
     const rb: ChecklistStepDef[] = [
-      { id: 'a', title: 'Validate \u001b[2JSecrets', phase: 'pre', kind: 'command', command: { run: 'bash validate.sh', timeoutMs: 1000, expect: {} }, note: 'line one\nline two\nline three\nline four' },
+      {
+        id: 'a',
+        title: 'Validate \u001b[2JSecrets',
+        phase: 'pre',
+        kind: 'command',
+        command: { run: 'bash validate.sh', timeoutMs: 1000, expect: {} },
+        note: 'line one\nline two\nline three\nline four',
+      },
       { id: 'b', title: 'Review plan', phase: 'pre', kind: 'manual' },
       { id: 'c', title: 'Apply', phase: 'deploy', kind: 'manual' },
     ];
-    const f = render(<ChecklistPane steps={rb} results={{}} selected={0} now={NOW} width={60} height={9} />).lastFrame() ?? '';
+    const f =
+      render(<ChecklistPane steps={rb} results={{}} selected={0} now={NOW} width={60} height={9} />).lastFrame() ?? '';
     const rows = rowsOf(f);
-    expect(rows.slice(0, 6)).toEqual(['Pre-deploy', '> [  ]   Validate Secrets command', '  [  ]   Review plan      manual', 'Deploy', '  [  ]   Apply            manual', '']);
+    expect(rows.slice(0, 6)).toEqual([
+      'Pre-deploy',
+      '> [  ]   Validate Secrets command',
+      '  [  ]   Review plan      manual',
+      'Deploy',
+      '  [  ]   Apply            manual',
+      '',
+    ]);
     expect(rows[6]).toBe('$ bash validate.sh');
     expect(rows.slice(7)).toEqual(['line one', 'line two … (o shows all)']);
     expect(f).not.toContain('\u001b[2J');

@@ -5,8 +5,17 @@ import type { LogEvent } from '../../../src/domain/model.js';
 import type { LogView } from '../../../src/app/state.js';
 import { expectFits, logEvent, rowsOf, view } from './fixtures.js';
 
-const frame = (lines: LogEvent[], v: LogView = view(), width = 60, height = 5, totalReceived = lines.length, error?: string) =>
-  render(<LogsPane lines={lines} width={width} height={height} view={v} totalReceived={totalReceived} error={error} />).lastFrame();
+const frame = (
+  lines: LogEvent[],
+  v: LogView = view(),
+  width = 60,
+  height = 5,
+  totalReceived = lines.length,
+  error?: string,
+) =>
+  render(
+    <LogsPane lines={lines} width={width} height={height} view={v} totalReceived={totalReceived} error={error} />,
+  ).lastFrame();
 
 const many = Array.from({ length: 10_000 }, (_, i) => logEvent(i));
 
@@ -42,7 +51,10 @@ describe('LogsPane', () => {
   });
 
   test('long messages are cut to the width, never wrapped', () => {
-    const lines = [logEvent(1, { message: 'x'.repeat(5_000) }), logEvent(2, { level: 'ERROR', message: 'PANIC: boom' })];
+    const lines = [
+      logEvent(1, { message: 'x'.repeat(5_000) }),
+      logEvent(2, { level: 'ERROR', message: 'PANIC: boom' }),
+    ];
     const f = frame(lines, view(), 40, 4);
     expect(rowsOf(f)).toEqual([
       'following · 2 lines',
@@ -75,10 +87,15 @@ describe('LogsPane', () => {
     let reads = 0;
     const counted = many.map((e) => {
       const { message, ...rest } = e;
-      return Object.defineProperty({ ...rest }, 'message', { get: () => (reads++, message), enumerable: true }) as typeof e;
+      return Object.defineProperty({ ...rest }, 'message', {
+        get: () => (reads++, message),
+        enumerable: true,
+      }) as typeof e;
     });
     const r = render(<LogsPane lines={counted} width={80} height={20} view={view()} totalReceived={10_000} />);
-    r.rerender(<LogsPane lines={counted} width={80} height={20} view={view({ scrollBack: 500 })} totalReceived={10_000} />);
+    r.rerender(
+      <LogsPane lines={counted} width={80} height={20} view={view({ scrollBack: 500 })} totalReceived={10_000} />,
+    );
     expect(reads).toBeGreaterThan(0);
     expect(reads).toBeLessThanOrEqual(2 * 19 * 4);
     expect(rowsOf(r.lastFrame())).toHaveLength(20);

@@ -9,8 +9,23 @@ const frame = (metrics: Slice<MetricSeries[]>, width = 60, height = 4, ascii = f
   render(<MetricsPane metrics={metrics} width={width} height={height} ascii={ascii} />).lastFrame();
 
 const pts = (...vs: number[]) => vs.map((v, i) => ({ t: i, v }));
-const p99 = series({ id: 'p99', label: 'p99', unit: 'ms', points: pts(400, 410, 600, 640), current: 640, threshold: 500, baseline: 400 });
-const cpu = series({ id: 'cpu', label: 'CPU', unit: 'Percent', points: pts(20, 22, 21, 23.4), threshold: 30, baseline: 20 });
+const p99 = series({
+  id: 'p99',
+  label: 'p99',
+  unit: 'ms',
+  points: pts(400, 410, 600, 640),
+  current: 640,
+  threshold: 500,
+  baseline: 400,
+});
+const cpu = series({
+  id: 'cpu',
+  label: 'CPU',
+  unit: 'Percent',
+  points: pts(20, 22, 21, 23.4),
+  threshold: 30,
+  baseline: 20,
+});
 const req = series({ id: 'req', label: 'requests', unit: 'Count', points: pts(1200, 1300, 1250, 1280) });
 
 describe('MetricsPane', () => {

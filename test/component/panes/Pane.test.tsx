@@ -30,7 +30,15 @@ test('focus shows as a marker that survives no colour, ASCII border when asked',
 
 test('stale text sits on the title line and is cut to fit', () => {
   const { lastFrame } = render(
-    <Pane title="Alarms" index={3} focused={false} width={40} height={3} ascii={false} stale="45s: Rate exceeded for DescribeAlarms" />,
+    <Pane
+      title="Alarms"
+      index={3}
+      focused={false}
+      width={40}
+      height={3}
+      ascii={false}
+      stale="45s: Rate exceeded for DescribeAlarms"
+    />,
   );
   const [top] = rowsOf(lastFrame());
   expect(top).toBe('╭─ [3] Alarms stale 45s: Rate exceede… ╮');

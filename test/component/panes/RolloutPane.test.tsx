@@ -58,7 +58,9 @@ describe('RolloutPane', () => {
   test('a finished rollout: nothing left to drain, time since it finished', () => {
     const s = snapshot({
       deployments: [deployment({ running: 3, pending: 0, rolloutState: 'COMPLETED' })],
-      serviceDeployments: [sd({ status: 'SUCCESSFUL', lifecycleStage: undefined, alarms: undefined, finishedAt: NOW - 90_000 })],
+      serviceDeployments: [
+        sd({ status: 'SUCCESSFUL', lifecycleStage: undefined, alarms: undefined, finishedAt: NOW - 90_000 }),
+      ],
     });
     expect(rowsOf(frame(ok(s), 60, 4))).toEqual([
       'web:42 [██████████████████████████████] 3/3 new',
