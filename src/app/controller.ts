@@ -24,7 +24,18 @@ export interface ControllerHooks {
   runners?: StepRunners;
 }
 
-export class Controller {
+/** What the keys may start besides a store dispatch; the UI sees only this of the controller. */
+export interface AppCommands {
+  /** Only ever called from the rollback dialog's `y`. */
+  confirmRollback(): Promise<void>;
+  runSelected(confirmed?: boolean): void;
+  runAutomatic(): Promise<void>;
+  /** True when something was running and is now cancelled. */
+  cancelSteps(): boolean;
+  tickSelected(): void;
+}
+
+export class Controller implements AppCommands {
   readonly poller = new Poller();
   /** The backend's clock, read once a second for everything on screen. */
   readonly ticker: Ticker;
@@ -79,11 +90,6 @@ export class Controller {
     this.unsubscribe?.();
     this.poller.stop();
     this.backend.close();
-  }
-
-  /** For the help overlay: what this backend costs in requests at the current intervals. */
-  budgetText(): string {
-    return this.backend.kind === 'demo' ? 'demo world: makes no AWS requests' : 'AWS request budget: see README';
   }
 
   /** Records an event; a failure to write is shown, never thrown into the UI. */
@@ -179,6 +185,11 @@ export class Controller {
     const s = this.store.getState();
     const selected = s.checklist.steps[s.ui.checklistSelected];
     return (selected && this.checklist.cancel(selected.id)) || this.checklist.cancel();
+  }
+
+  /** `a`: the automatic steps in order, stopping at the first failure. */
+  runAutomatic(): Promise<void> {
+    return this.checklist.runAutomatic();
   }
 
   tickSelected(): void {

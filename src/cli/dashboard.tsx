@@ -7,7 +7,7 @@ import type { ChecklistStepDef } from '../domain/model.js';
 import { initialState } from '../app/reducers/root.js';
 import { createStore } from '../app/store.js';
 import { App } from '../ui/App.js';
-import { AppEnvContext } from '../ui/AppEnv.js';
+import { AppEnvContext, appEnvOf } from '../ui/AppEnv.js';
 import { InputProvider } from '../ui/input.js';
 import { StoreProvider } from '../ui/StoreContext.js';
 import { enterAltScreen } from './terminal.js';
@@ -50,7 +50,7 @@ export async function runDashboard(o: RunOptions): Promise<number> {
   controller.start();
   instance = render(
     <StoreProvider store={store}>
-      <AppEnvContext.Provider value={{ controller, ascii: o.ascii, quit }}>
+      <AppEnvContext.Provider value={appEnvOf(controller, { ascii: o.ascii, quit })}>
         <InputProvider active={Boolean(process.stdin.isTTY)}>
           <App />
         </InputProvider>

@@ -5,16 +5,16 @@ import type { Overlay } from '../app/state.js';
 import type { Context } from './keymap.js';
 import { dispatchKey, type ActionContext } from './keyActions.js';
 import { useAppEnv } from './AppEnv.js';
-import { ConnectedHeader } from './containers/HeaderContainer.js';
-import { ConfirmStepDialog } from './dialogs/ConfirmStepDialog.js';
+import { HeaderContainer } from './containers/HeaderContainer.js';
+import { ConfirmStepContainer } from './containers/ConfirmStepContainer.js';
 import { FilterPrompt } from './dialogs/FilterPrompt.js';
 import { HelpOverlay } from './dialogs/HelpOverlay.js';
 import { PRIORITY, useKeyHandler } from './input.js';
 import { KeyBar } from './KeyBar.js';
 import { computeLayout, type Layout } from './layout.js';
 import { PaneSlot } from './containers/PaneSlot.js';
-import { RollbackDialog } from './dialogs/RollbackDialog.js';
-import { StepOutput } from './dialogs/StepOutput.js';
+import { RollbackDialogContainer } from './containers/RollbackDialogContainer.js';
+import { StepOutputContainer } from './containers/StepOutputContainer.js';
 import { useAppState, useStoreApi } from './StoreContext.js';
 import { TooSmall } from './TooSmall.js';
 import { useTerminalSize } from './useTerminalSize.js';
@@ -61,60 +61,14 @@ function useKeys(ctx: ActionContext): void {
   });
 }
 
-function ConnectedStepOutput({ width, height }: { width: number; height: number }) {
-  const { ascii } = useAppEnv();
-  const checklist = useAppState((s) => s.checklist);
-  const selected = useAppState((s) => s.ui.checklistSelected);
-  const scroll = useAppState((s) => s.ui.outputScroll);
-  const step = checklist.steps[selected];
-  return (
-    <StepOutput
-      step={step}
-      result={step && checklist.results[step.id]}
-      scroll={scroll}
-      width={width}
-      height={height}
-      ascii={ascii}
-    />
-  );
-}
-
-function ConnectedConfirmStep({ width, height }: { width: number; height: number }) {
-  const { ascii } = useAppEnv();
-  const step = useAppState((s) => s.checklist.steps[s.ui.checklistSelected]);
-  return (
-    <Box height={height} width={width} flexDirection="column" justifyContent="center" alignItems="center">
-      {step && <ConfirmStepDialog step={step} width={Math.min(width, 90)} ascii={ascii} />}
-    </Box>
-  );
-}
-
 function Body({ layout, overlay }: { layout: Exclude<Layout, { mode: 'too-small' }>; overlay: Overlay }) {
-  const { ascii, controller } = useAppEnv();
+  const { ascii, demo } = useAppEnv();
   const focus = useAppState((s) => s.ui.focus);
-  const plan = useAppState(selectPlan);
-  const op = useAppState((s) => s.rollback);
   const { body } = layout;
-  if (overlay === 'help')
-    return <HelpOverlay width={body.width} height={body.height} ascii={ascii} budget={controller.budgetText()} />;
-  if (overlay === 'output') return <ConnectedStepOutput width={body.width} height={body.height} />;
-  if (overlay === 'confirmStep') return <ConnectedConfirmStep width={body.width} height={body.height} />;
-  if (overlay === 'rollback') {
-    const { target } = controller.backend;
-    return (
-      <Box height={body.height} width={body.width} flexDirection="column" justifyContent="center" alignItems="center">
-        <RollbackDialog
-          service={target.service}
-          cluster={target.cluster}
-          plan={plan}
-          op={op}
-          now={controller.backend.now()}
-          width={Math.min(body.width, 90)}
-          ascii={ascii}
-        />
-      </Box>
-    );
-  }
+  if (overlay === 'help') return <HelpOverlay width={body.width} height={body.height} ascii={ascii} demo={demo} />;
+  if (overlay === 'output') return <StepOutputContainer width={body.width} height={body.height} />;
+  if (overlay === 'confirmStep') return <ConfirmStepContainer width={body.width} height={body.height} />;
+  if (overlay === 'rollback') return <RollbackDialogContainer width={body.width} height={body.height} />;
   if (layout.mode === 'single') return <PaneSlot id={focus} width={body.width} height={body.height} />;
   return (
     <Box flexDirection="column" width={body.width} height={body.height}>
@@ -141,16 +95,16 @@ function Footer({ overlay, width }: { overlay: Overlay; width: number }) {
 }
 
 export function App() {
-  const { controller, quit } = useAppEnv();
+  const { commands, quit } = useAppEnv();
   const store = useStoreApi();
   const { cols, rows } = useTerminalSize();
   const overlay = useAppState((s) => s.ui.overlay);
-  useKeys({ store, controller, quit });
+  useKeys({ store, commands, quit });
   const layout = computeLayout(cols, rows);
   if (layout.mode === 'too-small') return <TooSmall cols={cols} rows={rows} />;
   return (
     <Box flexDirection="column" width={layout.frame.width} height={layout.frame.height} overflow="hidden">
-      <ConnectedHeader width={layout.frame.width} />
+      <HeaderContainer width={layout.frame.width} />
       <Body layout={layout} overlay={overlay} />
       <Footer overlay={overlay} width={layout.frame.width} />
     </Box>

@@ -1,12 +1,12 @@
-// What each keymap action does. Pure dispatches and controller calls; no drawing.
-import type { Controller } from '../app/controller.js';
+// What each keymap action does. Pure dispatches and app commands; no drawing.
+import type { AppCommands } from '../app/controller.js';
 import { PANES } from '../app/state.js';
 import type { Store } from '../app/store.js';
 import { actionForKey, type Context } from './keymap.js';
 
 export interface ActionContext {
   store: Store;
-  controller: Controller;
+  commands: AppCommands;
   quit: () => void;
 }
 
@@ -40,31 +40,31 @@ const handlers: Record<string, Handler> = {
   },
   'logs.pause': ({ store }) => store.dispatch({ type: 'logs/togglePause' }),
   'logs.errorsOnly': ({ store }) => store.dispatch({ type: 'logs/toggleErrorsOnly' }),
-  'checklist.run': ({ controller }) => controller.runSelected(),
-  'checklist.runAll': ({ controller }) => void controller.checklist.runAutomatic(),
-  'checklist.cancel': ({ controller }) => void controller.cancelSteps(),
-  'checklist.tick': ({ controller }) => controller.tickSelected(),
+  'checklist.run': ({ commands }) => commands.runSelected(),
+  'checklist.runAll': ({ commands }) => void commands.runAutomatic(),
+  'checklist.cancel': ({ commands }) => void commands.cancelSteps(),
+  'checklist.tick': ({ commands }) => commands.tickSelected(),
   'checklist.output': ({ store }) => store.dispatch({ type: 'ui/overlay', overlay: 'output' }),
   'output.close': ({ store }) => store.dispatch({ type: 'ui/overlay', overlay: 'none' }),
   'output.up': ({ store }) => store.dispatch({ type: 'ui/outputScroll', delta: -1 }),
   'output.down': ({ store }) => store.dispatch({ type: 'ui/outputScroll', delta: 1 }),
   // Ctrl-C while a step runs stops the step, not the dashboard: the on-call keeps their view.
   'app.interrupt': (ctx) => {
-    if (ctx.controller.cancelSteps())
+    if (ctx.commands.cancelSteps())
       ctx.store.dispatch({ type: 'ui/notice', notice: 'step cancelled (Ctrl-C again quits)' });
     else ctx.quit();
   },
-  'dialog.confirm': ({ store, controller }) => {
+  'dialog.confirm': ({ store, commands }) => {
     store.dispatch({ type: 'ui/overlay', overlay: 'none' });
-    void controller.confirmRollback();
+    void commands.confirmRollback();
   },
   'dialog.cancel': ({ store }) => {
     store.dispatch({ type: 'ui/overlay', overlay: 'none' });
     store.dispatch({ type: 'ui/notice', notice: 'rollback cancelled: nothing changed' });
   },
-  'confirm.run': ({ store, controller }) => {
+  'confirm.run': ({ store, commands }) => {
     store.dispatch({ type: 'ui/overlay', overlay: 'none' });
-    controller.runSelected(true);
+    commands.runSelected(true);
   },
   'confirm.cancel': ({ store }) => {
     store.dispatch({ type: 'ui/overlay', overlay: 'none' });

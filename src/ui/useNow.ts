@@ -3,6 +3,6 @@ import { useAppEnv } from './AppEnv.js';
 
 /** The backend clock, re-rendering its user once a second together with every other reader. */
 export function useNow(): number {
-  const { ticker } = useAppEnv().controller;
-  return useSyncExternalStore(ticker.subscribe, ticker.get);
+  const { tick } = useAppEnv();
+  return useSyncExternalStore(tick.subscribe, tick.get);
 }

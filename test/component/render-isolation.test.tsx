@@ -1,7 +1,7 @@
 import { render } from 'ink-testing-library';
 import { Profiler } from 'react';
 import { describe, expect, it } from 'vitest';
-import { AppEnvContext } from '../../src/ui/AppEnv.js';
+import { AppEnvContext, appEnvOf } from '../../src/ui/AppEnv.js';
 import { PaneSlot } from '../../src/ui/containers/PaneSlot.js';
 import { StoreProvider } from '../../src/ui/StoreContext.js';
 import { Controller } from '../../src/app/controller.js';
@@ -18,7 +18,7 @@ describe('panes subscribe to their own slice', () => {
     const count = (id: string) => () => void renders[id as keyof typeof renders]++;
     const ui = render(
       <StoreProvider store={store}>
-        <AppEnvContext.Provider value={{ controller, ascii: false, quit: () => {} }}>
+        <AppEnvContext.Provider value={appEnvOf(controller, { ascii: false, quit: () => {} })}>
           <Profiler id="metrics" onRender={count('metrics')}>
             <PaneSlot id="metrics" width={60} height={8} />
           </Profiler>

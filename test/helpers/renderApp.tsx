@@ -1,6 +1,6 @@
 import { render } from 'ink-testing-library';
 import { App } from '../../src/ui/App.js';
-import { AppEnvContext } from '../../src/ui/AppEnv.js';
+import { AppEnvContext, appEnvOf } from '../../src/ui/AppEnv.js';
 import { InputProvider } from '../../src/ui/input.js';
 import { StoreProvider } from '../../src/ui/StoreContext.js';
 import type { Backend, PollIntervals } from '../../src/domain/backend.js';
@@ -22,7 +22,7 @@ export function renderApp(
   let quitCalls = 0;
   const ui = render(
     <StoreProvider store={store}>
-      <AppEnvContext.Provider value={{ controller, ascii: false, quit: () => quitCalls++ }}>
+      <AppEnvContext.Provider value={appEnvOf(controller, { ascii: false, quit: () => quitCalls++ })}>
         <InputProvider>
           <App />
         </InputProvider>

@@ -6,9 +6,8 @@ import { rollbackHint } from '../rollbackText.js';
 import { useAppState, useStoreApi } from '../StoreContext.js';
 import { useNow } from '../useNow.js';
 
-export const ConnectedHeader = React.memo(function ConnectedHeader({ width }: { width: number }) {
-  const { controller } = useAppEnv();
-  const { backend, intervals } = controller;
+export const HeaderContainer = React.memo(function HeaderContainer({ width }: { width: number }) {
+  const { target, demo, watchWindowMs, intervals } = useAppEnv();
   const now = useNow();
   const identity = useAppState((s) => s.identity.data);
   const verdict = useAppState(selectVerdict);
@@ -25,12 +24,12 @@ export const ConnectedHeader = React.memo(function ConnectedHeader({ width }: { 
   });
   return (
     <Header
-      target={backend.target}
+      target={target}
       identity={identity}
-      demo={backend.kind === 'demo'}
+      demo={demo}
       now={now}
       releaseStart={start}
-      watchWindowMs={backend.watchWindowMs}
+      watchWindowMs={watchWindowMs}
       verdict={verdict}
       rollbackHint={rollbackHint(plan, op)}
       stale={stale}

@@ -6,12 +6,12 @@ export interface HelpOverlayProps {
   width: number;
   height: number;
   ascii: boolean;
-  /** e.g. "≈ 1,450 AWS requests/hour at these intervals"; from the backend's poll plan. */
-  budget?: string;
+  /** The demo world says so: its keys change nothing real. */
+  demo: boolean;
 }
 
 /** Every key from the registry, grouped by where it works; two columns when one would not fit. */
-export function HelpOverlay({ width, height, ascii, budget }: HelpOverlayProps) {
+export function HelpOverlay({ width, height, ascii, demo }: HelpOverlayProps) {
   const rows = helpRows().filter((r) => r.context !== 'help');
   const room = Math.max(1, height - 4);
   const columns = rows.length > room ? 2 : 1;
@@ -46,9 +46,9 @@ export function HelpOverlay({ width, height, ascii, budget }: HelpOverlayProps) 
           </Box>
         ))}
       </Box>
-      {budget && (
+      {demo && (
         <Text wrap="truncate-end" color={theme.dim}>
-          {budget}
+          demo world: makes no AWS requests
         </Text>
       )}
     </Box>
