@@ -1,3 +1,4 @@
+import type { LogFollow } from '../domain/backend.js';
 import type {
   Alarm,
   CostSummary,
@@ -22,7 +23,7 @@ export type SourceId = keyof SourcePayloads;
 export type Action =
   | { [K in SourceId]: { type: 'source/loaded'; source: K; data: SourcePayloads[K]; at: number } }[SourceId]
   | { type: 'source/failed'; source: SourceId | 'logs'; error: string; at: number }
-  | { type: 'logs/batch'; events: LogEvent[]; at: number }
+  | { type: 'logs/batch'; events: LogEvent[]; follow?: LogFollow; at: number }
   | { type: 'logs/togglePause' }
   | { type: 'logs/toggleErrorsOnly' }
   | { type: 'logs/setFilter'; filter: string }

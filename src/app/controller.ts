@@ -70,6 +70,8 @@ export class Controller implements AppCommands {
         this.poller.refresh('metrics');
       }
       if (s.service.data !== lastService) {
+        // The logs source waits for the first service read (it names the log group): start it now.
+        if (!lastService) this.poller.refresh('logs');
         lastService = s.service.data;
         this.followRollback();
       }

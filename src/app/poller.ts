@@ -62,10 +62,6 @@ export class Poller {
     void this.tick(r);
   }
 
-  isInFlight(id: string): boolean {
-    return this.running.get(id)?.inFlight !== undefined;
-  }
-
   stop(): void {
     this.stopped = true;
     for (const r of this.running.values()) {

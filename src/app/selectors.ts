@@ -1,5 +1,6 @@
 import type { ReleaseSignals } from '../domain/signals.js';
-import { planRollback, type RollbackPlan } from '../domain/rollback.js';
+import { refKey } from '../domain/model.js';
+import { planRollback, primaryDeployment, type RollbackPlan } from '../domain/rollback.js';
 import type { AppState, Slice } from './state.js';
 import { verdict, type Verdict } from '../domain/verdict.js';
 
@@ -7,6 +8,13 @@ import { verdict, type Verdict } from '../domain/verdict.js';
 export function releaseStart(s: AppState): number | undefined {
   const deps = s.service.data?.deployments ?? [];
   return deps.length ? Math.max(...deps.map((d) => d.createdAt)) : undefined;
+}
+
+/** The awslogs group of the PRIMARY deployment's task definition, when it has one. */
+export function servingLogGroup(s: AppState): string | undefined {
+  const svc = s.service.data;
+  const primary = svc && primaryDeployment(svc);
+  return primary && svc.taskDefinitions[refKey(primary.taskDefinition)]?.logGroup;
 }
 
 /** Memoised on the inputs' identities so subscribers get a stable object between changes. */

@@ -4,7 +4,7 @@ import { errorMessage } from '../domain/errors.js';
 import type { Source } from './poller.js';
 import { sanitizeLine } from '../domain/sanitize.js';
 import type { Store } from './store.js';
-import { releaseStart } from './selectors.js';
+import { releaseStart, servingLogGroup } from './selectors.js';
 
 /** Wraps one backend read: on success the slice is replaced, on failure the error is recorded and rethrown for backoff. */
 function sliceSource<K extends SourceId>(
@@ -30,23 +30,26 @@ function sliceSource<K extends SourceId>(
   };
 }
 
-/** The logs source keeps its cursor across runs; each run lands as one batch (one React update). */
+/** Each run lands as one batch (one React update); the backend keeps its place in the stream. */
 function logsSource(backend: Backend, store: Store, intervalMs: number): Source {
-  let cursor: unknown;
   return {
     id: 'logs',
     intervalMs,
     async run(signal) {
+      const state = store.getState();
+      // Where to read is in the serving task definition: wait for the service read instead of making another.
+      if (!state.service.data) return;
       try {
-        const page = await backend.getLogs(cursor, signal);
+        const page = await backend.getLogs({ logGroup: servingLogGroup(state) }, signal);
         if (signal.aborted) return;
-        cursor = page.cursor;
         const events = page.events.map((e) => ({
           ...e,
           message: sanitizeLine(e.message),
           stream: sanitizeLine(e.stream),
         }));
-        store.dispatch({ type: 'logs/batch', events, at: Date.now() });
+        const { note } = page.follow;
+        const follow = note === undefined ? page.follow : { ...page.follow, note: sanitizeLine(note) };
+        store.dispatch({ type: 'logs/batch', events, follow, at: Date.now() });
       } catch (e) {
         if (!signal.aborted)
           store.dispatch({ type: 'source/failed', source: 'logs', error: errorMessage(e), at: Date.now() });
@@ -63,8 +66,10 @@ export function createSources(backend: Backend, store: Store, iv: PollIntervals)
     sliceSource('alarms', iv.alarms, store, (s) => backend.getAlarms(s)),
     sliceSource('metrics', iv.metrics, store, (s) => {
       // The window starts at the release; until the service is known there is no window to ask for.
-      const start = releaseStart(store.getState());
-      return start === undefined ? Promise.resolve(undefined) : backend.getMetrics(start, s);
+      const state = store.getState();
+      const start = releaseStart(state);
+      if (start === undefined) return Promise.resolve(undefined);
+      return backend.getMetrics({ releaseStart: start, loadBalancers: state.service.data?.loadBalancers ?? [] }, s);
     }),
     sliceSource('cost', iv.cost, store, (s) => backend.getCost(s)),
     logsSource(backend, store, iv.logs),

@@ -1,3 +1,4 @@
+import type { LogFollow } from '../domain/backend.js';
 import type {
   Alarm,
   ChecklistStepDef,
@@ -28,6 +29,8 @@ export interface LogsState {
   /** Total lines ever received (drives "N new" hints and tests). */
   received: number;
   ids: ReadonlySet<string>;
+  /** How the backend follows the stream (live tail, polling), for the pane's status line. */
+  follow?: LogFollow;
   error?: string;
   updatedAt?: number;
   failedAt?: number;

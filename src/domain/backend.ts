@@ -6,6 +6,7 @@ import type {
   MetricSeries,
   RollbackRequest,
   RollbackResult,
+  ServiceLoadBalancer,
   ServiceSnapshot,
 } from './model.js';
 
@@ -16,15 +17,35 @@ export interface Target {
   region: string;
 }
 
+/** What the metrics read needs from the app's view of the release. */
+export interface MetricsQuery {
+  /** T+0: the window starts here, the baseline ends here. */
+  releaseStart: number;
+  /** The service's target groups, for the load balancer series' dimensions. */
+  loadBalancers: ServiceLoadBalancer[];
+}
+
+/** What the log follower needs to know where to read. */
+export interface LogsQuery {
+  /** The serving task definition's awslogs group; a configured group wins over it. */
+  logGroup?: string;
+}
+
+/** How the adapter follows the logs, for the Logs pane's status line. */
+export interface LogFollow {
+  mode: 'live-tail' | 'polling' | 'simulated';
+  /** Why it is in this mode when that is not the plan (e.g. Live Tail refused, so polling). */
+  note?: string;
+}
+
 export interface LogPage {
   events: LogEvent[];
-  /** Opaque; pass back on the next call. */
-  cursor: unknown;
+  follow: LogFollow;
 }
 
 /**
  * The port: everything the app needs from a cloud, read and act.
- * The demo world and the AWS adapter both implement it; nothing above src/data knows which is used.
+ * The demo world and the AWS adapter both implement it; nothing above src/adapters knows which is used.
  * Every read takes an AbortSignal so the poller can cancel it.
  */
 export interface Backend {
@@ -37,11 +58,11 @@ export interface Backend {
   getIdentity(signal: AbortSignal): Promise<Identity>;
   getService(signal: AbortSignal): Promise<ServiceSnapshot>;
   getAlarms(signal: AbortSignal): Promise<Alarm[]>;
-  /** Series over the watch window starting at releaseStart, with a baseline from before it. */
-  getMetrics(releaseStart: number, signal: AbortSignal): Promise<MetricSeries[]>;
+  /** Series over the watch window starting at the release, with a baseline from before it. */
+  getMetrics(query: MetricsQuery, signal: AbortSignal): Promise<MetricSeries[]>;
   getCost(signal: AbortSignal): Promise<CostSummary>;
-  /** New log events since cursor (undefined: start of the follow). */
-  getLogs(cursor: unknown, signal: AbortSignal): Promise<LogPage>;
+  /** Log events new since the last call; the backend keeps its place in the stream (the first call starts the follow). */
+  getLogs(query: LogsQuery, signal: AbortSignal): Promise<LogPage>;
   /** Changes production. Only ever called after the user confirmed. */
   rollback(request: RollbackRequest): Promise<RollbackResult>;
   /** Stop timers, close connections. */

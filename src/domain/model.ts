@@ -106,7 +106,15 @@ export interface ServiceSnapshot {
   familyRevisions: { revision: number; status: TaskDefinitionInfo['status'] }[];
   hasLoadBalancer: boolean;
   /** The service's target groups (ELBv2), for the load balancer metrics' dimensions. */
-  loadBalancers?: { targetGroupArn?: string; loadBalancerName?: string; containerName?: string }[];
+  loadBalancers?: ServiceLoadBalancer[];
+  /** What the adapter could not read and why (an optional call denied or failing), for the screen. */
+  notes?: string[];
+}
+
+export interface ServiceLoadBalancer {
+  targetGroupArn?: string;
+  loadBalancerName?: string;
+  containerName?: string;
 }
 
 export type AlarmState = 'OK' | 'ALARM' | 'INSUFFICIENT_DATA';
@@ -232,14 +240,6 @@ export interface StepResult {
   startedAt?: number;
   finishedAt?: number;
   output?: string;
-}
-
-export interface RollbackTarget {
-  taskDefinition: TaskDefinitionInfo | TaskDefRef;
-  imageTags: string[];
-  /** Which rule picked it, human readable. */
-  source: string;
-  lastServedAt?: number;
 }
 
 export interface RollbackRequest {

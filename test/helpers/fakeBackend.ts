@@ -1,5 +1,5 @@
 // A Backend whose world the test sets directly: for component tests that need exact states.
-import type { Backend, LogPage } from '../../src/domain/backend.js';
+import type { Backend, LogPage, LogsQuery, MetricsQuery } from '../../src/domain/backend.js';
 import type {
   Alarm,
   CostSummary,
@@ -49,11 +49,13 @@ export class FakeBackend implements Backend {
   });
   getService = async () => this.world.service;
   getAlarms = async () => this.world.alarms;
-  getMetrics = async () => this.world.metrics;
+  getMetrics = async (_query?: MetricsQuery) => this.world.metrics;
   getCost = async () => this.world.cost;
-  async getLogs(cursor: unknown): Promise<LogPage> {
-    const from = typeof cursor === 'number' ? cursor : 0;
-    return { events: this.world.logs.slice(from), cursor: this.world.logs.length };
+  private logsRead = 0;
+  async getLogs(_query?: LogsQuery): Promise<LogPage> {
+    const events = this.world.logs.slice(this.logsRead);
+    this.logsRead = this.world.logs.length;
+    return { events, follow: { mode: 'polling' } };
   }
   async rollback(request: RollbackRequest) {
     this.rollbacks.push(request);

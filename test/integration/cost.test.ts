@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CostReader } from '../../src/adapters/aws/cost.js';
-import { createAwsBackend } from '../../src/adapters/aws/index.js';
+import { AwsBackend, checkCredentials, createAwsBackend } from '../../src/adapters/aws/index.js';
+import { createClients } from '../../src/adapters/aws/clients.js';
 import { getIdentity } from '../../src/adapters/aws/identity.js';
 import { ACCOUNT, startMoto, TEST_CREDENTIALS, type Moto } from '../helpers/moto.js';
 
@@ -189,6 +190,37 @@ describe('the AWS backend', () => {
       const files = await readdir(dir);
       expect(files).toHaveLength(1);
       expect(files[0]).toMatch(new RegExp(`^cost-${ACCOUNT}-default_http___127\\.0\\.0\\.1_\\d+\\.json$`));
+    } finally {
+      backend.close();
+    }
+  });
+
+  it('asks STS once: the credentials check, the identity source and the cost cache key share the answer', async () => {
+    const clients = createClients({ region: 'us-east-1', endpoint: moto.endpoint });
+    let stsCalls = 0;
+    clients.sts.middlewareStack.add(
+      (next) => (args) => {
+        stsCalls++;
+        return next(args);
+      },
+      { step: 'initialize' },
+    );
+    const backend = new AwsBackend(clients, {
+      cluster: 'c',
+      service: 's',
+      region: 'us-east-1',
+      alarms: {},
+      metrics: [],
+      liveTail: false,
+      watchWindowMs: 2 * HOUR,
+      cacheDir: dir,
+    });
+    try {
+      await checkCredentials(backend);
+      const id = await backend.getIdentity(signal);
+      await backend.getCost(signal);
+      expect(await backend.getIdentity(signal)).toEqual(id);
+      expect(stsCalls).toBe(1);
     } finally {
       backend.close();
     }

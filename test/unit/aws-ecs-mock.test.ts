@@ -188,6 +188,8 @@ describe('service deployments', () => {
     expect(r.issues.list()).toEqual([
       { action: 'ecs:ListServiceDeployments', message: expect.stringContaining('ecs:ListServiceDeployments') },
     ]);
+    // and the screen is told: the snapshot carries the note the Deployments pane shows
+    expect(s.notes).toEqual([expect.stringContaining('ecs:ListServiceDeployments')]);
     clock += 9 * 60_000;
     await r.getService(signal);
     expect(counts().ListServiceDeployments).toBe(1);

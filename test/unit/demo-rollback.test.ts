@@ -72,10 +72,15 @@ describe('demo rollback', () => {
     const cleared = (await d.backend.getAlarms(signal)).find((a) => a.name === 'web-5xx-high')!;
     expect(cleared.stateUpdatedAt).toBeGreaterThan(alarmedAt);
     expect(cleared.reason).toMatch(/was not greater than the threshold \(5\.0\)\.$/);
-    const metrics = Object.fromEntries((await d.backend.getMetrics(d.release, signal)).map((m) => [m.id, m.current]));
+    const metrics = Object.fromEntries(
+      (await d.backend.getMetrics({ releaseStart: d.release, loadBalancers: [] }, signal)).map((m) => [
+        m.id,
+        m.current,
+      ]),
+    );
     expect(metrics['5xx']).toBeLessThanOrEqual(5);
     expect(metrics.p99).toBeLessThan(500);
-    const recent = (await d.backend.getLogs(undefined, signal)).events;
+    const recent = (await d.backend.getLogs({}, signal)).events;
     expect(recent.filter((e) => e.level === 'ERROR')).toEqual([]);
   });
 

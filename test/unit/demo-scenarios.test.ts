@@ -7,13 +7,11 @@ const signal = new AbortController().signal;
 
 async function demo(opts: Parameters<typeof demoOnClock>[0] = {}) {
   const d = await demoOnClock(opts);
-  let cursor: unknown;
   const logs: LogEvent[] = [];
   return Object.assign(d, {
     logs,
     async pullLogs() {
-      const page = await d.backend.getLogs(cursor, signal);
-      cursor = page.cursor;
+      const page = await d.backend.getLogs({}, signal);
       logs.push(...page.events);
       return page.events;
     },
@@ -62,7 +60,9 @@ describe('bad-release', () => {
     const unhealthy = alarms.find((a) => a.name === 'web-unhealthy-hosts')!;
     expect(unhealthy.stateUpdatedAt).toBeLessThan(d.release);
 
-    const metrics = Object.fromEntries((await d.backend.getMetrics(d.release, signal)).map((m) => [m.id, m]));
+    const metrics = Object.fromEntries(
+      (await d.backend.getMetrics({ releaseStart: d.release, loadBalancers: [] }, signal)).map((m) => [m.id, m]),
+    );
     expect(metrics['5xx']!.current!).toBeGreaterThan(5 * 5);
     expect(metrics.p99!.current!).toBeGreaterThan(500);
     expect(metrics.p99!.current! / metrics.p99!.baseline!).toBeGreaterThan(3);
@@ -129,7 +129,7 @@ describe('healthy', () => {
     expect(d.logs.filter((e) => ERRORISH.test(e.message))).toEqual([]);
     expect(d.logs.some((e) => e.message.includes('connected to db pool'))).toBe(true);
 
-    const metrics = await d.backend.getMetrics(d.release, signal);
+    const metrics = await d.backend.getMetrics({ releaseStart: d.release, loadBalancers: [] }, signal);
     for (const m of metrics.filter((x) => x.threshold !== undefined))
       expect(m.points.every((p) => p.v < m.threshold!)).toBe(true);
   });

@@ -26,6 +26,7 @@ import { ServiceDeployments } from './ecsServiceDeployments.js';
 import { StoppedTasks } from './ecsStopped.js';
 import { TaskDefinitions } from './ecsTaskDefs.js';
 import { EcsIssues } from './ecsUtil.js';
+import { sanitizeLine } from '../../domain/sanitize.js';
 import { describeAwsError } from './awsErrors.js';
 
 export const EVENTS_CAP = 20;
@@ -60,6 +61,12 @@ export class EcsReader {
     this.serviceDeployments = new ServiceDeployments(ecs, cluster, service, now, this.issues);
   }
 
+  /** The degraded calls, said on the Deployments pane: a list there may be incomplete, and this is why. */
+  private notes(): { notes?: string[] } {
+    const notes = this.issues.list().map((i) => sanitizeLine(i.message));
+    return notes.length ? { notes } : {};
+  }
+
   async getService(signal: AbortSignal): Promise<ServiceSnapshot> {
     const svc = await this.describeService(signal);
     const deployed = deploymentRefs(svc);
@@ -92,6 +99,7 @@ export class EcsReader {
       familyRevisions,
       hasLoadBalancer: loadBalancers.length > 0,
       loadBalancers,
+      ...this.notes(),
     };
   }
 

@@ -2,9 +2,8 @@
 // fails, so a pane can say what is missing while the others keep working.
 import { STSClient } from '@aws-sdk/client-sts';
 import { UsageError } from '../../domain/errors.js';
-import type { Backend, LogPage, Target } from '../../domain/backend.js';
-import type { RollbackRequest, ServiceSnapshot } from '../../domain/model.js';
-import { primaryDeployment } from '../../domain/rollback.js';
+import type { Backend, LogPage, LogsQuery, MetricsQuery, Target } from '../../domain/backend.js';
+import type { Identity, RollbackRequest, ServiceSnapshot } from '../../domain/model.js';
 import { fetchAlarms } from './alarms.js';
 import { createClients, destroyClients, type AwsClients } from './clients.js';
 import { CostReader } from './cost.js';
@@ -52,7 +51,7 @@ export class AwsBackend implements Backend {
   private readonly metrics: MetricsReader;
   private cost?: Promise<CostReader>;
   private follower?: LogFollower;
-  private lastService?: ServiceSnapshot;
+  private identity?: Promise<Identity>;
 
   constructor(
     private readonly clients: AwsClients,
@@ -92,14 +91,22 @@ export class AwsBackend implements Backend {
 
   now = (): number => Date.now();
 
-  getIdentity(signal: AbortSignal) {
-    return explain('sts:GetCallerIdentity', this.o.profile, () => getIdentity(this.clients.sts, this.o.region, signal));
+  /** Asked once and kept: the credentials check, the identity source and the cost cache's key share one answer. */
+  getIdentity(signal: AbortSignal): Promise<Identity> {
+    if (this.identity) return this.identity;
+    const asked = explain('sts:GetCallerIdentity', this.o.profile, () =>
+      getIdentity(this.clients.sts, this.o.region, signal),
+    );
+    // A failure is asked again next time, not remembered.
+    asked.catch(() => {
+      if (this.identity === asked) this.identity = undefined;
+    });
+    this.identity = asked;
+    return asked;
   }
 
-  async getService(signal: AbortSignal): Promise<ServiceSnapshot> {
-    const s = await explain('ecs:DescribeServices', this.o.profile, () => this.ecs.getService(signal));
-    this.lastService = s;
-    return s;
+  getService(signal: AbortSignal): Promise<ServiceSnapshot> {
+    return explain('ecs:DescribeServices', this.o.profile, () => this.ecs.getService(signal));
   }
 
   getAlarms(signal: AbortSignal) {
@@ -108,9 +115,9 @@ export class AwsBackend implements Backend {
     );
   }
 
-  getMetrics(releaseStart: number, signal: AbortSignal) {
+  getMetrics(query: MetricsQuery, signal: AbortSignal) {
     return explain('cloudwatch:GetMetricData', this.o.profile, () =>
-      this.metrics.get(releaseStart, this.lastService?.loadBalancers, signal),
+      this.metrics.get(query.releaseStart, query.loadBalancers, signal),
     );
   }
 
@@ -118,28 +125,25 @@ export class AwsBackend implements Backend {
     return explain('ce:GetCostAndUsage', this.o.profile, async () => (await this.costReader(signal)).get(signal));
   }
 
-  async getLogs(_cursor: unknown, signal: AbortSignal): Promise<LogPage> {
-    const follower = this.follower ?? (await this.startFollowing(signal));
+  async getLogs(query: LogsQuery, signal: AbortSignal): Promise<LogPage> {
+    const follower = (this.follower ??= this.startFollowing(query));
     const events = await explain('logs:FilterLogEvents', this.o.profile, () => follower.poll(signal));
-    return { events, cursor: undefined };
+    return {
+      events,
+      follow: { mode: follower.mode === 'live' ? 'live-tail' : 'polling', note: follower.liveTailNote },
+    };
   }
 
   /** The log group from config, else from the serving task definition's awslogs options. */
-  private async startFollowing(signal: AbortSignal): Promise<LogFollower> {
-    const service = this.lastService ?? (await this.getService(signal));
-    const primary = primaryDeployment(service);
-    const group =
-      this.o.logGroup ??
-      (primary &&
-        service.taskDefinitions[`${primary.taskDefinition.family}:${primary.taskDefinition.revision}`]?.logGroup);
+  private startFollowing(query: LogsQuery): LogFollower {
+    const group = this.o.logGroup ?? query.logGroup;
     if (!group)
       throw new Error('no log group: the task definition has no awslogs log configuration; set logGroup in the config');
-    this.follower = new LogFollower(this.clients.logs, {
+    return new LogFollower(this.clients.logs, {
       logGroup: group,
       filterPattern: this.o.logFilterPattern,
       liveTail: this.o.liveTail,
     });
-    return this.follower;
   }
 
   rollback(request: RollbackRequest) {

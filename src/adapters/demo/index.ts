@@ -61,7 +61,7 @@ export function createDemoBackend(opts: DemoOptions = {}): DemoBackend {
       sync(signal);
       return world.alarms.snapshot();
     },
-    async getMetrics(releaseStart, signal) {
+    async getMetrics({ releaseStart }, signal) {
       sync(signal);
       // The last step covers (t-1s, t]: its minute is the one in progress, even when t sits on a boundary.
       return buildSeries(releaseStart, world.t - 1, WATCH_WINDOW_MS, world.sampleAt);
@@ -70,9 +70,9 @@ export function createDemoBackend(opts: DemoOptions = {}): DemoBackend {
       sync(signal);
       return costSummary(seed, world.t);
     },
-    async getLogs(cursor, signal) {
+    async getLogs(_query, signal) {
       sync(signal);
-      return world.logs.read(cursor);
+      return { events: world.logs.readNew(), follow: { mode: 'simulated' } };
     },
     async rollback(request) {
       sync();

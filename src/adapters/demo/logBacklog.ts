@@ -1,5 +1,4 @@
-// A fixed-size ring of rendered log events addressed by sequence number; the cursor is the next sequence.
-import type { LogPage } from '../../domain/backend.js';
+// A fixed-size ring of rendered log events addressed by sequence number, and the one follower's place in it.
 import type { LogEvent } from '../../domain/model.js';
 import { batchSize, type LogBatch, renderBatch } from './logs.js';
 
@@ -36,12 +35,19 @@ export class LogBacklog {
     }
   }
 
-  /** A cursor that fell out of the ring resumes at the oldest line kept; one this backlog never issued starts a new follow. */
-  read(cursor: unknown): LogPage {
-    const valid = typeof cursor === 'number' && Number.isInteger(cursor) && cursor >= 0 && cursor <= this.next;
-    const from = valid ? Math.max(cursor, this.oldest) : Math.max(this.oldest, this.next - FOLLOW_START);
+  /** Sequence number the follower reads next; undefined until the follow starts. */
+  private followAt?: number;
+
+  /** The first read starts the follow ~50 lines back; each later one returns what is new, and a
+   *  follower that fell out of the ring resumes at the oldest line kept. */
+  readNew(): LogEvent[] {
+    const from =
+      this.followAt === undefined
+        ? Math.max(this.oldest, this.next - FOLLOW_START)
+        : Math.max(this.followAt, this.oldest);
     const events: LogEvent[] = [];
     for (let seq = from; seq < this.next; seq++) events.push(this.ring[seq % this.capacity]!);
-    return { events, cursor: this.next };
+    this.followAt = this.next;
+    return events;
   }
 }

@@ -1,3 +1,4 @@
+import type { LogFollow } from '../../domain/backend.js';
 import type { Action } from '../actions.js';
 import type { LogEvent } from '../../domain/model.js';
 import type { LogsState, LogView } from '../state.js';
@@ -26,10 +27,15 @@ export function appendBatch(state: LogsState, events: LogEvent[], at: number): L
   return { ...state, lines: kept, ids, received: state.received + fresh.length, updatedAt: at, error: undefined };
 }
 
+// Kept by identity while unchanged, so the Logs pane does not redraw for an equal status.
+const sameFollow = (a?: LogFollow, b?: LogFollow): boolean => a?.mode === b?.mode && a?.note === b?.note;
+
 export function logsReducer(state: LogsState, action: Action): LogsState {
   switch (action.type) {
-    case 'logs/batch':
-      return appendBatch(state, action.events, action.at);
+    case 'logs/batch': {
+      const next = appendBatch(state, action.events, action.at);
+      return sameFollow(next.follow, action.follow) ? next : { ...next, follow: action.follow };
+    }
     case 'source/failed':
       return action.source === 'logs' ? { ...state, error: action.error, failedAt: action.at } : state;
     default:

@@ -1,5 +1,6 @@
 import React from 'react';
 import { visibleLogLines } from '../../app/logView.js';
+import { useAppEnv } from '../AppEnv.js';
 import { LogsPane } from '../panes/LogsPane.js';
 import { useAppState } from '../StoreContext.js';
 import type { PaneArea } from './PaneArea.js';
@@ -10,8 +11,19 @@ export function LogsContainer(p: PaneArea) {
   const received = useAppState((s) => s.logs.received);
   const error = useAppState((s) => s.logs.error);
   const view = useAppState((s) => s.logView);
+  const follow = useAppState((s) => s.logs.follow);
+  const { intervals } = useAppEnv();
   const lines = React.useMemo(() => visibleLogLines({ lines: buffer, received }, view), [buffer, received, view]);
   return (
-    <LogsPane lines={lines} width={p.width} height={p.height} view={view} totalReceived={received} error={error} />
+    <LogsPane
+      lines={lines}
+      width={p.width}
+      height={p.height}
+      view={view}
+      totalReceived={received}
+      error={error}
+      follow={follow}
+      pollMs={intervals.logs}
+    />
   );
 }

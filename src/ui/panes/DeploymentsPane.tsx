@@ -57,6 +57,8 @@ export function DeploymentsPane({ service, now, width, height, scroll }: Deploym
   const s = service.data;
   if (empty !== undefined || !s) return <Rows rows={[empty]} width={width} height={height} />;
   const rows = s.deployments.length ? deploymentRows(s.deployments, now) : ['no deployments'];
+  // What the adapter could not read: the on-call must know a list below may be incomplete, and why.
+  for (const note of s.notes ?? []) rows.push(<Text color={theme.warn}>{`! ${note}`}</Text>);
   rows.push('', <Text bold>Events</Text>);
   if (s.events.length === 0) rows.push(<Text color={theme.dim}>none</Text>);
   for (const e of s.events.slice(0, MAX_EVENTS)) {

@@ -2,6 +2,8 @@ import { Text } from 'ink';
 import type { ReactNode } from 'react';
 import type { LogEvent } from '../../domain/model.js';
 import type { LogView } from '../../app/state.js';
+import type { LogFollow } from '../../domain/backend.js';
+import { num } from '../../domain/units.js';
 import { firstLine, hms, int, levelTag, truncate } from '../format.js';
 import { Rows } from '../Rows.js';
 import { theme } from '../theme.js';
@@ -14,6 +16,10 @@ export interface LogsPaneProps {
   view: LogView;
   totalReceived: number;
   error?: string;
+  /** How the backend follows the stream; nothing is said for the demo's simulated one. */
+  follow?: LogFollow;
+  /** The logs source's interval, for `polling 1 s`. */
+  pollMs: number;
 }
 
 /** `ecs/web/0f3c…` → `0f3c1a2b`: the task id is what tells streams apart. */
@@ -34,7 +40,14 @@ export function visibleWindow(
   return { from: Math.max(0, to - rows), to, back };
 }
 
-function statusText(view: LogView, back: number, shown: number, totalReceived: number): string {
+/** `live tail`, `polling 1 s (Live Tail went silent)`; undefined for the demo. */
+export function followText(follow: LogFollow | undefined, pollMs: number): string | undefined {
+  if (!follow || follow.mode === 'simulated') return undefined;
+  const mode = follow.mode === 'live-tail' ? 'live tail' : `polling ${num(pollMs / 1000)} s`;
+  return follow.note ? `${mode} (${follow.note})` : mode;
+}
+
+function statusText(view: LogView, back: number, shown: number, totalReceived: number, follow?: string): string {
   const parts = [
     view.paused
       ? `PAUSED (p to follow)${back > 0 ? ` back ${back}` : ''}`
@@ -42,6 +55,7 @@ function statusText(view: LogView, back: number, shown: number, totalReceived: n
         ? `scrolled back ${back}`
         : 'following',
   ];
+  if (follow) parts.push(follow);
   const fresh = view.paused && view.pausedAt !== undefined ? totalReceived - view.pausedAt : 0;
   if (fresh > 0) parts.push(`${int(fresh)} new`);
   if (view.filter) parts.push(`filter: ${view.filter}`);
@@ -54,13 +68,13 @@ function statusText(view: LogView, back: number, shown: number, totalReceived: n
  * Newest at the bottom. Only the rows on screen are formatted, and each message is cut to the
  * width first, so the cost is the pane's height, never the buffer's size or a line's length.
  */
-export function LogsPane({ lines, width, height, view, totalReceived, error }: LogsPaneProps) {
+export function LogsPane({ lines, width, height, view, totalReceived, error, follow, pollMs }: LogsPaneProps) {
   const rows = Math.max(0, height - 1);
   const { from, to, back } = visibleWindow(lines.length, rows, view.scrollBack);
   const status = (
     <>
       <Text color={view.paused || back > 0 ? theme.warn : theme.accent}>
-        {statusText(view, back, lines.length, totalReceived)}
+        {statusText(view, back, lines.length, totalReceived, followText(follow, pollMs))}
       </Text>
       {error && <Text color={theme.warn}>{` · error: ${firstLine(error)}`}</Text>}
     </>

@@ -52,6 +52,15 @@ describe('DeploymentsPane', () => {
     ]);
   });
 
+  test('what the adapter could not read is said under the deployments', () => {
+    const s = snapshot({ notes: ['ecs:ListTasks: access denied — the IAM policy needs ecs:ListTasks (see README)'] });
+    expect(rowsOf(frame(ok(s), 90)).slice(1, 4)).toEqual([
+      'PRIMARY  web:42 v1.4.0 3/2/1 f0  IN_PROGRESS 4m12s',
+      'ACTIVE   web:41 v1.3.6 1/1/0 f0  COMPLETED   26h00m',
+      '! ecs:ListTasks: access denied — the IAM policy needs ecs:ListTasks (see README)',
+    ]);
+  });
+
   test('one tag per distinct image, sidecars included', () => {
     const s = snapshot({ deployments: [deployment({ imageTags: ['v1.4.0', 'v1.4.0', '2.1'] })] });
     expect(rowsOf(frame(ok(s)))[1]).toContain(' v1.4.0,2.1 ');

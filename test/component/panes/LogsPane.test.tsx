@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { LogsPane, shortStream, visibleWindow } from '../../../src/ui/panes/LogsPane.js';
 import type { LogEvent } from '../../../src/domain/model.js';
 import type { LogView } from '../../../src/app/state.js';
+import type { LogFollow } from '../../../src/domain/backend.js';
 import { expectFits, logEvent, rowsOf, view } from './fixtures.js';
 
 const frame = (
@@ -12,9 +13,19 @@ const frame = (
   height = 5,
   totalReceived = lines.length,
   error?: string,
+  follow?: LogFollow,
 ) =>
   render(
-    <LogsPane lines={lines} width={width} height={height} view={v} totalReceived={totalReceived} error={error} />,
+    <LogsPane
+      lines={lines}
+      width={width}
+      height={height}
+      view={v}
+      totalReceived={totalReceived}
+      error={error}
+      follow={follow}
+      pollMs={1000}
+    />,
   ).lastFrame();
 
 const many = Array.from({ length: 10_000 }, (_, i) => logEvent(i));
@@ -73,6 +84,17 @@ describe('LogsPane', () => {
     expect(rowsOf(frame([], view({ filter: 'nope' }), 60, 2, 50))[1]).toBe('no lines match');
   });
 
+  test('the status row says how the stream is followed, and why when it fell back', () => {
+    const status = (follow?: LogFollow) => rowsOf(frame([], view(), 80, 2, 0, undefined, follow))[0];
+    expect(status({ mode: 'live-tail' })).toBe('following · live tail · 0 lines');
+    expect(status({ mode: 'polling' })).toBe('following · polling 1 s · 0 lines');
+    expect(status({ mode: 'polling', note: 'Live Tail went silent' })).toBe(
+      'following · polling 1 s (Live Tail went silent) · 0 lines',
+    );
+    // The demo's stream is simulated, and the header already says demo.
+    expect(status({ mode: 'simulated' })).toBe('following · 0 lines');
+  });
+
   test('visibleWindow and shortStream', () => {
     expect(visibleWindow(10, 4, 0)).toEqual({ from: 6, to: 10, back: 0 });
     expect(visibleWindow(10, 4, 3)).toEqual({ from: 3, to: 7, back: 3 });
@@ -92,9 +114,18 @@ describe('LogsPane', () => {
         enumerable: true,
       }) as typeof e;
     });
-    const r = render(<LogsPane lines={counted} width={80} height={20} view={view()} totalReceived={10_000} />);
+    const r = render(
+      <LogsPane lines={counted} width={80} height={20} view={view()} totalReceived={10_000} pollMs={1000} />,
+    );
     r.rerender(
-      <LogsPane lines={counted} width={80} height={20} view={view({ scrollBack: 500 })} totalReceived={10_000} />,
+      <LogsPane
+        lines={counted}
+        width={80}
+        height={20}
+        view={view({ scrollBack: 500 })}
+        totalReceived={10_000}
+        pollMs={1000}
+      />,
     );
     expect(reads).toBeGreaterThan(0);
     expect(reads).toBeLessThanOrEqual(2 * 19 * 4);
