@@ -1,5 +1,5 @@
 import type { Action } from './actions.js';
-import { rootReducer } from './reducers/root.js';
+import { rootReducer } from './reducers/rootReducer.js';
 import type { AppState } from './state.js';
 
 export interface Store {

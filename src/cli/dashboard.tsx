@@ -4,7 +4,7 @@ import type { Backend, PollIntervals } from '../domain/backend.js';
 import { AuditLog, localWho } from '../app/auditLog.js';
 import { Controller } from '../app/controller.js';
 import type { ChecklistStepDef } from '../domain/model.js';
-import { initialState } from '../app/reducers/root.js';
+import { initialState } from '../app/reducers/rootReducer.js';
 import { createStore } from '../app/store.js';
 import { App } from '../ui/App.js';
 import { AppEnvContext, appEnvOf } from '../ui/AppEnv.js';

@@ -2,7 +2,7 @@
 // terminal: a pipe, a cron job, `shipwatch | tee`. No raw mode, no escape sequences.
 import type { Backend, PollIntervals } from '../domain/backend.js';
 import { refKey } from '../domain/model.js';
-import { initialState } from '../app/reducers/root.js';
+import { initialState } from '../app/reducers/rootReducer.js';
 import { releaseStart, selectPlan, selectVerdict } from '../app/selectors.js';
 import { createSources } from '../app/sources.js';
 import type { AppState } from '../app/state.js';

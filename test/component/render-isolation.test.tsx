@@ -5,7 +5,7 @@ import { AppEnvContext, appEnvOf } from '../../src/ui/AppEnv.js';
 import { PaneSlot } from '../../src/ui/containers/PaneSlot.js';
 import { StoreProvider } from '../../src/ui/StoreContext.js';
 import { Controller } from '../../src/app/controller.js';
-import { initialState } from '../../src/app/reducers/root.js';
+import { initialState } from '../../src/app/reducers/rootReducer.js';
 import { createStore } from '../../src/app/store.js';
 import { FakeBackend } from '../helpers/fakeBackend.js';
 import { TEST_INTERVALS } from '../helpers/renderApp.js';

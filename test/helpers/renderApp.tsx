@@ -6,7 +6,7 @@ import { StoreProvider } from '../../src/ui/StoreContext.js';
 import type { Backend, PollIntervals } from '../../src/domain/backend.js';
 import { Controller } from '../../src/app/controller.js';
 import type { ChecklistStepDef } from '../../src/domain/model.js';
-import { initialState } from '../../src/app/reducers/root.js';
+import { initialState } from '../../src/app/reducers/rootReducer.js';
 import { createStore } from '../../src/app/store.js';
 import { KEYMAP } from '../../src/ui/keymap.js';
 

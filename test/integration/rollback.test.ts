@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createAwsBackend, type AwsBackend } from '../../src/adapters/aws/index.js';
 import { AuditLog, localWho, readAudit } from '../../src/app/auditLog.js';
 import { Controller } from '../../src/app/controller.js';
-import { initialState } from '../../src/app/reducers/root.js';
+import { initialState } from '../../src/app/reducers/rootReducer.js';
 import { selectPlan } from '../../src/app/selectors.js';
 import { createStore } from '../../src/app/store.js';
 import { AWS_INTERVALS } from '../../src/config/settings.js';

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { AuditLog, readAudit } from '../../src/app/auditLog.js';
 import { Controller } from '../../src/app/controller.js';
 import type { ChecklistStepDef } from '../../src/domain/model.js';
-import { initialState } from '../../src/app/reducers/root.js';
+import { initialState } from '../../src/app/reducers/rootReducer.js';
 import { createStore } from '../../src/app/store.js';
 import { FakeBackend } from '../helpers/fakeBackend.js';
 import { TEST_INTERVALS } from '../helpers/renderApp.js';

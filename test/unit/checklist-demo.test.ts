@@ -4,7 +4,7 @@ import { checklistHost } from '../../src/app/checklistHost.js';
 import { ChecklistRunner } from '../../src/checklist/runner.js';
 import type { ScenarioName } from '../../src/adapters/demo/index.js';
 import type { ChecklistStepDef } from '../../src/domain/model.js';
-import { initialState } from '../../src/app/reducers/root.js';
+import { initialState } from '../../src/app/reducers/rootReducer.js';
 import { createStore } from '../../src/app/store.js';
 import { DEMO_INTERVALS } from '../../src/config/settings.js';
 import { collectSnapshot } from '../../src/cli/snapshot.js';

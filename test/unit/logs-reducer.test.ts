@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LogEvent } from '../../src/domain/model.js';
-import { appendBatch, initialLogs, initialLogView, logViewReducer } from '../../src/app/reducers/logs.js';
+import { appendBatch, initialLogs, initialLogView, logViewReducer } from '../../src/app/reducers/logsReducer.js';
 import { visibleLogLines } from '../../src/app/logView.js';
 
 const ev = (i: number, message = `line ${i}`, level: LogEvent['level'] = 'INFO'): LogEvent => ({

@@ -2,7 +2,7 @@
 // group and the load balancers, and no adapter keeps its own copy of the service.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Controller } from '../../src/app/controller.js';
-import { initialState } from '../../src/app/reducers/root.js';
+import { initialState } from '../../src/app/reducers/rootReducer.js';
 import { createStore } from '../../src/app/store.js';
 import type { LogFollow, LogsQuery, MetricsQuery } from '../../src/domain/backend.js';
 import { FakeBackend } from '../helpers/fakeBackend.js';

@@ -1,6 +1,6 @@
 // A fixed-size ring of rendered log events addressed by sequence number, and the one follower's place in it.
 import type { LogEvent } from '../../domain/model.js';
-import { batchSize, type LogBatch, renderBatch } from './logs.js';
+import { batchSize, type LogBatch, renderBatch } from './logGenerator.js';
 
 const FOLLOW_START = 50;
 

@@ -1,6 +1,6 @@
 // Multi-line and one-off log output tied to moments in a task's life, rather than to the request mix.
 import { int, type Rng } from './random.js';
-import { type SpecialLine, streamOf } from './logs.js';
+import { type SpecialLine, streamOf } from './logGenerator.js';
 
 const COMMITS: Record<string, string> = { 'v1.3.6': '9c41e07', 'v1.4.0': '3f9a2c1' };
 

@@ -7,7 +7,7 @@ import { Deployer } from './deployer.js';
 import { Fleet, isServing } from './fleet.js';
 import { seedHistory } from './history.js';
 import { LogBacklog } from './logBacklog.js';
-import type { LogBatch, LogSource, SpecialLine } from './logs.js';
+import type { LogBatch, LogSource, SpecialLine } from './logGenerator.js';
 import { hostileLine, panicLines, shutdownLines, startupLines } from './logSpecials.js';
 import { type Health, historicSample, minuteOf, minuteSample, type Sample } from './metrics.js';
 import { hash32, mulberry32, type Rng } from './random.js';

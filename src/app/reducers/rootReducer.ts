@@ -1,8 +1,8 @@
 import type { Action, SourceId } from '../actions.js';
 import type { Alarm, ChecklistStepDef } from '../../domain/model.js';
 import type { AppState, Slice } from '../state.js';
-import { initialLogs, initialLogView, logsReducer, logViewReducer } from './logs.js';
-import { initialUi, uiReducer } from './ui.js';
+import { initialLogs, initialLogView, logsReducer, logViewReducer } from './logsReducer.js';
+import { initialUi, uiReducer } from './uiReducer.js';
 import { byPhase } from '../../checklist/builtIns.js';
 import type { RollbackOp } from '../../domain/rollback.js';
 
