@@ -1,3 +1,8 @@
+// src/app — the running dashboard without drawing: store, actions, reducers, state, selectors, the
+// sources and their poller, the clock tick, the audit log file, and this controller, which starts the
+// sources and carries out what keys ask (rollback, checklist steps). Imports domain and checklist;
+// never an adapter (it sees the Backend port), never React.
+//
 // The action side of the app: keys call these; results land in the store. No React here.
 import { alarmChanges } from '../domain/alarmChanges.js';
 import type { AuditLog } from './auditLog.js';

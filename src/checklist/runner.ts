@@ -1,3 +1,7 @@
+// src/checklist — the release checklist: this runner, the built-in checks and the wait step (judged on
+// ReleaseSignals), the step kinds (steps/: http, command), command risk, and the Markdown runbook
+// importer (runbook/). Imports domain only; the app hosts the runner through ChecklistHost (host.ts).
+//
 // Runs checklist steps without freezing the UI: each run is a promise with its own AbortController,
 // its status reported to the host (the app's store), and its result in the audit log.
 import { createHash } from 'node:crypto';

@@ -1,3 +1,7 @@
+// src/cli — the entry: flags, the dashboard (dashboard.tsx mounts the UI on a controller), the
+// non-TTY snapshot, the subcommands (audit, checklist, report), and the wiring of settings to a
+// backend (backendFactory.ts) and to checklist sources. The one layer that may import every other.
+
 import './processEnv.js';
 import { parseArgs } from './flags.js';
 import { UsageError } from '../domain/errors.js';

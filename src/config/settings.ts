@@ -1,3 +1,7 @@
+// src/config — what the user asked for: the YAML file's schema and loader (file:line errors), the flag
+// schema, where state lives, and the merge of flags over file over defaults into one Settings. Imports
+// domain only; the CLI hands Settings to the layers that need them.
+//
 // Flags over config file over defaults: one resolved Settings object the rest of the app reads.
 import { dirname, resolve } from 'node:path';
 import { type CliOptions } from './flagsSchema.js';

@@ -1,3 +1,9 @@
+// src/domain — what shipwatch knows about a release, with no I/O: the model (service, deployments,
+// alarms, metrics, logs, checklist steps), the backend port (backend.ts) both adapters implement, and
+// the rules that are pure functions of the model: rollback planning, the verdict, alarm changes, the
+// release record, log-line rules, sanitising outside text, units. Imports nothing of the app (lint:
+// no other src/ folder, no SDK, no React, no node: modules); every other layer may import it.
+//
 // Domain types shared by every backend (demo, AWS) and every pane.
 // Times are epoch milliseconds on the backend's clock (the demo's clock runs faster than wall time).
 

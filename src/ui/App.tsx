@@ -1,3 +1,8 @@
+// src/ui — the terminal: the keymap registry (help and the key bar come from it), input, hooks, the
+// containers (containers/: one per pane and dialog, each subscribed to its slice), the panes and
+// dialogs (plain props), text formatting and theme. Imports app (state, selectors, commands) and
+// domain; never an adapter, the SDK or node I/O. Mounted by the CLI's dashboard command.
+
 import { Box } from 'ink';
 import React from 'react';
 import { selectPlan } from '../app/selectors.js';

@@ -1,3 +1,7 @@
+// src/adapters/aws — the AWS adapter: SDK calls mapped to domain types, one file per service (ecs*,
+// alarms, metrics, logFollower/liveTail, cost, identity), errors that name the IAM action. Imports
+// domain only; the only folder that imports the AWS SDK. The CLI loads it when a target is given.
+//
 // The AWS adapter: the Backend port over the SDK. Each read names the IAM action it needs when it
 // fails, so a pane can say what is missing while the others keep working.
 import { STSClient } from '@aws-sdk/client-sts';

@@ -1,3 +1,7 @@
+// src/adapters/demo — the simulated world behind the same Backend port: a release on an accelerated
+// clock with scenarios (bad-release, healthy, stuck-rollout, log-flood). Imports domain only; the
+// default when no AWS target is given, and the bed for benchmarks and fault tests.
+//
 // `shipwatch --demo`: a simulated release behind the same Backend port as AWS.
 // No timers: the world catches up with the accelerated clock whenever it is asked something.
 import type { Backend } from '../../domain/backend.js';
