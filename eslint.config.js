@@ -35,6 +35,28 @@ function layer(name, allowed, extra = []) {
   };
 }
 
+/** An adapter may import only domain, and never the `other` adapter. */
+function adapter(name, other, extra) {
+  return {
+    files: [`src/adapters/${name}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...LAYERS.filter((l) => l !== 'domain' && l !== 'adapters').map((l) => ({
+              group: [`**/${l}/**`, `**/${l}`],
+              message: `src/adapters/${name} may import only domain (README: How it is built)`,
+            })),
+            { group: [`**/${other}/**`, `**/${other}`], message: 'an adapter never imports the other adapter' },
+            ...extra,
+          ],
+        },
+      ],
+    },
+  };
+}
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.bench/**'] },
   js.configs.recommended,
@@ -63,41 +85,6 @@ export default tseslint.config(
   layer('ui', ['app', 'domain'], [SDK, NODE_IO]),
   layer('cli', ['domain', 'config', 'checklist', 'app', 'ui', 'adapters'], [SDK]),
   // Each adapter sees the domain only, and never the other adapter.
-  {
-    files: ['src/adapters/aws/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            ...LAYERS.filter((l) => l !== 'domain' && l !== 'adapters').map((l) => ({
-              group: [`**/${l}/**`, `**/${l}`],
-              message: 'src/adapters/aws may import only domain (README: How it is built)',
-            })),
-            { group: ['**/demo/**', '**/demo'], message: 'an adapter never imports the other adapter' },
-            UI_LIBS,
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['src/adapters/demo/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            ...LAYERS.filter((l) => l !== 'domain' && l !== 'adapters').map((l) => ({
-              group: [`**/${l}/**`, `**/${l}`],
-              message: 'src/adapters/demo may import only domain (README: How it is built)',
-            })),
-            { group: ['**/aws/**', '**/aws'], message: 'an adapter never imports the other adapter' },
-            SDK,
-            UI_LIBS,
-          ],
-        },
-      ],
-    },
-  },
+  adapter('aws', 'demo', [UI_LIBS]),
+  adapter('demo', 'aws', [SDK, UI_LIBS]),
 );

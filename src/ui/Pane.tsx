@@ -12,7 +12,7 @@ export interface PaneProps {
   width: number;
   height: number;
   ascii: boolean;
-  /** Shown as ` stale <text>` on the title line, e.g. `45s: Rate exceeded` (data/selectors stalenessText). */
+  /** Shown as ` stale <text>` on the title line, e.g. `45s: Rate exceeded` (app/selectors stalenessText). */
   stale?: string;
   children?: ReactNode;
 }

@@ -1,5 +1,5 @@
 // The one registry of actions and keys. The key bar, the `?` overlay and the README key table are
-// generated from it; handlers live in src/components/actions.ts, keyed by the same ids.
+// generated from it; handlers live in src/ui/keyActions.ts, keyed by the same ids.
 import { PANES, PANE_TITLES, type AppState } from '../app/state.js';
 
 export type Context = 'global' | 'dialog' | 'confirm' | 'help' | 'filter' | 'output';

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CLI_PATH, cliBuilt, runCli } from '../helpers/cli.js';
 
-const runbook = (name: string) => fileURLToPath(new URL(`../../../shared/runbooks/${name}`, import.meta.url));
+const runbook = (name: string) => fileURLToPath(new URL(`../fixtures/runbooks/${name}`, import.meta.url));
 
 beforeAll(() => {
   if (!cliBuilt()) throw new Error(`${CLI_PATH} is missing: run npm run build first (npm test does)`);

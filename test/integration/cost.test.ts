@@ -171,20 +171,22 @@ describe('getIdentity against moto', () => {
   });
 });
 
+const backendOptions = () => ({
+  cluster: 'c',
+  service: 's',
+  region: 'us-east-1',
+  endpointUrl: moto.endpoint,
+  alarms: {},
+  metrics: [],
+  liveTail: false,
+  watchWindowMs: 2 * HOUR,
+  cacheDir: dir,
+});
+
 describe('the AWS backend', () => {
   it('keys the cost cache by the account STS names, so two accounts behind one profile never share it', async () => {
     Object.assign(process.env, TEST_CREDENTIALS, { AWS_EC2_METADATA_DISABLED: 'true' });
-    const backend = await createAwsBackend({
-      cluster: 'c',
-      service: 's',
-      region: 'us-east-1',
-      endpointUrl: moto.endpoint,
-      alarms: {},
-      metrics: [],
-      liveTail: false,
-      watchWindowMs: 2 * HOUR,
-      cacheDir: dir,
-    });
+    const backend = await createAwsBackend(backendOptions());
     try {
       await backend.getCost(signal);
       const files = await readdir(dir);
@@ -205,16 +207,7 @@ describe('the AWS backend', () => {
       },
       { step: 'initialize' },
     );
-    const backend = new AwsBackend(clients, {
-      cluster: 'c',
-      service: 's',
-      region: 'us-east-1',
-      alarms: {},
-      metrics: [],
-      liveTail: false,
-      watchWindowMs: 2 * HOUR,
-      cacheDir: dir,
-    });
+    const backend = new AwsBackend(clients, backendOptions());
     try {
       await checkCredentials(backend);
       const id = await backend.getIdentity(signal);

@@ -1,5 +1,6 @@
-// The Markdown runbook importer, on the two real runbooks in ../shared/runbooks and on runbooks
-// written differently (no numbering, checkboxes only, CRLF, Windows, placeholders).
+// The Markdown runbook importer, on the two real runbooks (copies of ../shared/runbooks in
+// test/fixtures/runbooks, so a plain clone passes) and on runbooks written differently (no
+// numbering, checkboxes only, CRLF, Windows, placeholders).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -8,7 +9,7 @@ import { UsageError } from '../../src/domain/errors.js';
 import { importRunbook } from '../../src/checklist/runbook.js';
 import type { ChecklistStepDef } from '../../src/domain/model.js';
 
-const RUNBOOKS = new URL('../../../shared/runbooks/', import.meta.url);
+const RUNBOOKS = new URL('../fixtures/runbooks/', import.meta.url);
 const FACILITATOR = 'facilitator-deployment-checklist.md';
 const PHASE_MIRROR = 'phase-mirror-production-checklist.md';
 const ODD = new URL('../fixtures/runbooks/odd.md', import.meta.url);
