@@ -25,6 +25,10 @@ export function backoffDelay(intervalMs: number, failures: number, maxMs: number
 interface Running {
   source: Source;
   failures: number;
+  /** Bumped by every run; only the newest run's settling may touch the schedule. */
+  generation: number;
+  /** A refresh arrived while a run was in flight. */
+  refreshPending: boolean;
   timer?: unknown;
   inFlight?: AbortController;
 }
@@ -49,17 +53,32 @@ export class Poller {
   }
 
   add(source: Source): void {
-    const r: Running = { source, failures: 0 };
+    const r: Running = { source, failures: 0, generation: 0, refreshPending: false };
     this.running.set(source.id, r);
     void this.tick(r);
   }
 
-  /** Runs a source now (e.g. right after a rollback) unless it is already in flight. */
+  /**
+   * Runs a source now (e.g. right after a rollback). If it is in flight, that run may have read the
+   * old state, so it runs once more as soon as it settles rather than waiting a whole interval.
+   */
   refresh(id: string): void {
     const r = this.running.get(id);
-    if (!r || r.inFlight || this.stopped) return;
-    if (r.timer !== undefined) this.opts.clearTimer(r.timer);
-    void this.tick(r);
+    if (!r || this.stopped) return;
+    if (r.inFlight) r.refreshPending = true;
+    else this.runNow(r);
+  }
+
+  /**
+   * The context the source reads changed: whatever is in flight would deliver a stale result, so it
+   * is aborted (the source drops it) and superseded by a fresh run.
+   */
+  invalidate(id: string): void {
+    const r = this.running.get(id);
+    if (!r || this.stopped) return;
+    r.inFlight?.abort();
+    r.refreshPending = false; // the fresh run already sees the new context
+    this.runNow(r);
   }
 
   stop(): void {
@@ -70,21 +89,36 @@ export class Poller {
     }
   }
 
+  private runNow(r: Running): void {
+    if (r.timer !== undefined) this.opts.clearTimer(r.timer);
+    void this.tick(r);
+  }
+
   private async tick(r: Running): Promise<void> {
     r.timer = undefined;
+    const generation = ++r.generation;
     const ctrl = new AbortController();
     r.inFlight = ctrl;
+    let failed = false;
+    let error: unknown;
     try {
       await r.source.run(ctrl.signal);
-      r.failures = 0;
     } catch (e) {
-      if (this.stopped || ctrl.signal.aborted) return;
-      r.failures += 1;
-      this.opts.onError?.(r.source.id, e);
-    } finally {
-      if (r.inFlight === ctrl) r.inFlight = undefined;
+      failed = true;
+      error = e;
     }
-    if (this.stopped) return;
+    // A superseded run was aborted on purpose: its outcome is neither a failure nor a reason to schedule.
+    if (this.stopped || generation !== r.generation) return;
+    r.inFlight = undefined;
+    if (failed) {
+      r.failures += 1;
+      this.opts.onError?.(r.source.id, error);
+    } else r.failures = 0;
+    if (r.refreshPending) {
+      r.refreshPending = false;
+      void this.tick(r);
+      return;
+    }
     const delay = backoffDelay(r.source.intervalMs, r.failures, this.opts.maxBackoffMs, this.opts.random);
     r.timer = this.opts.setTimer(() => void this.tick(r), delay);
   }

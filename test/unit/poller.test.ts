@@ -24,10 +24,12 @@ describe('poller', () => {
     expect(runs).toBe(1);
     await vi.advanceTimersByTimeAsync(2500 + 1000);
     expect(runs).toBe(2);
-    poller.refresh('slow'); // in flight: ignored
+    // In flight: no overlap, but the refresh is no longer ignored (it used to be, giving 4 runs here):
+    // it runs once more as soon as run 2 settles at 6000, so the runs start at 0, 3500, 6000, 9500, 13000.
+    poller.refresh('slow');
     await vi.advanceTimersByTimeAsync(10_000);
     expect(maxInFlight).toBe(1);
-    expect(runs).toBe(4);
+    expect(runs).toBe(5);
     poller.stop();
   });
 
@@ -82,6 +84,127 @@ describe('poller', () => {
     await vi.advanceTimersByTimeAsync(1000);
     expect(aborted).toBe(true);
     expect(runs).toBe(1);
+  });
+
+  it('a refresh during a run is kept: it runs once right after that run settles, then the interval resumes', async () => {
+    const starts: number[] = [];
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const poller = new Poller({ random: () => 0.5 });
+    poller.add({
+      id: 'x',
+      intervalMs: 1000,
+      run: async () => {
+        starts.push(Date.now());
+        inFlight++;
+        maxInFlight = Math.max(maxInFlight, inFlight);
+        await new Promise((r) => setTimeout(r, 500));
+        inFlight--;
+      },
+    });
+    const t0 = Date.now();
+    await vi.advanceTimersByTimeAsync(100);
+    poller.refresh('x');
+    poller.refresh('x');
+    poller.refresh('x');
+    expect(starts.length).toBe(1);
+    await vi.advanceTimersByTimeAsync(400);
+    expect(starts.length).toBe(2); // at once when the first settles, not after its interval
+    await vi.advanceTimersByTimeAsync(4400);
+    // One extra run for three refreshes; then settle + 1000 as usual.
+    expect(starts.map((t) => t - t0)).toEqual([0, 500, 2000, 3500]);
+    expect(maxInFlight).toBe(1);
+    poller.stop();
+  });
+
+  it('refresh and invalidate do nothing on a stopped poller or an unknown id', async () => {
+    let runs = 0;
+    const poller = new Poller();
+    poller.add({
+      id: 'x',
+      intervalMs: 1000,
+      run: async () => {
+        runs++;
+      },
+    });
+    poller.refresh('nope');
+    poller.invalidate('nope');
+    poller.stop();
+    poller.refresh('x');
+    poller.invalidate('x');
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(runs).toBe(1);
+  });
+
+  it('invalidate aborts the run in flight and starts a fresh one; the superseded run settling later schedules nothing', async () => {
+    const starts: number[] = [];
+    const signals: AbortSignal[] = [];
+    const durations = [2000]; // the first run is slow and ignores its signal; later ones take 500
+    const poller = new Poller({ random: () => 0.5 });
+    poller.add({
+      id: 'x',
+      intervalMs: 1000,
+      run: async (signal) => {
+        starts.push(Date.now());
+        signals.push(signal);
+        await new Promise((r) => setTimeout(r, durations.shift() ?? 500));
+      },
+    });
+    const t0 = Date.now();
+    await vi.advanceTimersByTimeAsync(100);
+    poller.refresh('x'); // pending on the stale run; the fresh run below already covers it
+    poller.invalidate('x');
+    expect(signals[0]!.aborted).toBe(true);
+    expect(starts.length).toBe(2); // at once
+    expect(signals[1]!.aborted).toBe(false);
+    // The superseded run settles at 2000, while the third run is in flight: it must not add a chain.
+    await vi.advanceTimersByTimeAsync(10_000 - 100);
+    expect(starts.map((t) => t - t0)).toEqual([0, 100, 1600, 3100, 4600, 6100, 7600, 9100]);
+    poller.stop();
+  });
+
+  it('invalidate between runs cancels the scheduled timer and runs at once', async () => {
+    const starts: number[] = [];
+    const poller = new Poller();
+    poller.add({
+      id: 'x',
+      intervalMs: 1000,
+      run: async () => {
+        starts.push(Date.now());
+      },
+    });
+    const t0 = Date.now();
+    await vi.advanceTimersByTimeAsync(300);
+    poller.invalidate('x');
+    await vi.advanceTimersByTimeAsync(2700);
+    expect(starts.map((t) => t - t0)).toEqual([0, 300, 1300, 2300]);
+    poller.stop();
+  });
+
+  it('an abort caused by invalidate is not a failure: no backoff, no onError', async () => {
+    const starts: number[] = [];
+    const errors: unknown[] = [];
+    const poller = new Poller({ random: () => 1, onError: (_id, e) => errors.push(e) });
+    poller.add({
+      id: 'x',
+      intervalMs: 1000,
+      run: (signal) => {
+        starts.push(Date.now());
+        if (starts.length > 1) return Promise.resolve();
+        // Like the AWS SDK: an aborted request rejects.
+        return new Promise((_resolve, reject) =>
+          signal.addEventListener('abort', () => reject(new Error('Request aborted'))),
+        );
+      },
+    });
+    const t0 = Date.now();
+    await vi.advanceTimersByTimeAsync(100);
+    poller.invalidate('x');
+    await vi.advanceTimersByTimeAsync(3000);
+    // With a counted failure the next run would wait 2000 (random 1), and a second chain would appear.
+    expect(starts.map((t) => t - t0)).toEqual([0, 100, 1100, 2100, 3100]);
+    expect(errors).toEqual([]);
+    poller.stop();
   });
 
   it('backoffDelay is capped and never below the interval', () => {
