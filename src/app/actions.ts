@@ -40,5 +40,4 @@ export type Action =
   | { type: 'checklist/result'; id: string; result: StepResult }
   | { type: 'rollback/requested'; request: RollbackRequest; at: number }
   | { type: 'rollback/accepted'; at: number }
-  | { type: 'rollback/failed'; error: string; at: number }
-  | { type: 'rollback/finished'; at: number };
+  | { type: 'rollback/failed'; error: string; at: number };

@@ -11,8 +11,10 @@ import { ChecklistRunner, needsConfirmation, type StepRunners } from '../checkli
 import { errorMessage } from '../domain/errors.js';
 import { checklistHost } from './checklistHost.js';
 import { Poller } from './poller.js';
-import { rollbackProgress } from '../domain/rollback.js';
-import { releaseStart, selectPlan } from './selectors.js';
+import { breakerTrips } from '../domain/breakerTrips.js';
+import type { Release } from '../domain/release.js';
+import { RollbackRunner } from './rollbackRunner.js';
+import { releaseStart } from './selectors.js';
 import { createSources } from './sources.js';
 import { runCommandStep } from '../checklist/steps/command.js';
 import { runHttpStep } from '../checklist/steps/http.js';
@@ -21,8 +23,10 @@ import type { Store } from './store.js';
 import type { AuditEvent } from '../domain/audit.js';
 
 export interface ControllerHooks {
-  /** Alarms that entered ALARM while we watched: the terminal bell. */
-  onAlarmEntered?: (names: string[]) => void;
+  /** Something the on-call must hear (an alarm entered ALARM, ECS rolled back, a rollback failed): the bell. */
+  onAttention?: (why: string[]) => void;
+  /** The release watched changed (identified, a new one, what served before learnt): persist it. */
+  onRelease?: (release: Release) => void;
   /** Where rollbacks, alarm transitions and checklist results are recorded. */
   audit?: AuditLog;
   /** HTTP and command step runners (tests swap them). */
@@ -45,6 +49,7 @@ export class Controller implements AppCommands {
   /** The backend's clock, read once a second for everything on screen. */
   readonly ticker: Ticker;
   readonly checklist: ChecklistRunner;
+  private readonly rollback: RollbackRunner;
   private unsubscribe?: () => void;
 
   constructor(
@@ -58,6 +63,12 @@ export class Controller implements AppCommands {
       checklistHost(store, backend, (e) => this.record(e)),
       hooks.runners ?? { http: runHttpStep, command: runCommandStep },
     );
+    this.rollback = new RollbackRunner(
+      store,
+      backend,
+      (e) => this.record(e),
+      () => this.poller.refresh('service'),
+    );
   }
 
   start(): void {
@@ -66,19 +77,36 @@ export class Controller implements AppCommands {
     let lastStart: number | undefined;
     let lastService = this.store.getState().service.data;
     let lastAlarms = this.store.getState().alarms.data;
+    let lastOp = this.store.getState().rollback;
+    let lastRelease = this.store.getState().release;
     this.unsubscribe = this.store.subscribe(() => {
       const s = this.store.getState();
+      if (s.release !== lastRelease) {
+        if (s.release && lastRelease && s.release.deploymentId !== lastRelease.deploymentId)
+          this.recordRelease(s.release, lastRelease);
+        else if (s.release && !lastRelease) this.recordRelease(s.release);
+        lastRelease = s.release;
+        if (s.release) this.hooks.onRelease?.(s.release);
+      }
+      if (s.rollback !== lastOp) {
+        this.rollback.observe(lastOp, s.rollback);
+        if (s.rollback.phase === 'failed' && lastOp.phase !== 'failed')
+          this.hooks.onAttention?.([`rollback failed: ${s.rollback.error ?? ''}`]);
+        lastOp = s.rollback;
+      }
       const start = releaseStart(s);
       // Metrics need the release start; ask again as soon as it is known or moves.
       if (start !== lastStart) {
         lastStart = start;
-        this.poller.refresh('metrics');
+        // A read for the old window in flight is dropped: its answer is for another T+0.
+        this.poller.invalidate('metrics');
       }
       if (s.service.data !== lastService) {
         // The logs source waits for the first service read (it names the log group): start it now.
         if (!lastService) this.poller.refresh('logs');
+        const trips = s.service.data ? breakerTrips(lastService, s.service.data) : [];
         lastService = s.service.data;
-        this.followRollback();
+        if (trips.length) this.hooks.onAttention?.(trips);
       }
       if (s.alarms.data !== lastAlarms) {
         const changes = s.alarms.data ? alarmChanges(lastAlarms, s.alarms.data) : [];
@@ -86,7 +114,7 @@ export class Controller implements AppCommands {
         for (const c of changes)
           this.record({ kind: 'alarm', alarm: c.name, from: c.from, to: c.to, reason: c.reason });
         const entered = changes.filter((c) => c.to === 'ALARM').map((c) => c.name);
-        if (entered.length) this.hooks.onAlarmEntered?.(entered);
+        if (entered.length) this.hooks.onAttention?.(entered.map((n) => `${n} in ALARM`));
       }
     });
   }
@@ -97,6 +125,18 @@ export class Controller implements AppCommands {
     this.unsubscribe?.();
     this.poller.stop();
     this.backend.close();
+  }
+
+  /** A release first seen, or a new one on top of the watched one: both stay in the record. */
+  private recordRelease(release: Release, was?: Release): void {
+    this.record({
+      kind: 'release',
+      released: release.released.ref,
+      previous: release.previous?.ref,
+      t0: new Date(release.t0).toISOString(),
+      deploymentId: release.deploymentId,
+      replaced: was?.released.ref,
+    });
   }
 
   /** Records an event; a failure to write is shown, never thrown into the UI. */
@@ -112,60 +152,8 @@ export class Controller implements AppCommands {
   }
 
   /** Only ever called from the confirmation dialog's `y`. */
-  async confirmRollback(): Promise<void> {
-    const plan = selectPlan(this.store.getState());
-    if (plan.refusal || !plan.request) {
-      this.store.dispatch({ type: 'ui/notice', notice: `rollback refused: ${plan.refusal ?? 'no target'}` });
-      return;
-    }
-    const request = plan.request;
-    const base = { kind: 'rollback' as const, from: request.from, to: request.to, source: plan.target?.source };
-    // Recorded (and fsynced) before AWS is asked: a crash in between still leaves the intent on disk.
-    if (!this.record({ ...base, phase: 'requested', method: request.method })) {
-      this.store.dispatch({
-        type: 'ui/notice',
-        notice: 'rollback not started: the audit log cannot be written (see above)',
-      });
-      return;
-    }
-    this.store.dispatch({ type: 'rollback/requested', request, at: this.backend.now() });
-    try {
-      const result = await this.backend.rollback(request).catch((e: unknown) => {
-        // The deployment may have finished between the last poll and `y` (StopServiceDeployment then
-        // refuses), or the API may be missing; UpdateService to the same target is what was confirmed.
-        if (request.method !== 'stop-service-deployment') throw e;
-        this.record({
-          ...base,
-          phase: 'failed',
-          method: request.method,
-          error: `${errorMessage(e)}; falling back to update-service`,
-        });
-        return this.backend.rollback({ ...request, method: 'update-service', serviceDeploymentArn: undefined });
-      });
-      this.record({ ...base, phase: 'accepted', method: result.method });
-      this.store.dispatch({ type: 'rollback/accepted', at: this.backend.now() });
-      this.poller.refresh('service');
-    } catch (e) {
-      this.record({ ...base, phase: 'failed', method: request.method, error: errorMessage(e) });
-      this.store.dispatch({ type: 'rollback/failed', error: errorMessage(e), at: this.backend.now() });
-    }
-  }
-
-  private followRollback(): void {
-    const s = this.store.getState();
-    const to = s.rollback.request?.to;
-    if (s.rollback.phase !== 'in-flight' || !to || !s.service.data) return;
-    const progress = rollbackProgress(s.service.data, to);
-    if (progress.state === 'rolling-back') return;
-    const req = s.rollback.request!;
-    const base = { kind: 'rollback' as const, from: req.from, to: req.to, method: req.method };
-    if (progress.state === 'rolled-back') {
-      this.record({ ...base, phase: 'rolled-back' });
-      this.store.dispatch({ type: 'rollback/finished', at: this.backend.now() });
-    } else {
-      this.record({ ...base, phase: 'failed', error: progress.reason });
-      this.store.dispatch({ type: 'rollback/failed', error: progress.reason, at: this.backend.now() });
-    }
+  confirmRollback(): Promise<void> {
+    return this.rollback.confirm();
   }
 
   /** `c`/Enter: runs the selected step (a manual one is ticked). */

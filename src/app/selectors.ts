@@ -1,14 +1,11 @@
 import type { ReleaseSignals } from '../domain/signals.js';
 import { refKey } from '../domain/model.js';
-import { planRollback, primaryDeployment, type RollbackPlan } from '../domain/rollback.js';
+import { confirmRefusal, planRollback, primaryDeployment, type RollbackPlan } from '../domain/rollback.js';
 import type { AppState, Slice } from './state.js';
 import { verdict, type Verdict } from '../domain/verdict.js';
 
-/** T+0 of the release: the newest deployment's creation time. */
-export function releaseStart(s: AppState): number | undefined {
-  const deps = s.service.data?.deployments ?? [];
-  return deps.length ? Math.max(...deps.map((d) => d.createdAt)) : undefined;
-}
+/** T+0 of the release watched: its deployment's creation time, which a rollback does not move. */
+export const releaseStart = (s: AppState): number | undefined => s.release?.t0;
 
 /** The awslogs group of the PRIMARY deployment's task definition, when it has one. */
 export function servingLogGroup(s: AppState): string | undefined {
@@ -30,15 +27,27 @@ function memo<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R 
   };
 }
 
-const planMemo = memo((service: AppState['service'], op: AppState['rollback'], readOnly: boolean): RollbackPlan => {
-  // A service that has vanished (or never loaded) must not be rolled back from stale data.
-  if (service.error && (!service.data || /not found/i.test(service.error))) return { refusal: service.error };
-  return planRollback(service.data, op, readOnly);
-});
-export const selectPlan = (s: AppState): RollbackPlan => planMemo(s.service, s.rollback, s.readOnly);
+const planMemo = memo(
+  (service: AppState['service'], op: AppState['rollback'], readOnly: boolean, release: AppState['release']) => {
+    // A service that has vanished (or never loaded) must not be rolled back from stale data.
+    if (service.error && (!service.data || /not found/i.test(service.error))) return { refusal: service.error };
+    if (service.data && !release) return { refusal: 'no release found in ECS records' };
+    return planRollback(service.data, op, readOnly, release);
+  },
+);
+export const selectPlan = (s: AppState): RollbackPlan => planMemo(s.service, s.rollback, s.readOnly, s.release);
+
+/** Why `y` may not confirm now; the dialog, the key bar and the controller read this one answer. */
+export const selectConfirmRefusal = (s: AppState): string | undefined => confirmRefusal(selectPlan(s), s.rollback);
 
 export const selectVerdict = (s: AppState): Verdict =>
-  verdict({ service: s.service.data, alarms: s.alarms.data, metrics: s.metrics.data, rollback: s.rollback });
+  verdict({
+    service: s.service.data,
+    alarms: s.alarms.data,
+    metrics: s.metrics.data,
+    rollback: s.rollback,
+    release: s.release,
+  });
 
 export interface Staleness {
   /** Age of the data shown, seconds; undefined when nothing ever arrived. */

@@ -1,3 +1,4 @@
+import type { KnownRollback, Release } from '../domain/release.js';
 import type { LogFollow } from '../domain/backend.js';
 import type {
   Alarm,
@@ -8,6 +9,7 @@ import type {
   MetricSeries,
   ServiceSnapshot,
   StepResult,
+  TaskDefRef,
 } from '../domain/model.js';
 import type { RollbackOp } from '../domain/rollback.js';
 
@@ -95,4 +97,12 @@ export interface AppState {
   /** Alarm names whose state changed since the release started, for highlighting. */
   alarmTransitions: Record<string, number>;
   readOnly: boolean;
+  /** The release watched (release.ts): identified on every service read, remembered across runs. */
+  release?: Release;
+  /** Set when a new release replaced the one watched, for the header's announcement. */
+  releaseChange?: { was: TaskDefRef; now: TaskDefRef; at: number };
+  /** Rollbacks from the audit log and from this run, which identification must not take for releases. */
+  knownRollbacks: KnownRollback[];
+  /** `--release`: watch this revision or deployment instead of the newest. */
+  releasePick?: string;
 }

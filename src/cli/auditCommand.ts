@@ -11,6 +11,11 @@ function detail(e: AuditEntry): string {
       return `rollback ${e.phase} ${e.from.family}:${e.from.revision} → ${e.to.family}:${e.to.revision} (${e.method})${e.error ? `: ${e.error}` : ''}`;
     case 'alarm':
       return `alarm ${e.alarm} ${e.from ?? '?'} → ${e.to}`;
+    case 'release': {
+      const ref = (r: { family: string; revision: number }) => `${r.family}:${r.revision}`;
+      const was = e.replaced ? ` (new, replaced ${ref(e.replaced)})` : '';
+      return `release ${ref(e.released)} T+0 ${e.t0}${e.previous ? `, before it ${ref(e.previous)}` : ''}${was}`;
+    }
     case 'checklist':
       return `check ${e.status.toUpperCase()} ${e.title}${e.durationMs !== undefined ? ` (${e.durationMs} ms)` : ''}`;
   }

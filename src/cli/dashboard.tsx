@@ -10,6 +10,7 @@ import { App } from '../ui/App.js';
 import { AppEnvContext, appEnvOf } from '../ui/AppEnv.js';
 import { InputProvider } from '../ui/input.js';
 import { StoreProvider } from '../ui/StoreContext.js';
+import type { ReleaseMemory } from './releaseMemory.js';
 import { enterAltScreen } from './terminal.js';
 
 export interface RunOptions {
@@ -23,11 +24,18 @@ export interface RunOptions {
   logCapacity: number;
   notice?: string;
   auditPath: string;
+  release: ReleaseMemory;
 }
 
 export async function runDashboard(o: RunOptions): Promise<number> {
   const store = createStore(
-    initialState({ readOnly: o.readOnly, logCapacity: o.logCapacity, checklist: o.checklist, notice: o.notice }),
+    initialState({
+      readOnly: o.readOnly,
+      logCapacity: o.logCapacity,
+      checklist: o.checklist,
+      notice: [o.notice, o.release.problem].filter(Boolean).join(' · ') || undefined,
+      ...o.release.init,
+    }),
   );
   const { cluster, service } = o.backend.target;
   const audit = new AuditLog(o.auditPath, { cluster, service, backend: o.backend.kind }, () =>
@@ -36,7 +44,11 @@ export async function runDashboard(o: RunOptions): Promise<number> {
   const controller = new Controller(o.backend, store, o.intervals, {
     audit,
     // BEL moves no cursor, so it is safe to write beside Ink's frame.
-    onAlarmEntered: o.bell ? () => process.stdout.write('\u0007') : undefined,
+    onAttention: o.bell ? () => process.stdout.write('\u0007') : undefined,
+    onRelease: (release) => {
+      const problem = o.release.save(release);
+      if (problem) store.dispatch({ type: 'ui/notice', notice: problem });
+    },
   });
   const restoreScreen = o.altScreen ? enterAltScreen(process.stdout) : () => {};
   let instance: ReturnType<typeof render> | undefined;

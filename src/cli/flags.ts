@@ -28,6 +28,10 @@ export function buildProgram(version: string): Command {
     .option('--config <file>', 'YAML config file (default: ./shipwatch.yaml when present)')
     .option('--endpoint-url <url>', 'send every AWS request to this endpoint (tests, local AWS emulators)')
     .option('--log-filter <pattern>', 'CloudWatch Logs filter pattern applied on the server')
+    .option(
+      '--release <rev|deployment-id>',
+      'watch this release (a revision number, family:revision or a deployment id) instead of the newest',
+    )
     .option('--no-bell', 'do not ring the terminal bell when an alarm goes to ALARM')
     .option(
       '--runbook <file>',

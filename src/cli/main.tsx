@@ -4,6 +4,7 @@
 
 import './processEnv.js';
 import { parseArgs } from './flags.js';
+import { releaseMemory } from './releaseMemory.js';
 import { UsageError } from '../domain/errors.js';
 import { resolveChecklist, runbookNotice } from './checklistSources.js';
 import { loadConfig } from '../config/load.js';
@@ -27,7 +28,7 @@ async function main(argv: string[]): Promise<number> {
   const { steps, runbook } = resolveChecklist(s);
   const backend = await createBackend(s);
   if (!process.stdout.isTTY) {
-    const state = await collectSnapshot(backend, s.intervals);
+    const state = await collectSnapshot(backend, s.intervals, releaseMemory(s, backend.target).init);
     process.stdout.write(s.json ? `${snapshotJson(state, backend)}\n` : snapshotText(state, backend));
     backend.close();
     return 0;
@@ -43,6 +44,7 @@ async function main(argv: string[]): Promise<number> {
     altScreen: s.altScreen,
     logCapacity: s.logBuffer,
     auditPath: s.auditPath,
+    release: releaseMemory(s, backend.target),
     notice:
       [
         s.demoByDefault ? 'no AWS target given (--cluster/--service): this is the demo world' : '',

@@ -10,6 +10,8 @@ import { resolveChecklist } from './checklistSources.js';
 import { loadConfig } from '../config/load.js';
 import { resolveSettings } from '../config/settings.js';
 import { readAudit } from '../app/auditLog.js';
+import { identifyRelease } from '../domain/release.js';
+import { releaseMemory } from './releaseMemory.js';
 import type { Backend } from '../domain/backend.js';
 import { errorMessage } from '../domain/errors.js';
 import { buildReleaseRecord, releaseRecordMarkdown, type ReleaseRecordInput } from '../domain/releaseRecord.js';
@@ -89,7 +91,6 @@ export async function runReportCommand(argv: string[], version: string): Promise
   const { config, file } = loadConfig(parsed.options.config);
   const s = resolveSettings(parsed.options, config, file);
   const now = Date.now();
-  const since = parseSince(own.since, now, s.watchWindowMs);
   const auditFile = own.auditFile ?? s.auditPath;
   const entries = readAudit(auditFile);
 
@@ -110,7 +111,20 @@ export async function runReportCommand(argv: string[], version: string): Promise
     service: s.aws?.service ?? 'unknown',
     region: s.aws?.region,
   };
+  // The record is of the release: remembered, or identified from what ECS says now; T+0 onward by default.
+  const memory = releaseMemory({ ...s, auditPath: auditFile }, target).init;
+  const release = live?.service
+    ? identifyRelease(live.service, {
+        prior: memory.release,
+        rollbacks: memory.knownRollbacks ?? [],
+        pick: memory.releasePick,
+      })
+    : memory.release;
+  const byRelease = own.since === undefined && release !== undefined;
+  const since = byRelease ? release.t0 : parseSince(own.since, now, s.watchWindowMs);
   const record = buildReleaseRecord({
+    release,
+    preSince: byRelease ? release.t0 - s.watchWindowMs : undefined,
     entries,
     ...target,
     since,

@@ -2,7 +2,7 @@
 // terminal: a pipe, a cron job, `shipwatch | tee`. No raw mode, no escape sequences.
 import type { Backend, PollIntervals } from '../domain/backend.js';
 import { refKey } from '../domain/model.js';
-import { initialState } from '../app/reducers/rootReducer.js';
+import { initialState, type InitOptions } from '../app/reducers/rootReducer.js';
 import { releaseStart, selectPlan, selectVerdict } from '../app/selectors.js';
 import { createSources } from '../app/sources.js';
 import type { AppState } from '../app/state.js';
@@ -11,8 +11,12 @@ import { rollbackHint } from '../ui/rollbackText.js';
 import { clock, hms, levelTag, money } from '../ui/format.js';
 import { valueWithUnit } from '../domain/units.js';
 
-export async function collectSnapshot(backend: Backend, intervals: PollIntervals): Promise<AppState> {
-  const store = createStore(initialState());
+export async function collectSnapshot(
+  backend: Backend,
+  intervals: PollIntervals,
+  init: InitOptions = {},
+): Promise<AppState> {
+  const store = createStore(initialState(init));
   const signal = new AbortController().signal;
   // In order: metrics need the release start that the service read provides.
   for (const source of createSources(backend, store, intervals)) {
@@ -33,6 +37,7 @@ export function snapshotJson(s: AppState, backend: Backend): string {
         target: selectPlan(s).target?.ref ?? null,
         refusal: selectPlan(s).refusal ?? null,
       },
+      release: s.release ?? null,
       identity: s.identity.data ?? null,
       service: s.service.data ?? null,
       alarms: s.alarms.data ?? null,

@@ -12,6 +12,7 @@ export const optionsSchema = z.object({
   config: z.string().min(1).optional(),
   endpointUrl: z.url({ error: 'must be a URL such as http://127.0.0.1:5000' }).optional(),
   logFilter: z.string().optional(),
+  release: z.string().min(1).optional(),
   runbook: z.string().min(1).optional(),
   fill: z.array(z.string()).default([]),
   bell: z.boolean().default(true),

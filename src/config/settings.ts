@@ -11,7 +11,7 @@ import type { ChecklistStepDef } from '../domain/model.js';
 import { toStepDef } from './checklistSchema.js';
 import { parseFills, type Fills } from './fillPlaceholders.js';
 import type { ShipwatchConfig } from './schema.js';
-import { defaultAuditPath, demoAuditPath } from './statePaths.js';
+import { defaultAuditPath, demoAuditPath, releasePath } from './statePaths.js';
 
 export const AWS_INTERVALS: PollIntervals = {
   service: 5000,
@@ -63,6 +63,10 @@ export interface Settings {
   runbook?: string;
   /** Runbook placeholder values (--fill over the config's `fill:`). */
   fills: Fills;
+  /** `--release`: the release to watch instead of the newest. */
+  release?: string;
+  /** Where the watched release is remembered across runs; none for the demo (its world is new each run). */
+  releasePath?: string;
 }
 
 function awsTarget(o: CliOptions, c: ShipwatchConfig, file?: string): AwsSettings | undefined {
@@ -115,5 +119,7 @@ export function resolveSettings(o: CliOptions, c: ShipwatchConfig, configFile?: 
     runbook: o.runbook ?? (c.runbook && configFile ? resolve(dirname(configFile), c.runbook) : c.runbook),
     fills: parseFills(o.fill, c.fill),
     auditPath: c.auditLog ?? (aws ? defaultAuditPath() : demoAuditPath()),
+    release: o.release,
+    releasePath: aws ? releasePath(aws) : undefined,
   };
 }

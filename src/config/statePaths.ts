@@ -12,3 +12,17 @@ export function defaultAuditPath(env: NodeJS.ProcessEnv = process.env): string {
 /** The demo world records to its own file, so practice never mixes with production history. */
 export const demoAuditPath = (env: NodeJS.ProcessEnv = process.env): string =>
   join(dirname(defaultAuditPath(env)), 'audit-demo.jsonl');
+
+/** One file per watched service: the release it was watching. Names are made safe for a file name. */
+export function releasePath(
+  t: { region?: string; cluster: string; service: string; profile?: string; endpointUrl?: string },
+  env: NodeJS.ProcessEnv = process.env,
+): string {
+  const safe = (x: string) => x.replace(/[^A-Za-z0-9._-]/g, '_');
+  // An endpoint (moto, a local emulator) is another world than the account behind the same names.
+  const where = [t.endpointUrl ? safe(t.endpointUrl) : '', t.region ?? 'default-region', t.cluster, t.service]
+    .filter(Boolean)
+    .map(safe)
+    .join('-');
+  return join(dirname(defaultAuditPath(env)), 'releases', `${where}.json`);
+}

@@ -20,6 +20,15 @@ export type AuditEvent =
     }
   | { kind: 'alarm'; alarm: string; from?: string; to: string; reason?: string }
   | {
+      /** A release first watched, or a new one that replaced `replaced`. */
+      kind: 'release';
+      released: TaskDefRef;
+      previous?: TaskDefRef;
+      t0: string;
+      deploymentId: string;
+      replaced?: TaskDefRef;
+    }
+  | {
       kind: 'checklist';
       step: string;
       title: string;

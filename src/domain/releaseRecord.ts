@@ -10,6 +10,7 @@ import {
 } from './model.js';
 import { sanitizeLine } from './sanitize.js';
 import type { AuditEntry, Who } from './audit.js';
+import type { Release, RevisionImages } from './release.js';
 
 export type PhaseResult = 'PASSED' | 'FAILED' | 'INCOMPLETE' | 'NOT RUN';
 export interface StepLine {
@@ -30,7 +31,8 @@ export interface PhaseRecord {
 export interface DeploymentRecord {
   taskDefinition: string;
   imageTags: string[];
-  createdAt: string;
+  /** When it started serving; unknown for what served before, when ECS kept no record. */
+  createdAt?: string;
 }
 export type RollbackOutcome = 'rolled-back' | 'failed' | 'in flight' | 'requested, not confirmed by AWS';
 export interface RollbackRecord {
@@ -69,6 +71,10 @@ export interface ReleaseRecordInput {
   service: string;
   since: number;
   now: number;
+  /** Where pre-deployment checks start counting, when `since` is the release's T+0. */
+  preSince?: number;
+  /** The release recorded: T+0, what it released and what served before (release.ts). */
+  release?: Release;
   /** Who is running shipwatch and what ECS says now, when they could be read. */
   live?: { identity?: Identity; service?: ServiceSnapshot };
   steps?: ChecklistStepDef[];
@@ -90,6 +96,12 @@ const deploymentRecord = (d: Deployment): DeploymentRecord => ({
   taskDefinition: clean(refKey(d.taskDefinition)),
   imageTags: d.imageTags.map(clean),
   createdAt: iso(d.createdAt),
+});
+
+const revisionRecord = (r: RevisionImages, t0?: number): DeploymentRecord => ({
+  taskDefinition: clean(refKey(r.ref)),
+  imageTags: r.imageTags.map(clean),
+  createdAt: t0 === undefined ? undefined : iso(t0),
 });
 
 type Check = Extract<AuditEntry, { kind: 'checklist' }>;
@@ -189,8 +201,11 @@ function rollbackOps(entries: Extract<AuditEntry, { kind: 'rollback' }>[]): Roll
 
 export function buildReleaseRecord(input: ReleaseRecordInput): ReleaseRecord {
   const { live, since, now } = input;
+  // Pre-deployment checks run before T+0: they count from `preSince` when the window starts at the release.
+  const from = (e: AuditEntry) =>
+    e.kind === 'checklist' && e.phase === 'pre' && input.preSince !== undefined ? input.preSince : since;
   const entries = input.entries
-    .filter((e) => e.cluster === input.cluster && e.service === input.service && Date.parse(e.at) >= since)
+    .filter((e) => e.cluster === input.cluster && e.service === input.service && Date.parse(e.at) >= from(e))
     .sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   const svc = live?.service;
   const identity = live?.identity;
@@ -224,8 +239,12 @@ export function buildReleaseRecord(input: ReleaseRecordInput): ReleaseRecord {
     deployedBy,
     gitCommit: GIT_COMMIT,
     live: { available: Boolean(svc), error: liveError === undefined ? undefined : clean(liveError) },
-    release: primary && deploymentRecord(primary),
-    previous: older && deploymentRecord(older),
+    release: input.release
+      ? revisionRecord(input.release.released, input.release.t0)
+      : primary && deploymentRecord(primary),
+    previous: input.release
+      ? input.release.previous && revisionRecord(input.release.previous)
+      : older && deploymentRecord(older),
     checks: Object.fromEntries(
       PHASES.map((p) => [
         p,
@@ -289,7 +308,7 @@ export function releaseRecordMarkdown(r: ReleaseRecord): string {
     '',
     '## Compliance and Audit',
     '',
-    `- **Date/Time:** ${r.release ? `${when(r.release.createdAt)} (deployment created)` : `${unknown}; record generated ${when(r.generatedAt)}`}`,
+    `- **Date/Time:** ${r.release?.createdAt ? `${when(r.release.createdAt)} (T+0: the release deployment created)` : `${unknown}; record generated ${when(r.generatedAt)}`}`,
     `- **Deployed by:** ${r.deployedBy.identity} (${r.deployedBy.basis})`,
     `- **Git commit:** ${r.gitCommit}`,
     `- **Image tag:** ${r.release?.imageTags.join(', ') || unknown}`,

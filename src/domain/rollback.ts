@@ -1,5 +1,5 @@
-// Rollback target resolution and guards: pure functions of what the backend reported.
-// The target is "what was serving before", taken from ECS's own record first; never `revision - 1`.
+// Rollback planning and guards: pure functions of what the backend reported and the release watched.
+// The target is the revision that served before the release (release.ts); never `revision - 1`.
 import type {
   Deployment,
   RollbackRequest,
@@ -9,6 +9,7 @@ import type {
   TaskDefRef,
 } from './model.js';
 import { refKey } from './model.js';
+import { identifyRelease, sameRef, type Release } from './release.js';
 
 /** A rollback started from this dashboard, from `y` to its end. */
 export type RollbackPhase = 'idle' | 'requesting' | 'in-flight' | 'done' | 'failed';
@@ -36,11 +37,14 @@ export interface RollbackPlan {
   /** Why `r` would do nothing right now; undefined when it may proceed. */
   refusal?: string;
   request?: RollbackRequest;
+  /** The release it rolls back. */
+  release?: Release;
+  /** The service is back on what served before the release (by anyone), or on its way back. */
+  back?: 'rolling' | 'done';
 }
 
 const IN_FLIGHT: ReadonlySet<string> = new Set(['PENDING', 'IN_PROGRESS']);
 const ROLLING_BACK: ReadonlySet<string> = new Set(['ROLLBACK_REQUESTED', 'ROLLBACK_IN_PROGRESS', 'STOP_REQUESTED']);
-const same = (a: TaskDefRef, b: TaskDefRef) => a.family === b.family && a.revision === b.revision;
 
 export const primaryDeployment = (s: ServiceSnapshot): Deployment | undefined =>
   s.deployments.find((d) => d.status === 'PRIMARY');
@@ -48,38 +52,7 @@ export const primaryDeployment = (s: ServiceSnapshot): Deployment | undefined =>
 function tagsOf(s: ServiceSnapshot, ref: TaskDefRef): string[] {
   const info = s.taskDefinitions[refKey(ref)];
   if (info) return info.containers.map((c) => c.imageTag);
-  return s.deployments.find((d) => same(d.taskDefinition, ref))?.imageTags ?? [];
-}
-
-/** The candidate from ECS's records (rules a–c), or from the family's revisions (rule d). */
-function findCandidate(s: ServiceSnapshot, current: TaskDefRef): PlannedTarget | undefined {
-  const make = (ref: TaskDefRef, source: string, lastServedAt?: number): PlannedTarget => ({
-    ref,
-    info: s.taskDefinitions[refKey(ref)],
-    imageTags: tagsOf(s, ref),
-    source,
-    lastServedAt,
-  });
-  const [newest, ...older] = s.serviceDeployments;
-  // (a) the newest service deployment's source revision, in flight or completed.
-  if (newest && same(newest.targetRevision, current)) {
-    const src = newest.sourceRevisions.find((r) => !same(r, current));
-    if (src) return make(src, 'ECS service deployment: source revision', newest.createdAt);
-  }
-  // (b) the target of the newest successful service deployment before the current one.
-  const prev = older.find((d: ServiceDeploymentInfo) => d.status === 'SUCCESSFUL' && !same(d.targetRevision, current));
-  if (prev) return make(prev.targetRevision, 'ECS service deployment: previous successful', newest?.createdAt);
-  // (c) during a rollout, the deployment still serving beside the new one.
-  const active = s.deployments
-    .filter((d) => d.status === 'ACTIVE' && !same(d.taskDefinition, current))
-    .sort((x, y) => y.createdAt - x.createdAt)[0];
-  if (active) return make(active.taskDefinition, 'ACTIVE deployment during rollout', s.deployments[0]?.updatedAt);
-  // (d) the newest older revision of the family that is still ACTIVE; sorted here, never trusted.
-  const fallback = s.familyRevisions
-    .filter((r) => r.revision < current.revision && r.status === 'ACTIVE')
-    .sort((x, y) => y.revision - x.revision)[0];
-  if (fallback) return make({ family: current.family, revision: fallback.revision }, 'newest older ACTIVE revision');
-  return undefined;
+  return s.deployments.find((d) => sameRef(d.taskDefinition, ref))?.imageTags ?? [];
 }
 
 function statusOf(s: ServiceSnapshot, ref: TaskDefRef): string | undefined {
@@ -89,9 +62,23 @@ function statusOf(s: ServiceSnapshot, ref: TaskDefRef): string | undefined {
   return ref.family === family ? s.familyRevisions.find((r) => r.revision === ref.revision)?.status : undefined;
 }
 
+/** The release's own service deployment, when ECS keeps one. */
+const releaseDeployment = (s: ServiceSnapshot, release: Release): ServiceDeploymentInfo | undefined =>
+  s.serviceDeployments.find((sd) => sd.arn === release.deploymentId);
+
+/** The service is on the revision that served before the release: back, or on its way back. */
+export function backOnPrevious(s: ServiceSnapshot, release: Release | undefined): 'rolling' | 'done' | undefined {
+  const primary = primaryDeployment(s);
+  if (!release?.previous || !primary || !sameRef(primary.taskDefinition, release.previous.ref)) return undefined;
+  const steady =
+    s.deployments.length === 1 && primary.rolloutState === 'COMPLETED' && primary.running === primary.desired;
+  return steady ? 'done' : 'rolling';
+}
+
 /** Why a rollback must not start now, checked in order of what the on-call most needs to hear. */
 function refusalFor(
   s: ServiceSnapshot,
+  release: Release,
   target: PlannedTarget | undefined,
   op: RollbackOp,
   readOnly: boolean,
@@ -99,11 +86,16 @@ function refusalFor(
   if (readOnly) return 'read-only mode: shipwatch was started with --read-only';
   if (s.status !== 'ACTIVE') return `service ${s.service} is ${s.status}, not ACTIVE`;
   if (op.phase === 'requesting' || op.phase === 'in-flight') return 'a rollback started here is already in flight';
+  const own = releaseDeployment(s, release);
   const newest = s.serviceDeployments[0];
   if (newest && ROLLING_BACK.has(newest.status)) return `ECS is already rolling back (${newest.status})`;
-  if (newest?.status === 'ROLLBACK_SUCCESSFUL') return 'ECS circuit breaker has already rolled back this deployment';
-  if (op.phase === 'done' && op.request) return `already rolled back to ${refKey(op.request.to)}`;
   if (!target) return 'no earlier revision to roll back to (none found in ECS records or the family)';
+  const back = backOnPrevious(s, release);
+  const was = refKey(release.released.ref);
+  if (back === 'done') return `already on ${refKey(target.ref)}, the revision serving before release ${was}`;
+  if (back === 'rolling')
+    return `already rolling back to ${refKey(target.ref)}, the revision serving before release ${was}`;
+  if (own?.status === 'ROLLBACK_SUCCESSFUL') return `ECS circuit breaker has already rolled back release ${was}`;
   const status = statusOf(s, target.ref);
   if (status === undefined) return `target ${refKey(target.ref)} is unknown`;
   if (status !== 'ACTIVE')
@@ -111,18 +103,40 @@ function refusalFor(
   return undefined;
 }
 
-export function planRollback(s: ServiceSnapshot | undefined, op: RollbackOp, readOnly: boolean): RollbackPlan {
+/**
+ * `r` rolls the release back to what served before it. Without a release given (tests of ECS states
+ * alone), the release is identified from the snapshot with nothing remembered.
+ */
+export function planRollback(
+  s: ServiceSnapshot | undefined,
+  op: RollbackOp,
+  readOnly: boolean,
+  known?: Release,
+): RollbackPlan {
   if (!s) return { refusal: 'service not loaded yet' };
   const primary = primaryDeployment(s);
   if (!primary) return { refusal: `service ${s.service} has no PRIMARY deployment` };
+  const release = known ?? identifyRelease(s, { rollbacks: [] });
+  if (!release) return { refusal: 'no release found in ECS records' };
   const currentRef = primary.taskDefinition;
   const current = { ref: currentRef, info: s.taskDefinitions[refKey(currentRef)], imageTags: tagsOf(s, currentRef) };
-  const target = findCandidate(s, currentRef);
-  const refusal = refusalFor(s, target, op, readOnly);
-  if (refusal || !target) return { current, target, refusal };
+  const prev = release.previous;
+  const target: PlannedTarget | undefined = prev && {
+    ref: prev.ref,
+    info: s.taskDefinitions[refKey(prev.ref)],
+    imageTags: tagsOf(s, prev.ref).length ? tagsOf(s, prev.ref) : prev.imageTags,
+    source: release.previousBasis ?? 'what served before the release',
+    lastServedAt: release.t0,
+  };
+  const refusal = refusalFor(s, release, target, op, readOnly);
+  const back = backOnPrevious(s, release);
+  if (refusal || !target) return { current, target, refusal, release, back };
   const newest = s.serviceDeployments[0];
   const stoppable =
-    s.serviceDeploymentsAvailable && newest && IN_FLIGHT.has(newest.status) && same(newest.targetRevision, currentRef);
+    s.serviceDeploymentsAvailable &&
+    newest &&
+    IN_FLIGHT.has(newest.status) &&
+    sameRef(newest.targetRevision, currentRef);
   const request: RollbackRequest = {
     cluster: s.cluster,
     service: s.service,
@@ -131,7 +145,7 @@ export function planRollback(s: ServiceSnapshot | undefined, op: RollbackOp, rea
     method: stoppable ? 'stop-service-deployment' : 'update-service',
     serviceDeploymentArn: stoppable ? newest.arn : undefined,
   };
-  return { current, target, request };
+  return { current, target, request, release };
 }
 
 export type RollbackProgress =
@@ -139,15 +153,21 @@ export type RollbackProgress =
 
 /** Follows a started rollback: done when the target is the only deployment, COMPLETED, running = desired. */
 export function rollbackProgress(s: ServiceSnapshot, to: TaskDefRef): RollbackProgress {
-  const onTarget = s.deployments.filter((d) => same(d.taskDefinition, to));
+  const onTarget = s.deployments.filter((d) => sameRef(d.taskDefinition, to));
   const failed = onTarget.find((d) => d.rolloutState === 'FAILED');
   if (failed) return { state: 'failed', reason: failed.rolloutStateReason ?? 'rollout FAILED' };
   const newest = s.serviceDeployments[0];
   if (newest?.status === 'ROLLBACK_FAILED')
     return { state: 'failed', reason: newest.statusReason ?? 'ROLLBACK_FAILED' };
   const only = s.deployments.length === 1 ? s.deployments[0] : undefined;
-  if (only && same(only.taskDefinition, to) && only.rolloutState === 'COMPLETED' && only.running === only.desired) {
+  if (only && sameRef(only.taskDefinition, to) && only.rolloutState === 'COMPLETED' && only.running === only.desired) {
     return { state: 'rolled-back' };
   }
   return { state: 'rolling-back' };
+}
+
+/** Whether `y` may confirm now: the dialog, the key bar and the controller all ask this. */
+export function confirmRefusal(plan: RollbackPlan, op: RollbackOp): string | undefined {
+  if (op.phase === 'requesting' || op.phase === 'in-flight') return 'a rollback started here is already in flight';
+  return plan.refusal ?? (plan.request ? undefined : 'no target');
 }

@@ -1,5 +1,6 @@
 import type { Alarm, MetricSeries, ServiceSnapshot } from './model.js';
-import { primaryDeployment } from './rollback.js';
+import { identifyRelease, type Release } from './release.js';
+import { backOnPrevious, primaryDeployment } from './rollback.js';
 import type { RollbackOp } from './rollback.js';
 
 export type Verdict =
@@ -10,23 +11,29 @@ export interface VerdictInput {
   alarms?: Alarm[];
   metrics?: MetricSeries[];
   rollback: RollbackOp;
+  /** The release watched; identified from the snapshot alone when not given. */
+  release?: Release;
 }
 
 export const overThreshold = (m: MetricSeries): boolean =>
   m.threshold !== undefined && m.current !== undefined && m.current > m.threshold;
 
-/** One word for the whole release, most urgent first: a rollback's own state outranks the signals. */
-export function verdict({ service, alarms = [], metrics = [], rollback }: VerdictInput): Verdict {
-  if (rollback.phase === 'failed') return 'FAILED';
+/**
+ * One word for the release, most urgent first. A rollback started here shows ROLLING BACK while it
+ * runs; after that the service speaks: an ALARM is never hidden behind a rollback's state, and a
+ * failed rollback is said by the header's rollback hint (and `r` may try again), not by the verdict.
+ */
+export function verdict({ service, alarms = [], metrics = [], rollback, release }: VerdictInput): Verdict {
   if (rollback.phase === 'requesting' || rollback.phase === 'in-flight') return 'ROLLING BACK';
-  if (rollback.phase === 'done') return 'ROLLED BACK';
   if (!service) return 'LOADING';
   const sd = service.serviceDeployments[0];
   if (sd && (sd.status === 'ROLLBACK_REQUESTED' || sd.status === 'ROLLBACK_IN_PROGRESS')) return 'ROLLING BACK';
-  if (sd?.status === 'ROLLBACK_SUCCESSFUL') return 'ROLLED BACK';
+  if (alarms.some((a) => a.state === 'ALARM')) return 'ALARM';
+  const back = backOnPrevious(service, release ?? identifyRelease(service, { rollbacks: [] }));
+  if (back === 'rolling') return 'ROLLING BACK';
+  if (back === 'done' || sd?.status === 'ROLLBACK_SUCCESSFUL') return 'ROLLED BACK';
   const primary = primaryDeployment(service);
   if (sd?.status === 'ROLLBACK_FAILED' || primary?.rolloutState === 'FAILED') return 'FAILED';
-  if (alarms.some((a) => a.state === 'ALARM')) return 'ALARM';
   const rolling = service.deployments.length > 1 || primary?.rolloutState === 'IN_PROGRESS';
   const short = !rolling && service.running < service.desired;
   if (metrics.some(overThreshold) || short || (primary?.failed ?? 0) > 0) return 'DEGRADED';

@@ -5,7 +5,7 @@
 
 import { Box } from 'ink';
 import React from 'react';
-import { selectPlan } from '../app/selectors.js';
+import { selectConfirmRefusal } from '../app/selectors.js';
 import type { Overlay } from '../app/state.js';
 import type { Context } from './keymap.js';
 import { dispatchKey, type ActionContext } from './keyActions.js';
@@ -51,7 +51,7 @@ function useKeys(ctx: ActionContext): void {
     if (s.ui.overlay === 'confirmStep') return dispatchKey('confirm', key, ctx);
     if (s.ui.overlay !== 'rollback') return false;
     // Refused or already under way: the dialog only informs, and any key closes it.
-    if (selectPlan(s).refusal || s.rollback.phase !== 'idle') store.dispatch({ type: 'ui/overlay', overlay: 'none' });
+    if (selectConfirmRefusal(s)) store.dispatch({ type: 'ui/overlay', overlay: 'none' });
     else dispatchKey('dialog', key, ctx);
     return true;
   });

@@ -1,8 +1,8 @@
 import { Box, Text } from 'ink';
 import type { Target } from '../domain/backend.js';
-import type { Identity } from '../domain/model.js';
+import { refKey, type Identity, type TaskDefRef } from '../domain/model.js';
 import type { Verdict } from '../domain/verdict.js';
-import { clock, duration } from './format.js';
+import { clock, duration, utcTime } from './format.js';
 import { theme } from './theme.js';
 
 export interface HeaderProps {
@@ -17,6 +17,8 @@ export interface HeaderProps {
   rollbackHint: string;
   /** Sources whose data is stale, e.g. ['metrics 45s']. */
   stale: string[];
+  /** A new release replaced the one watched: announced for a while. */
+  releaseChange?: { was: TaskDefRef; now: TaskDefRef; at: number };
   width: number;
 }
 
@@ -38,11 +40,14 @@ function callerName(arn: string): string {
   return parts.length ? ` (${parts.join('/')})` : path ? ` (${path})` : '';
 }
 
+/** How long a new release is announced on the header. */
+const ANNOUNCE_MS = 10 * 60_000;
+
 function releaseClock(now: number, start: number | undefined, windowMs: number): string {
   if (start === undefined) return 'T+--:--';
   const elapsed = now - start;
   const left = windowMs - elapsed;
-  return `${clock(elapsed)} · ${left > 0 ? `${duration(left)} left` : 'watch window over'}`;
+  return `${clock(elapsed)} (${utcTime(start)}) · ${left > 0 ? `${duration(left)} left` : 'watch window over'}`;
 }
 
 /** Two rows that never scroll away: where we are looking, and what the answer is. */
@@ -60,6 +65,11 @@ export function Header(p: HeaderProps) {
           {` ${p.verdict} `}
         </Text>
         <Text> {p.rollbackHint}</Text>
+        {p.releaseChange && p.now - p.releaseChange.at < ANNOUNCE_MS && (
+          <Text color={theme.accent}>
+            {` · new release ${refKey(p.releaseChange.now)} at ${utcTime(p.releaseChange.at)} (was ${refKey(p.releaseChange.was)})`}
+          </Text>
+        )}
         {p.stale.length > 0 && <Text color={theme.warn}> · stale: {p.stale.join(', ')}</Text>}
       </Text>
     </Box>

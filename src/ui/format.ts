@@ -25,6 +25,9 @@ export function clock(ms: number): string {
   return h > 0 ? `T${sign}${h}:${mmss}` : `T${sign}${mmss}`;
 }
 
+/** `14:02 UTC`: T+0 said absolutely, so two watchers and the record agree on it. */
+export const utcTime = (at: number): string => `${new Date(at).toISOString().slice(11, 16)} UTC`;
+
 /** `HH:MM:SS` in UTC, like `aws logs tail`, so lines match what the runbooks show. */
 export const hms = (at: number): string => new Date(at).toISOString().slice(11, 19);
 

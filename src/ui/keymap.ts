@@ -1,5 +1,6 @@
 // The one registry of actions and keys. The key bar, the `?` overlay and the README key table are
 // generated from it; handlers live in src/ui/keyActions.ts, keyed by the same ids.
+import { selectConfirmRefusal } from '../app/selectors.js';
 import { PANES, PANE_TITLES, type AppState } from '../app/state.js';
 
 export type Context = 'global' | 'dialog' | 'confirm' | 'help' | 'filter' | 'output';
@@ -171,6 +172,7 @@ export const KEYMAP: readonly KeyAction[] = [
     category: 'Dialog',
     context: 'dialog',
     dangerous: true,
+    disabledReason: selectConfirmRefusal,
   },
   {
     id: 'dialog.cancel',

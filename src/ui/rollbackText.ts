@@ -8,8 +8,11 @@ const tag = (tags: string[]) => (tags[0] ? ` (${tags[0]})` : '');
 export function rollbackHint(plan: RollbackPlan, op: RollbackOp): string {
   if (op.request && (op.phase === 'requesting' || op.phase === 'in-flight'))
     return `rolling back → ${refKey(op.request.to)}`;
-  if (op.request && op.phase === 'done') return `rolled back → ${refKey(op.request.to)}`;
-  if (op.request && op.phase === 'failed') return `rollback failed: ${op.error ?? ''}`;
+  if (plan.target && plan.back === 'done') return `rolled back → ${refKey(plan.target.ref)}`;
+  if (plan.target && plan.back === 'rolling') return `rolling back → ${refKey(plan.target.ref)}`;
+  // A failed rollback is said until the next try; `r` plans and asks again.
+  if (op.request && op.phase === 'failed')
+    return `rollback failed: ${op.error ?? ''}${plan.refusal ? '' : ' · r to retry'}`;
   if (!plan.target) return `r: ${plan.refusal ?? 'no target'}`;
   const base = `r → ${refKey(plan.target.ref)}${tag(plan.target.imageTags)}`;
   return plan.refusal ? `${base} [${plan.refusal.split(':')[0]}]` : base;

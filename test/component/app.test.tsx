@@ -15,7 +15,7 @@ describe('App', () => {
     app = renderApp(new FakeBackend());
     const f = await until((x) => x.includes('r → web:41'));
     expect(f).toContain('shipwatch · web @ demo · us-east-1 · acct 123456789012 (oncall/me)');
-    expect(f).toMatch(/T\+\d\d:\d\d · 1h\d\dm left/);
+    expect(f).toMatch(/T\+\d\d:\d\d \(\d\d:\d\d UTC\) · 1h\d\dm left/);
     expect(f).toContain(' HEALTHY ');
     for (const [i, t] of TITLES.entries()) expect(f).toContain(`[${i + 1}] ${t}`);
     expect(f).toContain('? help');
@@ -82,10 +82,10 @@ describe('App', () => {
     backend.world.service = service(41, [41, 42]);
     app.controller.poller.refresh('service');
     await until((x) => x.includes(' ROLLED BACK '));
-    // A second r only shows the status.
+    // A second r refuses from what ECS says, not from memory, and names the release.
     app.press('release.rollback');
-    const f = await until((x) => x.includes('status'));
-    expect(f).toContain('ROLLED BACK');
+    const f = await until((x) => x.includes('Cannot roll back'));
+    expect(f).toContain('already on web:41, the revision serving before release web:42');
     expect(f).not.toContain('y roll back now');
   });
 

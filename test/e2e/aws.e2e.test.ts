@@ -23,7 +23,11 @@ beforeEach(async () => {
   await moto.reset();
   await seedWorld(moto);
   // A fresh cost cache per test, so each one asks (moto) for cost again.
-  env = motoEnv(moto, { XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'shipwatch-cache-')) });
+  // A fresh cost cache and state folder per test: each asks moto again, and remembers no earlier release.
+  env = motoEnv(moto, {
+    XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'shipwatch-cache-')),
+    XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'shipwatch-state-')),
+  });
 });
 
 const target = ['--cluster', SEEDED.cluster, '--service', SEEDED.service, '--region', 'us-east-1'];
@@ -157,6 +161,41 @@ describe('rollback pressed in the terminal', () => {
     expect(r.stdout).toMatch(/rollback accepted web:3 → web:2/);
   }, 90_000);
 
+  test('the release holds across a restart: after :3 → :2, r refuses, T+0 is the same, the report names :3', async () => {
+    const state = mkdtempSync(join(tmpdir(), 'shipwatch-state-'));
+    const run = () =>
+      spawnTerminal({ args: [CLI_PATH, ...target], cols: 120, rows: 36, env: { ...env, XDG_STATE_HOME: state } });
+    const t0Of = (screen: string) => /T\+\d+:\d\d(?::\d\d)? \((\d\d:\d\d) UTC\)/.exec(screen)?.[1];
+    const first = run();
+    await first.waitFor('r → web:2 (v1.0.2)', START_MS);
+    const t0 = t0Of(first.screen());
+    expect(t0).toMatch(/^\d\d:\d\d$/);
+    first.press('r');
+    await first.waitFor(/y roll back now/, START_MS);
+    first.press('y');
+    await waitForMoto(/web:2$/);
+    await first.waitFor(/rolling back → web:2|rolled back → web:2/, START_MS);
+    first.press('q');
+    await first.exited;
+
+    const second = run();
+    await second.waitFor(/(rolling back|rolled back) → web:2/, START_MS);
+    expect(t0Of(second.screen())).toBe(t0);
+    second.press('r');
+    await second.waitFor(/already (rolling back to|on) web:2, the revision serving before release web:3/, START_MS);
+    expect(second.screen()).not.toContain('y roll back now');
+    second.press('n');
+    second.press('q');
+    await second.exited;
+
+    const report = await runCli(['report', ...target, '--json'], { env: { ...env, XDG_STATE_HOME: state } });
+    expect(report.exitCode).toBe(0);
+    const record = JSON.parse(report.stdout);
+    expect(record.release.taskDefinition).toBe('web:3');
+    expect(record.previous.taskDefinition).toBe('web:2');
+    expect(record.rollback).toMatchObject({ executed: true, operations: [{ from: 'web:3', to: 'web:2' }] });
+  }, 120_000);
+
   test('kill -9 right after the API call: the audit entry is on disk, whole', async () => {
     const state = mkdtempSync(join(tmpdir(), 'shipwatch-state-'));
     const t = spawnTerminal({
@@ -175,7 +214,8 @@ describe('rollback pressed in the terminal', () => {
     const lines = readFileSync(join(state, 'shipwatch', 'audit.jsonl'), 'utf8')
       .trim()
       .split('\n');
-    const entries = lines.map((l) => JSON.parse(l));
+    // The release first watched is recorded at start; the rollback's intent follows it.
+    const entries = lines.map((l) => JSON.parse(l)).filter((e) => e.kind === 'rollback');
     expect(entries[0]).toMatchObject({
       kind: 'rollback',
       phase: 'requested',

@@ -80,7 +80,7 @@ describe('release record', () => {
     const text = md(happy);
     expect(text).toMatch(/^# Release record: web \(prod\)\n/);
     expect(text).toContain('## Compliance and Audit');
-    expect(field(text, 'Date/Time')).toBe('2026-11-23 10:00:00 UTC (deployment created)');
+    expect(field(text, 'Date/Time')).toBe('2026-11-23 10:00:00 UTC (T+0: the release deployment created)');
     expect(field(text, 'Deployed by')).toBe(
       `${ARN} (caller identity running shipwatch (STS); ECS does not record who started a deployment)`,
     );

@@ -97,7 +97,11 @@ describe('shipwatch report', () => {
     const t = setup();
     const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     expect(
-      await runReportCommand(['--demo', '--config', t.config, '--audit-file', t.audit, '--out', t.out], '1.2.3'),
+      // The demo's release is new each run (T+0 20 s ago): the window is given, as for an older record.
+      await runReportCommand(
+        ['--demo', '--config', t.config, '--audit-file', t.audit, '--out', t.out, '--since', '2h'],
+        '1.2.3',
+      ),
     ).toBe(0);
     expect(err).toHaveBeenCalledWith(`wrote ${t.out}\n`);
     const text = readFileSync(t.out, 'utf8');
@@ -105,7 +109,9 @@ describe('shipwatch report', () => {
     expect(field(text, 'Deployed by')).toMatch(new RegExp(`^${CALLER} \\(caller identity running shipwatch`));
     expect(field(text, 'Task definition revision')).toMatch(/^web:\d+/);
     expect(field(text, 'Image tag')).not.toMatch(/unknown/);
-    expect(field(text, 'Date/Time')).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(deployment created\)$/);
+    expect(field(text, 'Date/Time')).toMatch(
+      /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(T\+0: the release deployment created\)$/,
+    );
     expect(field(text, 'Git commit')).toMatch(/^not recorded/);
     expect(field(text, 'Pre-deployment validation')).toMatch(/^PASSED \(/);
     expect(field(text, 'Post-deployment tests')).toMatch(/^FAILED \(/);
@@ -113,6 +119,27 @@ describe('shipwatch report', () => {
     expect(text).toContain('| Smoke test | failed |');
     expect(text).not.toContain('Last week');
     expect(text).toContain(`from the audit log ${t.audit}`);
+  });
+
+  it('is scoped to the release by default: T+0 onward, pre-deployment checks from the window before it', async () => {
+    const t = setup();
+    vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    expect(
+      await runReportCommand(
+        ['--demo', '--config', t.config, '--audit-file', t.audit, '--out', t.out, '--json'],
+        '1.2.3',
+      ),
+    ).toBe(0);
+    const r = JSON.parse(readFileSync(t.out, 'utf8'));
+    const t0 = Date.parse(r.window.since);
+    // The demo's release was created about 20 s before the dashboard (here: the report) opened.
+    expect(Date.now() - t0).toBeLessThan(60_000);
+    expect(r.release).toMatchObject({ taskDefinition: 'web:42', createdAt: r.window.since });
+    expect(r.previous).toMatchObject({ taskDefinition: 'web:41' });
+    // The post check and the rollback 10-20 min ago belong to an earlier release; the pre check 30 min ago counts.
+    expect(r.checks.post.result).toBe('NOT RUN');
+    expect(r.rollback.executed).toBe(false);
+    expect(r.checks.pre.result).toBe('PASSED');
   });
 
   it('writes the record as JSON with --json, over a --since window', async () => {

@@ -16,6 +16,7 @@ describe('rollback target resolution', () => {
     // 41 exists but never served: "what was serving before" is 40, not current - 1.
     expect(plan.target?.ref).toEqual(ref(40));
     expect(plan.target?.source).toMatch(/source revision/);
+    expect(plan.release).toMatchObject({ released: { ref: ref(42) }, previous: { ref: ref(40) } });
     expect(plan.request).toMatchObject({ method: 'stop-service-deployment', from: ref(42), to: ref(40) });
     expect(plan.request?.serviceDeploymentArn).toContain('service-deployment');
   });
@@ -33,12 +34,8 @@ describe('rollback target resolution', () => {
   it('(b) falls back to the newest successful deployment before the current one', () => {
     const s = service(42, [39, 40, 41, 42], {
       serviceDeploymentsAvailable: true,
-      // The newest record targets something else (e.g. history cut off), so (a) does not apply.
-      serviceDeployments: [
-        serviceDeployment(7, [6]),
-        serviceDeployment(39, [38], { status: 'STOPPED' }),
-        serviceDeployment(40, [39]),
-      ],
+      // The history stops before the deployment serving now (cut off), so (a) does not apply.
+      serviceDeployments: [serviceDeployment(39, [38], { status: 'STOPPED' }), serviceDeployment(40, [39])],
     });
     expect(planRollback(s, idle, false).target).toMatchObject({
       ref: ref(40),

@@ -40,12 +40,27 @@ describe('verdict', () => {
     ).toBe('FAILED');
   });
 
-  it('a rollback outranks the signals: ROLLING BACK, then ROLLED BACK or FAILED', () => {
+  it('a rollback in flight outranks the signals; after it the service speaks', () => {
     const request = { cluster: 'demo', service: 'web', from: ref(42), to: ref(41), method: 'update-service' as const };
     const s = { service: rolling, alarms: [alarm('ALARM')] };
     expect(verdict({ ...s, rollback: { phase: 'in-flight', request } })).toBe('ROLLING BACK');
-    expect(verdict({ ...s, rollback: { phase: 'done', request } })).toBe('ROLLED BACK');
-    expect(verdict({ ...s, rollback: { phase: 'failed', request, error: 'x' } })).toBe('FAILED');
+    // A failed rollback does not stick as FAILED and never hides an ALARM: `r` may try again.
+    expect(verdict({ ...s, rollback: { phase: 'failed', request, error: 'x' } })).toBe('ALARM');
+    expect(verdict({ service: rolling, rollback: { phase: 'failed', request, error: 'x' } })).toBe('ROLLING');
+    // Back on what served before the release (by anyone): ROLLED BACK once steady, unless an alarm still fires.
+    const release = {
+      cluster: 'demo',
+      service: 'web',
+      t0: 1,
+      released: { ref: ref(42), imageTags: [] },
+      previous: { ref: ref(41), imageTags: [] },
+      deploymentId: 'ecs-svc/42',
+    };
+    const back = service(41, [41, 42]);
+    expect(verdict({ service: back, rollback: idle, release })).toBe('ROLLED BACK');
+    expect(verdict({ service: back, rollback: idle, release, alarms: [alarm('ALARM')] })).toBe('ALARM');
+    const onItsWay = service(41, [41, 42], { deployments: [deployment(41, { rolloutState: 'IN_PROGRESS' })] });
+    expect(verdict({ service: onItsWay, rollback: idle, release })).toBe('ROLLING BACK');
   });
 
   it('shows an ECS-driven rollback (circuit breaker) the same way', () => {

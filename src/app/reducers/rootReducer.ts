@@ -4,7 +4,8 @@ import type { AppState, Slice } from '../state.js';
 import { initialLogs, initialLogView, logsReducer, logViewReducer } from './logsReducer.js';
 import { initialUi, uiReducer } from './uiReducer.js';
 import { byPhase } from '../../checklist/builtIns.js';
-import type { RollbackOp } from '../../domain/rollback.js';
+import type { KnownRollback, Release } from '../../domain/release.js';
+import { releaseReducer } from './releaseReducer.js';
 
 const emptySlice = <T>(): Slice<T> => ({ status: 'loading' });
 
@@ -14,6 +15,11 @@ export interface InitOptions {
   checklist?: ChecklistStepDef[];
   /** First message on the key bar, e.g. that the demo started because no AWS target was given. */
   notice?: string;
+  /** The release an earlier run watched (persisted in the state directory). */
+  release?: Release;
+  /** Rollbacks the audit log records for this target. */
+  knownRollbacks?: KnownRollback[];
+  releasePick?: string;
 }
 
 export const initialState = (opts: InitOptions = {}): AppState => ({
@@ -29,6 +35,9 @@ export const initialState = (opts: InitOptions = {}): AppState => ({
   checklist: { steps: byPhase(opts.checklist ?? []), results: {} },
   alarmTransitions: {},
   readOnly: opts.readOnly ?? false,
+  release: opts.release,
+  knownRollbacks: opts.knownRollbacks ?? [],
+  releasePick: opts.releasePick,
 });
 
 function sliceReducer<T>(slice: Slice<T>, action: Action, id: SourceId): Slice<T> {
@@ -58,21 +67,6 @@ export function trackTransitions(
   return out;
 }
 
-function rollbackReducer(op: RollbackOp, action: Action): RollbackOp {
-  switch (action.type) {
-    case 'rollback/requested':
-      return { phase: 'requesting', request: action.request, startedAt: action.at };
-    case 'rollback/accepted':
-      return { ...op, phase: 'in-flight' };
-    case 'rollback/failed':
-      return { ...op, phase: 'failed', error: action.error, finishedAt: action.at };
-    case 'rollback/finished':
-      return { ...op, phase: 'done', finishedAt: action.at };
-    default:
-      return op;
-  }
-}
-
 export function rootReducer(state: AppState, action: Action): AppState {
   const alarms = sliceReducer(state.alarms, action, 'alarms');
   const logs = logsReducer(state.logs, action);
@@ -86,7 +80,7 @@ export function rootReducer(state: AppState, action: Action): AppState {
     logs,
     logView: logViewReducer(state.logView, action, logs.received),
     ui: uiReducer(state.ui, action, state.checklist.steps.length),
-    rollback: rollbackReducer(state.rollback, action),
+    ...releaseReducer(state, action),
     checklist:
       action.type === 'checklist/result'
         ? { ...state.checklist, results: { ...state.checklist.results, [action.id]: action.result } }

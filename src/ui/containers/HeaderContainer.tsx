@@ -14,6 +14,7 @@ export const HeaderContainer = React.memo(function HeaderContainer({ width }: { 
   const plan = useAppState(selectPlan);
   const op = useAppState((s) => s.rollback);
   const start = useAppState(releaseStart);
+  const releaseChange = useAppState((s) => s.releaseChange);
   // Staleness is a matter of time passing: read it on the 1 Hz clock tick rather than subscribing
   // to every log batch.
   const state = useStoreApi().getState();
@@ -33,6 +34,7 @@ export const HeaderContainer = React.memo(function HeaderContainer({ width }: { 
       verdict={verdict}
       rollbackHint={rollbackHint(plan, op)}
       stale={stale}
+      releaseChange={releaseChange}
       width={width}
     />
   );

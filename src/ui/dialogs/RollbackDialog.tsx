@@ -1,8 +1,8 @@
 import { Box, Text } from 'ink';
 import { refKey, type TaskDefinitionInfo } from '../../domain/model.js';
-import type { RollbackPlan } from '../../domain/rollback.js';
+import { confirmRefusal, type RollbackPlan } from '../../domain/rollback.js';
 import { diffTaskDefs } from '../../domain/taskdefDiff.js';
-import { ago } from '../format.js';
+import { ago, utcTime } from '../format.js';
 import { METHOD_TEXT } from '../rollbackText.js';
 import { borderStyle, theme } from '../theme.js';
 import type { RollbackOp } from '../../domain/rollback.js';
@@ -28,13 +28,8 @@ const isInfo = (x: unknown): x is TaskDefinitionInfo => typeof x === 'object' &&
 
 /** What the rollback would change, or why it will not happen. Nothing changes before `y`. */
 function Body({ plan, op, now }: Pick<RollbackDialogProps, 'plan' | 'op' | 'now'>) {
-  if (op.request && op.phase !== 'idle') {
-    const state = {
-      requesting: 'requested',
-      'in-flight': 'ROLLING BACK',
-      done: 'ROLLED BACK',
-      failed: `FAILED: ${op.error ?? ''}`,
-    }[op.phase];
+  if (op.request && (op.phase === 'requesting' || op.phase === 'in-flight')) {
+    const state = op.phase === 'requesting' ? 'requested' : 'ROLLING BACK';
     return (
       <>
         <Row label="status">{state}</Row>
@@ -47,6 +42,14 @@ function Body({ plan, op, now }: Pick<RollbackDialogProps, 'plan' | 'op' | 'now'
   const diff = diffTaskDefs(current?.info, isInfo(target?.info) ? target.info : undefined);
   return (
     <>
+      {op.phase === 'failed' && op.request && (
+        <Text wrap="truncate-end" color={theme.bad}>
+          {`last try ${refKey(op.request.from)} → ${refKey(op.request.to)} FAILED: ${op.error ?? ''}`}
+        </Text>
+      )}
+      {plan.release && (
+        <Row label="release">{`${refKey(plan.release.released.ref)}  T+0 ${utcTime(plan.release.t0)}`}</Row>
+      )}
       {current && <Row label="current">{`${refKey(current.ref)}  ${current.imageTags.join(', ')}`}</Row>}
       {target && <Row label="target">{`${refKey(target.ref)}  ${target.imageTags.join(', ')}`}</Row>}
       {target && <Row label="from">{target.source}</Row>}
@@ -67,7 +70,7 @@ function Body({ plan, op, now }: Pick<RollbackDialogProps, 'plan' | 'op' | 'now'
 }
 
 export function RollbackDialog(p: RollbackDialogProps) {
-  const canConfirm = !p.plan.refusal && p.op.phase === 'idle';
+  const canConfirm = !confirmRefusal(p.plan, p.op);
   return (
     <Box
       flexDirection="column"
@@ -84,7 +87,7 @@ export function RollbackDialog(p: RollbackDialogProps) {
             <Text bold color={theme.bad}>
               y
             </Text>
-            <Text> roll back now · any other key cancels</Text>
+            <Text>{p.op.phase === 'failed' ? ' try again now' : ' roll back now'} · any other key cancels</Text>
           </>
         ) : (
           <Text color={theme.dim}>any key closes</Text>

@@ -1,0 +1,44 @@
+// What the dashboard, the snapshot and the report remember of the release: the persisted release,
+// the audit log's rollbacks, `--release`; and how a changed release is saved.
+import { readAudit } from '../app/auditLog.js';
+import type { InitOptions } from '../app/reducers/rootReducer.js';
+import { readRelease, writeRelease, auditedRollbacks } from '../app/releaseStore.js';
+import type { Settings } from '../config/settings.js';
+import type { Target } from '../domain/backend.js';
+import { errorMessage } from '../domain/errors.js';
+import type { Release } from '../domain/release.js';
+
+export interface ReleaseMemory {
+  init: Pick<InitOptions, 'release' | 'knownRollbacks' | 'releasePick'>;
+  /** Saves a changed release; returns why it could not, for the key bar. */
+  save: (release: Release) => string | undefined;
+  /** Why the remembered release could not be read (it is then identified from ECS alone). */
+  problem?: string;
+}
+
+export function releaseMemory(
+  s: Pick<Settings, 'auditPath' | 'release' | 'releasePath'>,
+  t: Pick<Target, 'cluster' | 'service'>,
+): ReleaseMemory {
+  const remembered = s.releasePath ? readRelease(s.releasePath) : {};
+  let rollbacks: ReturnType<typeof auditedRollbacks> = [];
+  try {
+    rollbacks = auditedRollbacks(readAudit(s.auditPath), t.cluster, t.service);
+  } catch {
+    // an unreadable audit log is said when it is written to; identification goes on from ECS
+  }
+  const samePlace = remembered.release?.cluster === t.cluster && remembered.release?.service === t.service;
+  return {
+    init: { release: samePlace ? remembered.release : undefined, knownRollbacks: rollbacks, releasePick: s.release },
+    problem: remembered.problem,
+    save: (release) => {
+      if (!s.releasePath) return undefined;
+      try {
+        writeRelease(s.releasePath, release);
+        return undefined;
+      } catch (e) {
+        return `release not remembered (${s.releasePath}): ${errorMessage(e)}`;
+      }
+    },
+  };
+}
