@@ -1,5 +1,6 @@
 import type {
   Alarm,
+  ContainerImage,
   CostSummary,
   Identity,
   LogEvent,
@@ -8,6 +9,7 @@ import type {
   RollbackResult,
   ServiceLoadBalancer,
   ServiceSnapshot,
+  TaskDefRef,
 } from './model.js';
 
 /** Where the app looks; fixed for the life of a backend. */
@@ -65,6 +67,11 @@ export interface Backend {
   getLogs(query: LogsQuery, signal: AbortSignal): Promise<LogPage>;
   /** Changes production. Only ever called after the user confirmed. */
   rollback(request: RollbackRequest): Promise<RollbackResult>;
+  /**
+   * Registers a new revision of ref's family copied from ref, each named container's image replaced by
+   * image@digest; changes AWS, only ever called after the user confirmed.
+   */
+  pinImages(ref: TaskDefRef, images: ContainerImage[]): Promise<TaskDefRef>;
   /** Stop timers, close connections. */
   close(): void;
 }

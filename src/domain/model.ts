@@ -24,6 +24,16 @@ export interface ContainerInfo {
   envNames: string[];
 }
 
+/** A container's image as a service revision ran it (ECS resolves each tag to a digest per service revision). */
+export interface ContainerImage {
+  /** The container's name in the task definition. */
+  container: string;
+  /** The image as the task definition names it, e.g. `registry/web:v1.4.0`. */
+  image: string;
+  /** What the tag resolved to, `sha256:` and 64 hex digits; absent when ECS did not say. */
+  digest?: string;
+}
+
 export interface TaskDefinitionInfo extends TaskDefRef {
   arn: string;
   status: 'ACTIVE' | 'INACTIVE' | 'DELETE_IN_PROGRESS';
@@ -110,6 +120,8 @@ export interface ServiceSnapshot {
   taskDefinitions: Record<string, TaskDefinitionInfo>;
   /** Every known revision of the family with its status; order not guaranteed. */
   familyRevisions: { revision: number; status: TaskDefinitionInfo['status'] }[];
+  /** Keyed "family:revision": the images (with digests) of the newest service revision that ran it, and that revision's createdAt; absent when not known. */
+  servedImages?: Record<string, { images: ContainerImage[]; at?: number }>;
   hasLoadBalancer: boolean;
   /** The service's target groups (ELBv2), for the load balancer metrics' dimensions. */
   loadBalancers?: ServiceLoadBalancer[];

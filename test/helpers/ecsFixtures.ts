@@ -143,10 +143,27 @@ export function sdkServiceDeployment(id: string, over: Partial<ServiceDeployment
   };
 }
 
-export const sdkRevision = (id: string, revision: number): ServiceRevision => ({
+/** A digest as ECR writes them (sha256: and 64 hex), distinct per seed (its hex, repeated): `digest(0x41)` = sha256:4141…41. */
+export const digest = (seed: number): string => `sha256:${seed.toString(16).padStart(2, '0').repeat(32).slice(0, 64)}`;
+
+/** A service revision running web:`revision`, with what each container's tag resolved to when it was created. */
+export const sdkRevision = (id: string, revision: number, over: Partial<ServiceRevision> = {}): ServiceRevision => ({
   serviceRevisionArn: revisionArn(id),
   serviceArn: arn('service/prod/web'),
   clusterArn: arn('cluster/prod'),
   taskDefinition: tdArn(revision),
+  containerImages: [
+    {
+      containerName: 'web',
+      imageDigest: digest(revision),
+      image: `123456789012.dkr.ecr.us-east-1.amazonaws.com/web:v1.${revision}.0`,
+    },
+    {
+      containerName: 'sidecar',
+      imageDigest: digest(0xee),
+      image: 'public.ecr.aws/aws-observability/aws-otel-collector',
+    },
+  ],
   createdAt: at(revision - 40),
+  ...over,
 });

@@ -2,11 +2,13 @@
 import type { Backend, LogPage, LogsQuery, MetricsQuery } from '../../src/domain/backend.js';
 import type {
   Alarm,
+  ContainerImage,
   CostSummary,
   LogEvent,
   MetricSeries,
   RollbackRequest,
   ServiceSnapshot,
+  TaskDefRef,
 } from '../../src/domain/model.js';
 import { service } from './service.js';
 
@@ -17,6 +19,7 @@ export interface FakeWorld {
   cost: CostSummary;
   logs: LogEvent[];
   failRollback?: string;
+  failPin?: string;
 }
 
 export class FakeBackend implements Backend {
@@ -24,6 +27,7 @@ export class FakeBackend implements Backend {
   readonly target = { cluster: 'demo', service: 'web', region: 'us-east-1' };
   readonly watchWindowMs = 2 * 60 * 60_000;
   readonly rollbacks: RollbackRequest[] = [];
+  readonly pins: { ref: TaskDefRef; images: ContainerImage[] }[] = [];
   clock = 1_000_000 + 5 * 60_000;
   world: FakeWorld = {
     service: service(42, [40, 41, 42]),
@@ -61,6 +65,12 @@ export class FakeBackend implements Backend {
     this.rollbacks.push(request);
     if (this.world.failRollback) throw new Error(this.world.failRollback);
     return { method: request.method };
+  }
+  /** Records the call; the new revision is ref's + 100, so a test can tell it from any seeded one. */
+  async pinImages(ref: TaskDefRef, images: ContainerImage[]): Promise<TaskDefRef> {
+    this.pins.push({ ref, images });
+    if (this.world.failPin) throw new Error(this.world.failPin);
+    return { family: ref.family, revision: ref.revision + 100 };
   }
   close() {}
 }

@@ -1,19 +1,26 @@
 // EcsReader against moto over real HTTP. moto differs from AWS where AWS-TESTBED.md says: one
 // deployment per service that UpdateService changes in place, no events, no service-deployment APIs.
+// And pinImages (a new revision with images pinned by digest), sent once: counted over real HTTP
+// through a proxy that fails RegisterTaskDefinition the way a retryable 5xx does.
 import {
   CreateClusterCommand,
   CreateServiceCommand,
   DeleteServiceCommand,
   DeregisterTaskDefinitionCommand,
   DescribeServicesCommand,
+  DescribeTaskDefinitionCommand,
   ECSClient,
   ListClustersCommand,
+  ListTaskDefinitionsCommand,
   RegisterTaskDefinitionCommand,
   RunTaskCommand,
   StopTaskCommand,
 } from '@aws-sdk/client-ecs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { EcsReader } from '../../src/adapters/aws/ecs.js';
+import { pinImages } from '../../src/adapters/aws/ecsTaskDefs.js';
 import { planRollback } from '../../src/domain/rollback.js';
 import { startMoto, TEST_CREDENTIALS, type Moto } from '../helpers/moto.js';
 
@@ -235,5 +242,163 @@ describe('EcsReader on moto', () => {
     clock += 60_000;
     await r.getService(signal);
     expect(tally()).toEqual({ DescribeServices: 1, ListTasks: 1, ListTaskDefinitions: 2 });
+  });
+});
+
+const DIGEST = `sha256:${'0123456789abcdef'.repeat(4)}`;
+const credentials = {
+  accessKeyId: TEST_CREDENTIALS.AWS_ACCESS_KEY_ID,
+  secretAccessKey: TEST_CREDENTIALS.AWS_SECRET_ACCESS_KEY,
+};
+const describeTd = async (taskDefinition: string) =>
+  ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition, include: ['TAGS'] }));
+
+describe('pinImages on moto', () => {
+  it('registers a copy of a seeded revision with the image pinned by digest, under a new revision number', async () => {
+    const pinned = await pinImages(ecs, { family: 'web', revision: 2 }, [
+      { container: 'web', image: 'registry.example.com/web:v1.0.2', digest: DIGEST },
+    ]);
+    expect(pinned).toEqual({ family: 'web', revision: 4 });
+    const [before, after] = [(await describeTd('web:2')).taskDefinition!, (await describeTd('web:4')).taskDefinition!];
+    expect(after.containerDefinitions![0]!.image).toBe(`registry.example.com/web@${DIGEST}`);
+    // Everything else about the container is the seeded revision's.
+    const { image: _a, ...rest } = after.containerDefinitions![0]!;
+    const { image: _b, ...seeded } = before.containerDefinitions![0]!;
+    expect(rest).toEqual(seeded);
+    expect(rest).toMatchObject({
+      memory: 256,
+      environment: [
+        { name: 'PORT', value: '8080' },
+        { name: 'RELEASE', value: 'v1.0.2' },
+      ],
+      logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/web' } },
+    });
+    // The source revision is untouched, and the reader shows the new one with its digest as the tag.
+    expect(before.containerDefinitions![0]!.image).toBe('registry.example.com/web:v1.0.2');
+    const s = await reader().getService(signal);
+    expect(s.familyRevisions).toContainEqual({ revision: 4, status: 'ACTIVE' });
+  });
+
+  it('copies the task-level fields and the tags (a Fargate revision with roles)', async () => {
+    await ecs.send(
+      new RegisterTaskDefinitionCommand({
+        family: 'web',
+        taskRoleArn: 'arn:aws:iam::123456789012:role/web-task',
+        executionRoleArn: 'arn:aws:iam::123456789012:role/web-exec',
+        networkMode: 'awsvpc',
+        requiresCompatibilities: ['FARGATE'],
+        cpu: '256',
+        memory: '512',
+        volumes: [{ name: 'scratch' }],
+        ephemeralStorage: { sizeInGiB: 30 },
+        runtimePlatform: { cpuArchitecture: 'ARM64', operatingSystemFamily: 'LINUX' },
+        tags: [{ key: 'team', value: 'payments' }],
+        containerDefinitions: [
+          { name: 'web', image: 'host:5000/team/web:latest', essential: true },
+          { name: 'log-router', image: 'fluent/fluent-bit:2.2', essential: false },
+        ],
+      }),
+    );
+    const pinned = await pinImages(ecs, { family: 'web', revision: 4 }, [
+      { container: 'web', image: 'host:5000/team/web:latest', digest: DIGEST },
+    ]);
+    expect(pinned).toEqual({ family: 'web', revision: 5 });
+    const [src, out] = [await describeTd('web:4'), await describeTd('web:5')];
+    expect(out.taskDefinition!.containerDefinitions!.map((c) => c.image)).toEqual([
+      `host:5000/team/web@${DIGEST}`,
+      'fluent/fluent-bit:2.2',
+    ]);
+    expect(out.tags).toEqual([{ key: 'team', value: 'payments' }]);
+    const fields = [
+      'taskRoleArn',
+      'executionRoleArn',
+      'networkMode',
+      'requiresCompatibilities',
+      'cpu',
+      'memory',
+      'volumes',
+      'ephemeralStorage',
+      'runtimePlatform',
+    ] as const;
+    const pick = (td: typeof src.taskDefinition) => Object.fromEntries(fields.map((f) => [f, td![f]]));
+    expect(pick(out.taskDefinition)).toEqual(pick(src.taskDefinition));
+    expect(pick(out.taskDefinition)).toMatchObject({ networkMode: 'awsvpc', cpu: '256', memory: '512' });
+  });
+});
+
+/**
+ * A proxy in front of moto that answers `failing` with a 500 (a server error the SDK retries) and
+ * forwards everything else; it records every HTTP request by operation, i.e. every attempt.
+ */
+async function failingProxy(failing: string) {
+  const seen: string[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const op = String(req.headers['x-amz-target'] ?? '')
+        .split('.')
+        .pop()!;
+      seen.push(op);
+      if (op === failing) {
+        res.writeHead(500, { 'content-type': 'application/x-amz-json-1.1' });
+        res.end(JSON.stringify({ __type: 'ServerException', message: 'internal error' }));
+        return;
+      }
+      const headers = Object.fromEntries(
+        Object.entries(req.headers).filter(([k]) => !['host', 'content-length', 'connection'].includes(k)),
+      ) as Record<string, string>;
+      fetch(`${moto.endpoint}${req.url}`, { method: req.method, headers, body: Buffer.concat(chunks) })
+        .then(async (r) => {
+          res.writeHead(r.status, { 'content-type': r.headers.get('content-type') ?? 'application/json' });
+          res.end(Buffer.from(await r.arrayBuffer()));
+        })
+        .catch((e: Error) => res.writeHead(502).end(e.message));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  // The adapter's own client settings (clients.ts): standard retries, 3 attempts.
+  const client = new ECSClient({
+    endpoint: `http://127.0.0.1:${port}`,
+    region: 'us-east-1',
+    credentials,
+    maxAttempts: 3,
+  });
+  const close = () => {
+    client.destroy();
+    return new Promise<void>((resolve) => server.close(() => resolve()));
+  };
+  return { client, seen, close };
+}
+
+describe('pinImages is sent once', () => {
+  const image = [{ container: 'web', image: 'registry.example.com/web:v1.0.2', digest: DIGEST }];
+
+  it('a RegisterTaskDefinition that fails with a 5xx is not sent again (each attempt would register a revision)', async () => {
+    const proxy = await failingProxy('RegisterTaskDefinition');
+    try {
+      await expect(pinImages(proxy.client, { family: 'web', revision: 2 }, image)).rejects.toMatchObject({
+        name: 'ServerException',
+        $metadata: { httpStatusCode: 500 },
+      });
+      expect(proxy.seen).toEqual(['DescribeTaskDefinition', 'RegisterTaskDefinition']);
+    } finally {
+      await proxy.close();
+    }
+    const listed = await ecs.send(new ListTaskDefinitionsCommand({ familyPrefix: 'web' }));
+    expect(listed.taskDefinitionArns).toHaveLength(3);
+  });
+
+  it('while the same 5xx on a read is retried: the client does retry, only the write is exempt', async () => {
+    const proxy = await failingProxy('DescribeTaskDefinition');
+    try {
+      await expect(pinImages(proxy.client, { family: 'web', revision: 2 }, image)).rejects.toThrow(
+        'ecs:DescribeTaskDefinition: ServerException: internal error',
+      );
+      expect(proxy.seen).toEqual(['DescribeTaskDefinition', 'DescribeTaskDefinition', 'DescribeTaskDefinition']);
+    } finally {
+      await proxy.close();
+    }
   });
 });

@@ -1,5 +1,7 @@
-// EcsReader against aws-sdk-client-mock, for what moto lacks: service deployments and revisions,
-// StopServiceDeployment, paging and ordering of ListTaskDefinitions, access denied.
+// EcsReader against aws-sdk-client-mock, for what moto lacks: service deployments and revisions (and
+// the image digests they carry), StopServiceDeployment, paging and ordering of ListTaskDefinitions,
+// access denied; and the AwsBackend's pinImages request and error naming (its single attempt over HTTP
+// is counted in test/integration/ecs.test.ts: this mock replaces `send`, so it never sees SDK retries).
 import {
   DescribeServiceDeploymentsCommand,
   DescribeServiceRevisionsCommand,
@@ -10,6 +12,7 @@ import {
   ListServiceDeploymentsCommand,
   ListTaskDefinitionsCommand,
   ListTasksCommand,
+  RegisterTaskDefinitionCommand,
   StopServiceDeploymentCommand,
   UpdateServiceCommand,
   type ListTaskDefinitionsCommandInput,
@@ -18,11 +21,15 @@ import {
 } from '@aws-sdk/client-ecs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { createClients } from '../../src/adapters/aws/clients.js';
 import { EcsReader } from '../../src/adapters/aws/ecs.js';
+import { AwsBackend } from '../../src/adapters/aws/index.js';
 import { parseTaskDefRef } from '../../src/adapters/aws/ecsMap.js';
 import { planRollback } from '../../src/domain/rollback.js';
 import {
   at,
+  digest,
+  revisionArn,
   sdArn,
   sdkRevision,
   sdkService,
@@ -190,12 +197,223 @@ describe('service deployments', () => {
     ]);
     // and the screen is told: the snapshot carries the note the Deployments pane shows
     expect(s.notes).toEqual([expect.stringContaining('ecs:ListServiceDeployments')]);
+    // what served is not known rather than known to be nothing
+    expect(s.servedImages).toBeUndefined();
     clock += 9 * 60_000;
     await r.getService(signal);
     expect(counts().ListServiceDeployments).toBe(1);
     clock += 2 * 60_000;
     await r.getService(signal);
     expect(counts().ListServiceDeployments).toBe(2);
+  });
+});
+
+describe('served images', () => {
+  const ECR = '123456789012.dkr.ecr.us-east-1.amazonaws.com/web';
+
+  it('keeps the digests DescribeServiceRevisions returns, the newest service revision per task definition, with no extra call', async () => {
+    // web:41 ran twice: released at minute 1, redeployed by UpdateService at minute 5 after its
+    // mutable tag was re-pushed. The redeploy is what last served, so its digest is the one to pin.
+    const first = sdkServiceDeployment('sd41', {
+      status: 'SUCCESSFUL',
+      createdAt: at(1),
+      finishedAt: at(3),
+      sourceServiceRevisions: [{ arn: revisionArn('rev40') }],
+      targetServiceRevision: { arn: revisionArn('rev41') },
+    });
+    const redeploy = sdkServiceDeployment('sd41b', {
+      status: 'SUCCESSFUL',
+      createdAt: at(5),
+      finishedAt: at(7),
+      sourceServiceRevisions: [{ arn: revisionArn('rev41') }],
+      targetServiceRevision: { arn: revisionArn('rev41b') },
+    });
+    const current = sdkServiceDeployment('sd42', {
+      sourceServiceRevisions: [{ arn: revisionArn('rev41b') }],
+    });
+    world({ serviceDeployments: [first, redeploy, current] });
+    const revisions: Record<string, ReturnType<typeof sdkRevision>> = {
+      rev40: sdkRevision('rev40', 40, { createdAt: undefined }),
+      rev41: sdkRevision('rev41', 41, { createdAt: at(1) }),
+      rev41b: sdkRevision('rev41b', 41, {
+        createdAt: at(5),
+        containerImages: [
+          { containerName: 'web', image: `${ECR}:v1.41.0`, imageDigest: digest(0x4b) },
+          // Text from AWS reaches the screen: an escape sequence in it must not (removed, or shown as text).
+          { containerName: 'side\u001b[2Jcar', image: 'otel\u0007/collector', imageDigest: digest(0xee) },
+        ],
+      }),
+      rev42: sdkRevision('rev42', 42, { createdAt: at(10) }),
+    };
+    ecsMock.on(DescribeServiceRevisionsCommand).callsFake((input: { serviceRevisionArns: string[] }) => ({
+      // Any order: the newest-wins rule must not depend on the answer's.
+      serviceRevisions: [...input.serviceRevisionArns].reverse().map((arn) => revisions[arn.split('/').pop()!]!),
+    }));
+    const r = reader();
+    const s = await r.getService(signal);
+    expect(s.servedImages).toEqual({
+      'web:40': {
+        images: [
+          { container: 'web', image: `${ECR}:v1.40.0`, digest: digest(40) },
+          { container: 'sidecar', image: 'public.ecr.aws/aws-observability/aws-otel-collector', digest: digest(0xee) },
+        ],
+      },
+      'web:41': {
+        at: at(5).getTime(),
+        images: [
+          { container: 'web', image: `${ECR}:v1.41.0`, digest: digest(0x4b) },
+          { container: 'sidecar', image: 'otel\\x07/collector', digest: digest(0xee) },
+        ],
+      },
+      'web:42': {
+        at: at(10).getTime(),
+        images: [
+          { container: 'web', image: `${ECR}:v1.42.0`, digest: digest(42) },
+          { container: 'sidecar', image: 'public.ecr.aws/aws-observability/aws-otel-collector', digest: digest(0xee) },
+        ],
+      },
+    });
+    expect(counts().DescribeServiceRevisions).toBe(1);
+    // Later polls use the cached revisions: still no call for the images.
+    ecsMock.resetHistory();
+    clock += 5_000;
+    expect((await r.getService(signal)).servedImages).toEqual(s.servedImages);
+    expect(counts().DescribeServiceRevisions).toBeUndefined();
+  });
+
+  it('a revision without digests (ECS did not resolve them) keeps its images, without a digest', async () => {
+    world();
+    ecsMock.on(DescribeServiceRevisionsCommand).resolves({
+      serviceRevisions: [
+        sdkRevision('rev41', 41, { containerImages: [{ containerName: 'web', image: `${ECR}:v1.41.0` }] }),
+        sdkRevision('rev42', 42, { containerImages: undefined }),
+      ],
+    });
+    const s = await reader().getService(signal);
+    expect(s.servedImages).toEqual({
+      'web:41': { at: at(1).getTime(), images: [{ container: 'web', image: `${ECR}:v1.41.0` }] },
+      'web:42': { at: at(2).getTime(), images: [] },
+    });
+  });
+});
+
+describe('pinImages (AwsBackend)', () => {
+  const backend = () =>
+    new AwsBackend(createClients({ region: 'us-east-1' }), {
+      cluster: 'prod',
+      service: 'web',
+      region: 'us-east-1',
+      liveTail: false,
+      alarms: {},
+      metrics: [],
+      watchWindowMs: 2 * 3600_000,
+    });
+  const web = (d = digest(41)) => ({
+    container: 'web',
+    image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/web:v1.41.0',
+    digest: d,
+  });
+  const fargate = sdkTaskDef(41, {
+    taskRoleArn: 'arn:aws:iam::123456789012:role/web-task',
+    executionRoleArn: 'arn:aws:iam::123456789012:role/web-exec',
+    networkMode: 'awsvpc',
+    requiresCompatibilities: ['FARGATE'],
+    compatibilities: ['EC2', 'FARGATE'],
+    cpu: '256',
+    memory: '512',
+    volumes: [{ name: 'tmp' }],
+    ephemeralStorage: { sizeInGiB: 30 },
+    runtimePlatform: { cpuArchitecture: 'ARM64', operatingSystemFamily: 'LINUX' },
+    requiresAttributes: [{ name: 'com.amazonaws.ecs.capability.logging-driver.awslogs' }],
+    registeredBy: 'arn:aws:sts::123456789012:assumed-role/deployer/ci',
+  });
+
+  it('DescribeTaskDefinition with tags, then RegisterTaskDefinition of a copy with the image pinned', async () => {
+    ecsMock.on(DescribeTaskDefinitionCommand).resolves({
+      taskDefinition: fargate,
+      tags: [
+        { key: 'team', value: 'payments' },
+        { key: 'aws:cloudformation:stack-name', value: 'web' },
+      ],
+    });
+    ecsMock
+      .on(RegisterTaskDefinitionCommand)
+      .resolves({ taskDefinition: { ...fargate, taskDefinitionArn: tdArn(43), revision: 43 } });
+    expect(await backend().pinImages({ family: 'web', revision: 41 }, [web()])).toEqual({
+      family: 'web',
+      revision: 43,
+    });
+    expect(ecsMock.commandCalls(DescribeTaskDefinitionCommand)[0]!.args[0].input).toEqual({
+      taskDefinition: 'web:41',
+      include: ['TAGS'],
+    });
+    const [webDef, sidecar] = fargate.containerDefinitions!;
+    // Fields ECS sets (status, revision, registeredAt/By, compatibilities, requiresAttributes) are not
+    // accepted back; AWS's own `aws:` tags may not be set by anyone.
+    expect(ecsMock.commandCalls(RegisterTaskDefinitionCommand)[0]!.args[0].input).toStrictEqual({
+      family: 'web',
+      containerDefinitions: [
+        { ...webDef, image: `123456789012.dkr.ecr.us-east-1.amazonaws.com/web@${digest(41)}` },
+        sidecar,
+      ],
+      taskRoleArn: 'arn:aws:iam::123456789012:role/web-task',
+      executionRoleArn: 'arn:aws:iam::123456789012:role/web-exec',
+      networkMode: 'awsvpc',
+      volumes: [{ name: 'tmp' }],
+      placementConstraints: undefined,
+      requiresCompatibilities: ['FARGATE'],
+      cpu: '256',
+      memory: '512',
+      pidMode: undefined,
+      ipcMode: undefined,
+      proxyConfiguration: undefined,
+      inferenceAccelerators: undefined,
+      ephemeralStorage: { sizeInGiB: 30 },
+      runtimePlatform: { cpuArchitecture: 'ARM64', operatingSystemFamily: 'LINUX' },
+      enableFaultInjection: undefined,
+      tags: [{ key: 'team', value: 'payments' }],
+    });
+  });
+
+  it('sends no tags when there are none to copy (RegisterTaskDefinition refuses an empty list)', async () => {
+    ecsMock.on(DescribeTaskDefinitionCommand).resolves({ taskDefinition: fargate, tags: [] });
+    ecsMock.on(RegisterTaskDefinitionCommand).resolves({ taskDefinition: { ...fargate, revision: 43 } });
+    await backend().pinImages({ family: 'web', revision: 41 }, [web()]);
+    expect(ecsMock.commandCalls(RegisterTaskDefinitionCommand)[0]!.args[0].input).not.toHaveProperty('tags');
+  });
+
+  it('refuses before any change: a container the revision lacks, or no digest', async () => {
+    ecsMock.on(DescribeTaskDefinitionCommand).resolves({ taskDefinition: fargate });
+    await expect(
+      backend().pinImages({ family: 'web', revision: 41 }, [{ ...web(), container: 'api' }]),
+    ).rejects.toThrow('web:41 has no container api');
+    await expect(
+      backend().pinImages({ family: 'web', revision: 41 }, [{ ...web(), digest: undefined }]),
+    ).rejects.toThrow('container web has no digest to pin');
+    expect(ecsMock.commandCalls(RegisterTaskDefinitionCommand)).toHaveLength(0);
+  });
+
+  it('a failing RegisterTaskDefinition is asked once by the adapter and named by its IAM action', async () => {
+    const err = Object.assign(new Error('internal error'), {
+      name: 'ServerException',
+      $fault: 'server',
+      $metadata: { httpStatusCode: 500 },
+    });
+    ecsMock.on(DescribeTaskDefinitionCommand).resolves({ taskDefinition: fargate });
+    ecsMock.on(RegisterTaskDefinitionCommand).rejects(err);
+    const e = await rejection(backend().pinImages({ family: 'web', revision: 41 }, [web()]));
+    expect(e.message).toBe('ecs:RegisterTaskDefinition: ServerException: internal error');
+    expect(e.cause).toBe(err);
+    expect(ecsMock.commandCalls(RegisterTaskDefinitionCommand)).toHaveLength(1);
+  });
+
+  it('a failing DescribeTaskDefinition is named as such, and nothing is registered', async () => {
+    ecsMock.on(DescribeTaskDefinitionCommand).rejects(sdkError('AccessDeniedException'));
+    const e = await rejection(backend().pinImages({ family: 'web', revision: 41 }, [web()]));
+    expect(e.message).toBe(
+      'ecs:DescribeTaskDefinition: access denied — the IAM policy needs ecs:DescribeTaskDefinition (see README)',
+    );
+    expect(ecsMock.commandCalls(RegisterTaskDefinitionCommand)).toHaveLength(0);
   });
 });
 

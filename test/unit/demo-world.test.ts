@@ -171,6 +171,76 @@ describe('demo world: the fixed cast', () => {
   });
 });
 
+describe('demo world: image digests', () => {
+  const DIGEST = /^sha256:[0-9a-f]{64}$/;
+
+  it('shows what each revision last served, with a stable digest per image', async () => {
+    const { backend, release } = await demo();
+    const s = await backend.getService(signal);
+    const served = s.servedImages!;
+    expect(Object.keys(served).sort()).toEqual(['web:40', 'web:41', 'web:42']);
+    expect(served['web:42']!.at).toBe(release);
+    expect(served['web:41']!.at).toBe(s.serviceDeployments[1]!.createdAt);
+    // web:40's own deployment is older than ECS's record: known as a source, not when it started.
+    expect(served['web:40']!.at).toBeUndefined();
+    expect(served['web:41']!.images.map((i) => [i.container, i.image])).toEqual([
+      ['web', 'registry.example.com/web:v1.3.6'],
+      ['log-router', 'fluent/fluent-bit:2.2'],
+    ]);
+    for (const { images } of Object.values(served)) for (const i of images) expect(i.digest).toMatch(DIGEST);
+    const web = (key: string) => served[key]!.images[0]!.digest;
+    expect(web('web:41')).not.toBe(web('web:42'));
+    // The same image is the same bytes: the sidecar's digest is one across revisions, and across runs.
+    expect(served['web:41']!.images[1]!.digest).toBe(served['web:42']!.images[1]!.digest);
+    const other = await (await demo({ seed: 7 })).backend.getService(signal);
+    expect(other.servedImages).toEqual(served);
+  });
+
+  it('pins a revision by digest: a new revision, listed, deployable, serving the same digests', async () => {
+    const d = await demo();
+    const before = await d.backend.getService(signal);
+    const images = before.servedImages!['web:41']!.images;
+    const pinned = await d.backend.pinImages({ family: 'web', revision: 41 }, images);
+    expect(pinned).toEqual({ family: 'web', revision: 43 });
+    const s = await d.backend.getService(signal);
+    const td = s.taskDefinitions['web:43']!;
+    expect(td.status).toBe('ACTIVE');
+    expect(td.containers.map((c) => c.image)).toEqual([
+      `registry.example.com/web@${images[0]!.digest}`,
+      `fluent/fluent-bit@${images[1]!.digest}`,
+    ]);
+    expect(td.containers[0]!.imageTag).toBe(`@${images[0]!.digest!.slice(0, 19)}`);
+    expect(td.containers[0]!.envNames).toEqual(s.taskDefinitions['web:41']!.containers[0]!.envNames);
+    expect(s.familyRevisions).toContainEqual({ revision: 43, status: 'ACTIVE' });
+    // The source is untouched, and an earlier snapshot did not change under the app.
+    expect(s.taskDefinitions['web:41']!.containers[0]!.image).toBe('registry.example.com/web:v1.3.6');
+    expect(before.taskDefinitions['web:43']).toBeUndefined();
+
+    d.at(30_000);
+    await d.backend.rollback({
+      cluster: 'demo-cluster',
+      service: 'web',
+      from: { family: 'web', revision: 42 },
+      to: pinned,
+      method: 'update-service',
+    });
+    const after = await d.backend.getService(signal);
+    expect(after.deployments[0]).toMatchObject({ status: 'PRIMARY', taskDefinition: pinned });
+    expect(after.servedImages!['web:43']!.images.map((i) => i.digest)).toEqual(images.map((i) => i.digest));
+  });
+
+  it('refuses an unknown revision or an image without a digest, and registers nothing', async () => {
+    const { backend } = await demo();
+    await expect(backend.pinImages({ family: 'web', revision: 99 }, [])).rejects.toThrow('web:99: it does not exist');
+    await expect(
+      backend.pinImages({ family: 'web', revision: 41 }, [
+        { container: 'web', image: 'registry.example.com/web:v1.3.6' },
+      ]),
+    ).rejects.toThrow('no digest to pin');
+    expect(Object.keys((await backend.getService(signal)).taskDefinitions)).not.toContain('web:43');
+  });
+});
+
 describe('demo world: metrics and cost', () => {
   it('has one point per minute from the release, current = last point, thresholds and a stable baseline', async () => {
     const d = await demo({ scenario: 'healthy' });

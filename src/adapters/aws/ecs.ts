@@ -95,6 +95,7 @@ export class EcsReader {
       stoppedTasks,
       serviceDeployments: sd.deployments,
       serviceDeploymentsAvailable: sd.available,
+      ...(sd.servedImages ? { servedImages: sd.servedImages } : {}),
       taskDefinitions,
       familyRevisions,
       hasLoadBalancer: loadBalancers.length > 0,

@@ -7,10 +7,12 @@ import type {
   Service,
   ServiceDeployment,
   ServiceEvent as SdkEvent,
+  ServiceRevision,
   Task,
   TaskDefinition,
 } from '@aws-sdk/client-ecs';
 import type {
+  ContainerImage,
   ContainerInfo,
   Deployment,
   DeploymentStatus,
@@ -24,6 +26,8 @@ import type {
   TaskDefRef,
 } from '../../domain/model.js';
 import { refKey } from '../../domain/model.js';
+import { imageTag } from '../../domain/imageTags.js';
+import { sanitizeLine } from '../../domain/sanitize.js';
 
 export const ms = (d: Date | undefined): number | undefined => (d ? d.getTime() : undefined);
 
@@ -36,25 +40,8 @@ export function parseTaskDefRef(s: string | undefined): TaskDefRef | undefined {
   return m ? { family: m[1]!, revision: Number(m[2]) } : undefined;
 }
 
-/** Short digests, as `docker images` shows them: the full 64 hex digits do not fit a pane. */
-const DIGEST_SHOWN = 12;
-
-/**
- * `repo:tag` → tag; `repo@sha256:…` → `@sha256:` + 12 hex; no tag → `latest` (what Docker pulls).
- * A ':' before the last '/' is a registry port (`host:5000/web`), not a tag.
- */
-export function imageTag(image: string): string {
-  const at = image.indexOf('@');
-  const name = at >= 0 ? image.slice(0, at) : image;
-  const colon = name.lastIndexOf(':');
-  if (colon > name.lastIndexOf('/')) return name.slice(colon + 1);
-  if (at >= 0) {
-    const digest = image.slice(at + 1);
-    const sep = digest.indexOf(':');
-    return `@${digest.slice(0, sep + 1 + DIGEST_SHOWN)}`;
-  }
-  return 'latest';
-}
+// Moved to the domain (the demo names images too); re-exported for the mappers' callers and tests.
+export { imageTag } from '../../domain/imageTags.js';
 
 function mapContainer(c: ContainerDefinition, i: number): ContainerInfo {
   const image = c.image ?? '';
@@ -214,3 +201,49 @@ export function mapServiceDeployment(
 
 export const newestServiceDeploymentFirst = (list: ServiceDeploymentInfo[]): ServiceDeploymentInfo[] =>
   [...list].sort((a, b) => b.createdAt - a.createdAt);
+
+/** A service revision as the snapshot needs it: the task definition it ran and what its images resolved to. */
+export interface ServedRevision {
+  ref: TaskDefRef;
+  images: ContainerImage[];
+  createdAt?: number;
+}
+
+/**
+ * DescribeServiceRevisions' `containerImages` carry the digest each tag resolved to for that revision.
+ * Undefined without a task definition. Text is sanitised: a container name or image is shown on screen.
+ */
+export function mapServiceRevision(rev: ServiceRevision): ServedRevision | undefined {
+  const ref = parseTaskDefRef(rev.taskDefinition);
+  if (!ref) return undefined;
+  const images = (rev.containerImages ?? []).flatMap((c): ContainerImage[] =>
+    c.containerName && c.image
+      ? [
+          {
+            container: sanitizeLine(c.containerName),
+            image: sanitizeLine(c.image),
+            ...(c.imageDigest ? { digest: sanitizeLine(c.imageDigest) } : {}),
+          },
+        ]
+      : [],
+  );
+  return { ref, images, createdAt: ms(rev.createdAt) };
+}
+
+/**
+ * Per task definition, the newest service revision that ran it: a task definition may have run in
+ * several service revisions (a redeploy, a rollback by UpdateService), each resolving its tags anew,
+ * and the newest is what last served. A revision without createdAt counts as the oldest.
+ */
+export function servedImagesFrom(revisions: Iterable<ServedRevision>): NonNullable<ServiceSnapshot['servedImages']> {
+  const newest = new Map<string, ServedRevision>();
+  for (const r of revisions) {
+    const key = refKey(r.ref);
+    const seen = newest.get(key);
+    if (!seen || (r.createdAt ?? -Infinity) > (seen.createdAt ?? -Infinity)) newest.set(key, r);
+  }
+  const out: NonNullable<ServiceSnapshot['servedImages']> = {};
+  for (const [key, r] of newest)
+    out[key] = { images: r.images.map((i) => ({ ...i })), ...(r.createdAt !== undefined ? { at: r.createdAt } : {}) };
+  return out;
+}

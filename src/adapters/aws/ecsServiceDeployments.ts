@@ -2,6 +2,8 @@
 // DescribeServiceRevisions), the rollback planner's first choice. Optional: moto does not implement
 // it, accounts may lack the permission, and it only covers deployments since 2024-10-25. When it is
 // unavailable the snapshot says so and the planner falls back; it is asked again after a while.
+// The service revisions also say what each image tag resolved to (its digest), kept as servedImages:
+// what last served a task definition, which a tag that has moved since can no longer tell.
 import {
   DescribeServiceDeploymentsCommand,
   DescribeServiceRevisionsCommand,
@@ -9,13 +11,15 @@ import {
   type ECSClient,
   type ServiceDeployment,
 } from '@aws-sdk/client-ecs';
-import type { ServiceDeploymentInfo, TaskDefRef } from '../../domain/model.js';
+import type { ServiceDeploymentInfo, ServiceSnapshot } from '../../domain/model.js';
 import {
   FINISHED_SERVICE_DEPLOYMENT,
   mapServiceDeployment,
+  mapServiceRevision,
   ms,
   newestServiceDeploymentFirst,
-  parseTaskDefRef,
+  servedImagesFrom,
+  type ServedRevision,
 } from './ecsMap.js';
 import { isAccessDenied, isUnavailable } from './awsErrors.js';
 import { chunks, rethrowIfAborted, type EcsIssues } from './ecsUtil.js';
@@ -29,15 +33,17 @@ const DESCRIBE_BATCH = 20;
 export interface ServiceDeploymentsRead {
   available: boolean;
   deployments: ServiceDeploymentInfo[];
+  /** From the same DescribeServiceRevisions answers (no extra call); absent when unavailable. */
+  servedImages?: NonNullable<ServiceSnapshot['servedImages']>;
 }
 
 export class ServiceDeployments {
   /** Finished deployments never change again: described once. */
   private readonly finished = new Map<string, ServiceDeployment>();
-  /** Service revision ARN → task definition; revisions are immutable. null: ECS could not say. */
-  private readonly revisions = new Map<string, TaskDefRef | null>();
+  /** Service revision ARN → its task definition and resolved images; revisions are immutable. null: ECS could not say. */
+  private readonly revisions = new Map<string, ServedRevision | null>();
   private unavailableUntil = 0;
-  private last?: ServiceDeploymentInfo[];
+  private last?: Omit<ServiceDeploymentsRead, 'available'>;
 
   constructor(
     private readonly ecs: ECSClient,
@@ -56,11 +62,14 @@ export class ServiceDeployments {
       const raw = await this.describe(arns, signal);
       action = 'ecs:DescribeServiceRevisions';
       await this.resolveRevisions(raw, signal);
-      const mapped = raw.flatMap((sd) => mapServiceDeployment(sd, (arn) => this.revisions.get(arn) ?? undefined) ?? []);
-      this.last = newestServiceDeploymentFirst(mapped);
+      const mapped = raw.flatMap((sd) => mapServiceDeployment(sd, (arn) => this.revisions.get(arn)?.ref) ?? []);
+      this.last = {
+        deployments: newestServiceDeploymentFirst(mapped),
+        servedImages: servedImagesFrom([...this.revisions.values()].flatMap((r) => r ?? [])),
+      };
       for (const a of ['ecs:ListServiceDeployments', 'ecs:DescribeServiceDeployments', 'ecs:DescribeServiceRevisions'])
         this.issues.clear(a);
-      return { available: true, deployments: this.last };
+      return { available: true, ...this.last };
     } catch (e) {
       rethrowIfAborted(e, signal);
       this.issues.set(action, e);
@@ -71,7 +80,7 @@ export class ServiceDeployments {
         return { available: false, deployments: [] };
       }
       // Transient (throttling, 5xx): the last good record, if any, is better than switching the planner.
-      return this.last ? { available: true, deployments: this.last } : { available: false, deployments: [] };
+      return this.last ? { available: true, ...this.last } : { available: false, deployments: [] };
     }
   }
 
@@ -130,8 +139,7 @@ export class ServiceDeployments {
       });
       for (const arn of batch) this.revisions.set(arn, null);
       for (const rev of out.serviceRevisions ?? []) {
-        if (rev.serviceRevisionArn)
-          this.revisions.set(rev.serviceRevisionArn, parseTaskDefRef(rev.taskDefinition) ?? null);
+        if (rev.serviceRevisionArn) this.revisions.set(rev.serviceRevisionArn, mapServiceRevision(rev) ?? null);
       }
     }
     for (const arn of this.revisions.keys()) if (!wanted.has(arn)) this.revisions.delete(arn);

@@ -1,10 +1,21 @@
 // Task definitions and the family's revisions, cached so a poll every few seconds stays cheap.
 // A task definition's content is immutable; only its status changes (deregistration), and that is
 // picked up from the family listing (every FAMILY_TTL_MS) or by re-describing after STATUS_TTL_MS.
-import { DescribeTaskDefinitionCommand, paginateListTaskDefinitions, type ECSClient } from '@aws-sdk/client-ecs';
-import type { ServiceSnapshot, TaskDefinitionInfo, TaskDefRef } from '../../domain/model.js';
+// And the one write here: a copy of a revision with its images pinned by digest (pinImages).
+import {
+  DescribeTaskDefinitionCommand,
+  paginateListTaskDefinitions,
+  RegisterTaskDefinitionCommand,
+  type ECSClient,
+  type RegisterTaskDefinitionCommandInput,
+  type Tag,
+  type TaskDefinition,
+} from '@aws-sdk/client-ecs';
+import { pinContainerImages } from '../../domain/imageTags.js';
+import type { ContainerImage, ServiceSnapshot, TaskDefinitionInfo, TaskDefRef } from '../../domain/model.js';
 import { refKey } from '../../domain/model.js';
-import { familyRevisionsFrom, mapTaskDefinition } from './ecsMap.js';
+import { describeAwsError } from './awsErrors.js';
+import { familyRevisionsFrom, mapTaskDefinition, parseTaskDefRef } from './ecsMap.js';
 import { rethrowIfAborted, type EcsIssues } from './ecsUtil.js';
 
 export const FAMILY_TTL_MS = 60_000;
@@ -115,4 +126,90 @@ export class TaskDefinitions {
       entry.retryAt = this.now() + FAILED_RETRY_MS;
     }
   }
+}
+
+/**
+ * Registers a copy of `ref` with each named container's image pinned to its digest, and returns the
+ * new revision. Refuses before any change what `pinContainerImages` refuses (a container the task
+ * definition lacks, no digest, a digest from another repository). Describe errors are explained
+ * here; RegisterTaskDefinition's SDK errors are left for the caller to name (index.ts).
+ */
+export async function pinImages(
+  ecs: ECSClient,
+  ref: TaskDefRef,
+  images: ContainerImage[],
+  profile?: string,
+): Promise<TaskDefRef> {
+  const described = await ecs
+    .send(new DescribeTaskDefinitionCommand({ taskDefinition: refKey(ref), include: ['TAGS'] }))
+    .catch((e: unknown) =>
+      Promise.reject(new Error(describeAwsError(e, 'ecs:DescribeTaskDefinition', profile), { cause: e })),
+    );
+  if (!described.taskDefinition) throw new Error(`ecs:DescribeTaskDefinition: ${refKey(ref)} not found`);
+  const input = pinnedRegistration(described.taskDefinition, described.tags, images);
+  const out = await ecs.send(sentOnce(new RegisterTaskDefinitionCommand(input)));
+  const td = out.taskDefinition;
+  const registered =
+    parseTaskDefRef(td?.taskDefinitionArn) ??
+    (td?.family && td.revision ? { family: td.family, revision: td.revision } : undefined);
+  if (!registered) throw new Error('ecs:RegisterTaskDefinition: the answer names no revision');
+  return registered;
+}
+
+/**
+ * RegisterTaskDefinition's input from DescribeTaskDefinition's output: every field the request accepts,
+ * copied, so the new revision runs the same task; only the named containers' images change. Tags with
+ * the reserved `aws:` prefix are AWS's own and may not be set, so they are left out.
+ */
+export function pinnedRegistration(
+  td: TaskDefinition,
+  tags: Tag[] | undefined,
+  images: ContainerImage[],
+): RegisterTaskDefinitionCommandInput {
+  const key =
+    td.family && td.revision ? `${td.family}:${td.revision}` : (td.taskDefinitionArn ?? 'the task definition');
+  if (!td.family || !td.containerDefinitions?.length) throw new Error(`${key}: no family or containers to copy`);
+  const pinned = pinContainerImages(key, td.containerDefinitions, images);
+  const containerDefinitions = td.containerDefinitions.map((c, i) =>
+    c.image === pinned[i] ? c : { ...c, image: pinned[i] },
+  );
+  const userTags = (tags ?? []).filter((t) => !t.key?.startsWith('aws:'));
+  return {
+    family: td.family,
+    containerDefinitions,
+    taskRoleArn: td.taskRoleArn,
+    executionRoleArn: td.executionRoleArn,
+    networkMode: td.networkMode,
+    volumes: td.volumes,
+    placementConstraints: td.placementConstraints,
+    requiresCompatibilities: td.requiresCompatibilities,
+    cpu: td.cpu,
+    memory: td.memory,
+    pidMode: td.pidMode,
+    ipcMode: td.ipcMode,
+    proxyConfiguration: td.proxyConfiguration,
+    inferenceAccelerators: td.inferenceAccelerators,
+    ephemeralStorage: td.ephemeralStorage,
+    runtimePlatform: td.runtimePlatform,
+    enableFaultInjection: td.enableFaultInjection,
+    ...(userTags.length ? { tags: userTags } : {}),
+  };
+}
+
+/**
+ * RegisterTaskDefinition is not idempotent: each attempt that reaches ECS registers a revision. So
+ * this one command is sent once: the client's retry middleware (3 attempts, clients.ts) is replaced,
+ * in this command's own stack only, by a pass-through. The SDK has no per-call maxAttempts; a
+ * command's middleware overrides the client's of the same name (same step and priority, or the stack
+ * throws), and every other call keeps its retries. test/integration/ecs.test.ts counts the attempts.
+ */
+function sentOnce(command: RegisterTaskDefinitionCommand): RegisterTaskDefinitionCommand {
+  command.middlewareStack.add((next) => (args) => next(args), {
+    name: 'retryMiddleware',
+    tags: ['RETRY'],
+    step: 'finalizeRequest',
+    priority: 'high',
+    override: true,
+  });
+  return command;
 }

@@ -7,11 +7,12 @@
 import { STSClient } from '@aws-sdk/client-sts';
 import { UsageError } from '../../domain/errors.js';
 import type { Backend, LogPage, LogsQuery, MetricsQuery, Target } from '../../domain/backend.js';
-import type { Identity, RollbackRequest, ServiceSnapshot } from '../../domain/model.js';
+import type { ContainerImage, Identity, RollbackRequest, ServiceSnapshot, TaskDefRef } from '../../domain/model.js';
 import { fetchAlarms } from './alarms.js';
 import { createClients, destroyClients, type AwsClients } from './clients.js';
 import { CostReader } from './cost.js';
 import { EcsReader } from './ecs.js';
+import { pinImages } from './ecsTaskDefs.js';
 import { describeAwsError, isCredentialsProblem } from './awsErrors.js';
 import { getIdentity } from './identity.js';
 import { LogFollower } from './logFollower.js';
@@ -153,6 +154,13 @@ export class AwsBackend implements Backend {
   rollback(request: RollbackRequest) {
     const action = request.method === 'update-service' ? 'ecs:UpdateService' : 'ecs:StopServiceDeployment';
     return explain(action, this.o.profile, () => this.ecs.rollback(request));
+  }
+
+  /** Changes AWS (a new task-definition revision); called only after the user confirmed. Sent once, never retried. */
+  pinImages(ref: TaskDefRef, images: ContainerImage[]): Promise<TaskDefRef> {
+    return explain('ecs:RegisterTaskDefinition', this.o.profile, () =>
+      pinImages(this.clients.ecs, ref, images, this.o.profile),
+    );
   }
 
   close(): void {

@@ -1,6 +1,8 @@
 // The fixed cast of the demo world: one account, one cluster, one service, one task-definition family.
+import { imageTag } from '../../domain/imageTags.js';
 import type { ContainerInfo, TaskDefinitionInfo, TaskDefRef } from '../../domain/model.js';
 import { refKey } from '../../domain/model.js';
+import { hash32, hex, mulberry32 } from './random.js';
 
 export const REGION = 'us-east-1';
 export const ACCOUNT = '123456789012';
@@ -49,7 +51,18 @@ const REVISIONS: RevisionSpec[] = [
 ];
 
 function container(name: string, image: string, envNames: string[]): ContainerInfo {
-  return { name, image, imageTag: image.slice(image.lastIndexOf(':') + 1), envNames };
+  return { name, image, imageTag: imageTag(image), envNames };
+}
+
+/**
+ * The digest the demo registry serves for an image: a pure function of the image name, so it is the
+ * same in every run and for every revision naming the image (39 and 40 share v1.3.5's), as a registry
+ * whose tags never moved would answer. A pinned image (`repo@sha256:…`) is its own digest.
+ */
+export function demoDigest(image: string): string {
+  const at = image.indexOf('@');
+  if (at >= 0) return image.slice(at + 1);
+  return `sha256:${hex(mulberry32(hash32(...[...image].map((c) => c.charCodeAt(0)))), 64)}`;
 }
 
 export function buildTaskDefinitions(releaseStart: number): Record<string, TaskDefinitionInfo> {
@@ -72,13 +85,7 @@ export function buildTaskDefinitions(releaseStart: number): Record<string, TaskD
 }
 
 /** ECS does not promise an order, and the app must not rely on one: deliberately shuffled. */
-export const FAMILY_REVISIONS: { revision: number; status: TaskDefinitionInfo['status'] }[] = [41, 38, 42, 39, 40].map(
-  (revision) => ({ revision, status: REVISIONS.find((r) => r.revision === revision)!.status }),
-);
+export const FAMILY_ORDER: readonly number[] = [41, 38, 42, 39, 40];
 
-export const versionOf = (revision: number): string =>
-  REVISIONS.find((r) => r.revision === revision)?.version ?? 'unknown';
-
-export function lookupRevision(ref: TaskDefRef): RevisionSpec | undefined {
-  return ref.family === FAMILY ? REVISIONS.find((r) => r.revision === ref.revision) : undefined;
-}
+/** The version each catalog revision's web image was built from (what its log lines say). */
+export const CATALOG_VERSIONS: ReadonlyMap<number, string> = new Map(REVISIONS.map((r) => [r.revision, r.version]));

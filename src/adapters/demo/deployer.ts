@@ -4,10 +4,11 @@ import type {
   RollbackRequest,
   ServiceDeploymentInfo,
   ServiceDeploymentStatus,
+  TaskDefinitionInfo,
   TaskDefRef,
 } from '../../domain/model.js';
 import { refKey } from '../../domain/model.js';
-import { CALLER_ARN, CLUSTER, DESIRED, lookupRevision, SERVICE, serviceDeploymentArn } from './catalog.js';
+import { CALLER_ARN, CLUSTER, DESIRED, SERVICE, serviceDeploymentArn } from './catalog.js';
 import * as text from './ecsText.js';
 import { type Fleet, isServing, sameRef, type SimDeployment } from './fleet.js';
 import { alnum, type Rng } from './random.js';
@@ -29,6 +30,8 @@ export class Deployer {
   constructor(
     private readonly fleet: Fleet,
     private readonly rng: Rng,
+    /** The world's registry, which grows when a revision is pinned: a rollback may target the new one. */
+    private readonly taskDef: (ref: TaskDefRef) => TaskDefinitionInfo | undefined,
   ) {}
 
   newServiceDeployment(target: TaskDefRef, source: TaskDefRef, t: number): ServiceDeploymentInfo {
@@ -107,7 +110,7 @@ export class Deployer {
   rollback(req: RollbackRequest, t: number): string {
     if (req.cluster !== CLUSTER || req.service !== SERVICE)
       throw new Error(`ServiceNotFoundException: service ${req.service} not found in cluster ${req.cluster}`);
-    const spec = lookupRevision(req.to);
+    const spec = this.taskDef(req.to);
     if (!spec)
       throw new Error(`ClientException: Unable to describe task definition ${refKey(req.to)}: it does not exist.`);
     if (spec.status !== 'ACTIVE')

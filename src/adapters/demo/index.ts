@@ -82,6 +82,10 @@ export function createDemoBackend(opts: DemoOptions = {}): DemoBackend {
       sync();
       return { method: request.method, deploymentId: world.rollback(request) };
     },
+    async pinImages(ref, images) {
+      sync();
+      return world.pinImages(ref, images);
+    },
     close() {
       // Nothing to stop: there are no timers or connections, only a world that moves when asked.
     },

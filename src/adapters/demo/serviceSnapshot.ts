@@ -1,9 +1,10 @@
 // The world as DescribeServices (plus ECS's deployment and task-definition records) would report it.
 import type { Deployment, ServiceSnapshot, TaskDefinitionInfo } from '../../domain/model.js';
 import { refKey } from '../../domain/model.js';
-import { CLUSTER, DESIRED, FAMILY_REVISIONS, SERVICE, SERVICE_ARN } from './catalog.js';
+import { CLUSTER, DESIRED, SERVICE, SERVICE_ARN } from './catalog.js';
 import type { Deployer } from './deployer.js';
 import type { Fleet, SimDeployment, SimTask } from './fleet.js';
+import type { TaskDefs } from './taskDefs.js';
 
 function toDeployment(dep: SimDeployment, defs: Record<string, TaskDefinitionInfo>): Deployment {
   const count = (...states: SimTask['state'][]) => dep.tasks.filter((x) => states.includes(x.state)).length;
@@ -24,11 +25,25 @@ function toDeployment(dep: SimDeployment, defs: Record<string, TaskDefinitionInf
   };
 }
 
-export function serviceSnapshot(
-  fleet: Fleet,
-  deployer: Deployer,
-  taskDefinitions: Record<string, TaskDefinitionInfo>,
-): ServiceSnapshot {
+/**
+ * What DescribeServiceRevisions would say: each service deployment created its target's service
+ * revision (at its createdAt), whose images the registry resolved then; the newest one per task
+ * definition wins. A source revision whose own deployment is no longer listed is known without a time.
+ */
+function servedImages(deployer: Deployer, taskDefs: TaskDefs): NonNullable<ServiceSnapshot['servedImages']> {
+  const out: NonNullable<ServiceSnapshot['servedImages']> = {};
+  const newestFirst = [...deployer.serviceDeployments].sort((a, b) => b.createdAt - a.createdAt);
+  for (const sd of newestFirst) {
+    const key = refKey(sd.targetRevision);
+    out[key] ??= { images: taskDefs.images(sd.targetRevision), at: sd.createdAt };
+  }
+  for (const ref of newestFirst.flatMap((sd) => sd.sourceRevisions))
+    out[refKey(ref)] ??= { images: taskDefs.images(ref) };
+  return out;
+}
+
+export function serviceSnapshot(fleet: Fleet, deployer: Deployer, taskDefs: TaskDefs): ServiceSnapshot {
+  const taskDefinitions = taskDefs.all();
   const deployments = [...fleet.deployments]
     .sort((a, b) => (a.status === 'PRIMARY' ? -1 : b.status === 'PRIMARY' ? 1 : b.createdAt - a.createdAt))
     .map((d) => toDeployment(d, taskDefinitions));
@@ -47,7 +62,8 @@ export function serviceSnapshot(
     serviceDeployments: deployer.serviceDeployments,
     serviceDeploymentsAvailable: true,
     taskDefinitions,
-    familyRevisions: FAMILY_REVISIONS,
+    familyRevisions: taskDefs.familyRevisions(),
+    servedImages: servedImages(deployer, taskDefs),
     hasLoadBalancer: true,
   });
 }

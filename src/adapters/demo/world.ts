@@ -1,7 +1,7 @@
 // The simulation's single source of truth, advanced in fixed one-second steps so that the same seed
 // and the same calls at the same clock readings always produce the same world.
-import type { RollbackRequest, ServiceSnapshot, TaskDefinitionInfo } from '../../domain/model.js';
-import { buildTaskDefinitions, RELEASE, versionOf } from './catalog.js';
+import type { ContainerImage, RollbackRequest, ServiceSnapshot, TaskDefRef } from '../../domain/model.js';
+import { RELEASE } from './catalog.js';
 import { Alarms } from './alarms.js';
 import { Deployer } from './deployer.js';
 import { Fleet, isServing } from './fleet.js';
@@ -13,6 +13,7 @@ import { type Health, historicSample, minuteOf, minuteSample, type Sample } from
 import { hash32, mulberry32, type Rng } from './random.js';
 import type { ScenarioSpec } from './scenarios.js';
 import { serviceSnapshot } from './serviceSnapshot.js';
+import { TaskDefs } from './taskDefs.js';
 
 export const STEP_MS = 1000;
 export const LOG_BACKLOG = 20_000;
@@ -42,18 +43,18 @@ export class World {
   private minute: { index: number; steps: number; sum: Health };
   private floodCarry = 0;
   private hostileSent = false;
-  private readonly taskDefinitions: Record<string, TaskDefinitionInfo>;
+  private readonly taskDefs: TaskDefs;
 
   constructor(private readonly opts: WorldOptions) {
     this.t = opts.t0;
     this.rng = mulberry32(hash32(opts.seed, 0xd3e0));
     this.fleet = new Fleet(this.rng, opts.scenario.fate);
-    this.deployer = new Deployer(this.fleet, this.rng);
+    this.taskDefs = new TaskDefs(opts.t0);
+    this.deployer = new Deployer(this.fleet, this.rng, (ref) => this.taskDefs.get(ref));
     seedHistory(this.fleet, this.deployer, opts.t0);
     this.minute = { index: minuteOf(opts.t0), steps: 0, sum: { ...NO_HEALTH } };
     this.alarms = new Alarms(opts.t0, this.sampleAt);
     this.logs = new LogBacklog(LOG_BACKLOG, opts.seed);
-    this.taskDefinitions = buildTaskDefinitions(opts.t0);
   }
 
   /** Noise comes from the minute's own stream so a partial minute can be read without disturbing the world. */
@@ -79,7 +80,7 @@ export class World {
     const serving = this.fleet.servingTasks();
     const sources: LogSource[] = serving.map((task) => ({
       taskId: task.id,
-      version: versionOf(task.ref.revision),
+      version: this.taskDefs.versionOf(task.ref.revision),
       badness: scenario.badness(task, t),
     }));
     // A step covers (t-1s, t]: the second ending on a minute boundary still belongs to the old minute.
@@ -114,7 +115,7 @@ export class World {
     const tasks = this.fleet.deployments.flatMap((d) => d.tasks);
     return {
       serving: n,
-      releaseShare: n ? sources.filter((s) => s.version === versionOf(RELEASE.revision)).length / n : 0,
+      releaseShare: n ? sources.filter((s) => s.version === this.taskDefs.versionOf(RELEASE.revision)).length / n : 0,
       badness: n ? sources.reduce((sum, s) => sum + s.badness, 0) / n : 0,
       warming: tasks.filter((x) => !isServing(x) && x.state !== 'DRAINING').length,
     };
@@ -123,7 +124,8 @@ export class World {
   private logBatch(t: number, sources: LogSource[]): LogBatch {
     const specials: SpecialLine[] = [];
     for (const note of this.fleet.notes.splice(0)) {
-      if (note.kind === 'serving') specials.push(...startupLines(note.task.id, versionOf(note.task.ref.revision), t));
+      if (note.kind === 'serving')
+        specials.push(...startupLines(note.task.id, this.taskDefs.versionOf(note.task.ref.revision), t));
       else specials.push(...shutdownLines(note.task.id, this.rng));
     }
     for (const src of sources) {
@@ -131,7 +133,7 @@ export class World {
       const roll = this.rng();
       if (src.badness > 0.6 && roll < 0.004) specials.push(...panicLines(src.taskId, this.rng));
     }
-    const release = sources.find((s) => s.version === versionOf(RELEASE.revision));
+    const release = sources.find((s) => s.version === this.taskDefs.versionOf(RELEASE.revision));
     if (this.opts.scenario.hostileLine && !this.hostileSent && release && t - this.opts.t0 >= HOSTILE_AT_MS) {
       this.hostileSent = true;
       specials.push(hostileLine(release.taskId));
@@ -148,7 +150,11 @@ export class World {
     return this.deployer.rollback(request, this.t);
   }
 
+  pinImages(ref: TaskDefRef, images: ContainerImage[]): TaskDefRef {
+    return this.taskDefs.pin(ref, images, this.t);
+  }
+
   snapshot(): ServiceSnapshot {
-    return serviceSnapshot(this.fleet, this.deployer, this.taskDefinitions);
+    return serviceSnapshot(this.fleet, this.deployer, this.taskDefs);
   }
 }
