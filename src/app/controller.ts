@@ -28,7 +28,7 @@ export interface ControllerHooks {
   /** The release watched changed (identified, a new one, what served before learnt): persist it. */
   onRelease?: (release: Release) => void;
   /** Where rollbacks, alarm transitions and checklist results are recorded. */
-  audit?: AuditLog;
+  audit?: Pick<AuditLog, 'path' | 'append'>;
   /** HTTP and command step runners (tests swap them). */
   runners?: StepRunners;
 }

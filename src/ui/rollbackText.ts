@@ -12,7 +12,7 @@ export function rollbackHint(plan: RollbackPlan, op: RollbackOp): string {
   if (plan.target && plan.back === 'rolling') return `rolling back → ${refKey(plan.target.ref)}`;
   // A failed rollback is said until the next try; `r` plans and asks again.
   if (op.request && op.phase === 'failed')
-    return `rollback failed: ${op.error ?? ''}${plan.refusal ? '' : ' · r to retry'}`;
+    return `rollback failed${plan.refusal ? '' : ' (r to retry)'}: ${op.error ?? ''}`;
   if (!plan.target) return `r: ${plan.refusal ?? 'no target'}`;
   const base = `r → ${refKey(plan.target.ref)}${tag(plan.target.imageTags)}`;
   return plan.refusal ? `${base} [${plan.refusal.split(':')[0]}]` : base;

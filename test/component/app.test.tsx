@@ -89,6 +89,52 @@ describe('App', () => {
     expect(f).not.toContain('y roll back now');
   });
 
+  it('a failed rollback is said, does not pin the verdict, rings the bell, and r tries again with new audit entries', async () => {
+    const backend = new FakeBackend({
+      service: service(42, [41, 42], {
+        deployments: [
+          deployment(42, { rolloutState: 'IN_PROGRESS', running: 2 }),
+          deployment(41, { status: 'ACTIVE' }),
+        ],
+      }),
+      failRollback: 'ecs:UpdateService: access denied — the IAM policy needs ecs:UpdateService (see README)',
+    });
+    const bells: string[][] = [];
+    const events: string[] = [];
+    app = renderApp(backend, {
+      hooks: {
+        onAttention: (why) => bells.push(why),
+        audit: {
+          path: 'mem',
+          append: (e) => {
+            events.push(`${e.kind}:${'phase' in e ? e.phase : ''}`);
+            return e as never;
+          },
+        },
+      },
+    });
+    await until((x) => x.includes('r → web:41'));
+    app.press('release.rollback');
+    await until((x) => x.includes('y roll back now'));
+    app.press('dialog.confirm');
+    const failed = await until((x) => x.includes('rollback failed (r to retry): ecs:UpdateService: access denied'));
+    expect(failed).toContain(' ROLLING '); // the service's own state, not FAILED for good
+    expect(bells).toEqual([[expect.stringContaining('rollback failed')]]);
+    backend.world.failRollback = undefined;
+    app.press('release.rollback');
+    const dialog = await until((x) => x.includes('y try again now'));
+    expect(dialog).toContain('last try web:42 → web:41 FAILED: ecs:UpdateService: access denied');
+    app.press('dialog.confirm');
+    await until((x) => x.includes(' ROLLING BACK '));
+    expect(backend.rollbacks).toHaveLength(2);
+    expect(events.filter((e) => e.startsWith('rollback:'))).toEqual([
+      'rollback:requested',
+      'rollback:failed',
+      'rollback:requested',
+      'rollback:accepted',
+    ]);
+  });
+
   it('refuses in read-only mode with the reason, and the key bar shows r disabled', async () => {
     const backend = new FakeBackend();
     app = renderApp(backend, { readOnly: true });

@@ -4,7 +4,7 @@ import { AppEnvContext, appEnvOf } from '../../src/ui/AppEnv.js';
 import { InputProvider } from '../../src/ui/input.js';
 import { StoreProvider } from '../../src/ui/StoreContext.js';
 import type { Backend, PollIntervals } from '../../src/domain/backend.js';
-import { Controller } from '../../src/app/controller.js';
+import { Controller, type ControllerHooks } from '../../src/app/controller.js';
 import type { ChecklistStepDef } from '../../src/domain/model.js';
 import { initialState } from '../../src/app/reducers/rootReducer.js';
 import { createStore } from '../../src/app/store.js';
@@ -15,10 +15,16 @@ export const TEST_INTERVALS: PollIntervals = { service: 1000, alarms: 1000, metr
 /** Renders the whole app at a given terminal size, polling `backend`. */
 export function renderApp(
   backend: Backend,
-  opts: { cols?: number; rows?: number; readOnly?: boolean; checklist?: ChecklistStepDef[] } = {},
+  opts: {
+    cols?: number;
+    rows?: number;
+    readOnly?: boolean;
+    checklist?: ChecklistStepDef[];
+    hooks?: ControllerHooks;
+  } = {},
 ) {
   const store = createStore(initialState({ readOnly: opts.readOnly, checklist: opts.checklist }));
-  const controller = new Controller(backend, store, TEST_INTERVALS);
+  const controller = new Controller(backend, store, TEST_INTERVALS, opts.hooks);
   let quitCalls = 0;
   const ui = render(
     <StoreProvider store={store}>

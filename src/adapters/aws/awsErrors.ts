@@ -76,5 +76,7 @@ export function describeAwsError(e: unknown, action: string, profile?: string): 
   }
   if (isAccessDenied(e)) return `${action}: access denied — the IAM policy needs ${action} (see README)`;
   if (isThrottle(e)) return `${action}: throttled by AWS, backing off (${msg})`;
+  // moto's HTML 500 reads as a parse error; the on-call needs to know the API is missing, not why parsing failed.
+  if (isUnavailable(e)) return `${action}: not served by this endpoint (older APIs are used instead)`;
   return `${action}: ${err.name && err.name !== 'Error' ? `${err.name}: ` : ''}${msg}`;
 }
