@@ -36,6 +36,7 @@ export type Action =
   | { type: 'ui/overlay'; overlay: Overlay }
   | { type: 'ui/filterDraft'; text: string }
   | { type: 'ui/notice'; notice?: string }
+  | { type: 'ui/rollbackShown'; plan?: string }
   | { type: 'checklist/select'; delta: number }
   | { type: 'checklist/result'; id: string; result: StepResult }
   | { type: 'rollback/requested'; request: RollbackRequest; at: number }

@@ -42,6 +42,8 @@ export interface AppCommands {
   /** True when something was running and is now cancelled. */
   cancelSteps(): boolean;
   tickSelected(): void;
+  /** Reads the service again now (the rollback dialog's decision wants fresh data). */
+  refreshService(): void;
 }
 
 export class Controller implements AppCommands {
@@ -180,6 +182,10 @@ export class Controller implements AppCommands {
     const s = this.store.getState();
     const selected = s.checklist.steps[s.ui.checklistSelected];
     return (selected && this.checklist.cancel(selected.id)) || this.checklist.cancel();
+  }
+
+  refreshService(): void {
+    this.poller.refresh('service');
   }
 
   /** `a`: the automatic steps in order, stopping at the first failure. */

@@ -4,8 +4,8 @@
 import type { AuditEvent } from '../domain/audit.js';
 import type { Backend } from '../domain/backend.js';
 import { errorMessage } from '../domain/errors.js';
-import { confirmRefusal, type RollbackOp } from '../domain/rollback.js';
-import { selectPlan } from './selectors.js';
+import type { RollbackOp } from '../domain/rollback.js';
+import { selectConfirmRefusal, selectPlan } from './selectors.js';
 import type { Store } from './store.js';
 
 export class RollbackRunner {
@@ -22,7 +22,7 @@ export class RollbackRunner {
   async confirm(): Promise<void> {
     const s = this.store.getState();
     const plan = selectPlan(s);
-    const refusal = confirmRefusal(plan, s.rollback);
+    const refusal = selectConfirmRefusal(s);
     if (refusal || !plan.request) {
       this.notice(`rollback refused: ${refusal ?? 'no target'}`);
       return;

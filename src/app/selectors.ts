@@ -38,7 +38,11 @@ const planMemo = memo(
 export const selectPlan = (s: AppState): RollbackPlan => planMemo(s.service, s.rollback, s.readOnly, s.release);
 
 /** Why `y` may not confirm now; the dialog, the key bar and the controller read this one answer. */
-export const selectConfirmRefusal = (s: AppState): string | undefined => confirmRefusal(selectPlan(s), s.rollback);
+export const selectConfirmRefusal = (s: AppState, now = Date.now()): string | undefined =>
+  confirmRefusal(selectPlan(s), s.rollback, {
+    dataAgeMs: s.service.updatedAt === undefined ? undefined : now - s.service.updatedAt,
+    shown: s.ui.rollbackShown,
+  });
 
 export const selectVerdict = (s: AppState): Verdict =>
   verdict({

@@ -76,6 +76,8 @@ export interface UiState {
   outputScroll: number;
   /** A transient one-line message for the key bar, e.g. why an action is refused. */
   notice?: string;
+  /** The rollback the dialog showed when `r` opened it (planKey): `y` acts on exactly that. */
+  rollbackShown?: string;
 }
 
 export interface ChecklistState {

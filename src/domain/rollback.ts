@@ -8,7 +8,8 @@ import type {
   TaskDefinitionInfo,
   TaskDefRef,
 } from './model.js';
-import { refKey } from './model.js';
+import { refKey, type ContainerImage } from './model.js';
+import { isMutableTag } from './imageTags.js';
 import { identifyRelease, sameRef, type Release } from './release.js';
 
 /** A rollback started from this dashboard, from `y` to its end. */
@@ -29,6 +30,10 @@ export interface PlannedTarget {
   /** Which rule picked it, for the dialog. */
   source: string;
   lastServedAt?: number;
+  /** The images and digests that last served it, when ECS's service revisions say. */
+  servedImages?: ContainerImage[];
+  /** Its tags that can point elsewhere now (latest, a branch, the bad release's own tag). */
+  mutableTags: string[];
 }
 
 export interface RollbackPlan {
@@ -126,8 +131,14 @@ export function planRollback(
     info: s.taskDefinitions[refKey(prev.ref)],
     imageTags: tagsOf(s, prev.ref).length ? tagsOf(s, prev.ref) : prev.imageTags,
     source: release.previousBasis ?? 'what served before the release',
-    lastServedAt: release.t0,
+    lastServedAt: s.servedImages?.[refKey(prev.ref)]?.at ?? release.t0,
+    servedImages: s.servedImages?.[refKey(prev.ref)]?.images,
+    mutableTags: [],
   };
+  if (target) {
+    const tags = target.imageTags;
+    target.mutableTags = [...new Set(tags.filter((t) => isMutableTag(t, release.released.imageTags)))];
+  }
   const refusal = refusalFor(s, release, target, op, readOnly);
   const back = backOnPrevious(s, release);
   if (refusal || !target) return { current, target, refusal, release, back };
@@ -166,8 +177,28 @@ export function rollbackProgress(s: ServiceSnapshot, to: TaskDefRef): RollbackPr
   return { state: 'rolling-back' };
 }
 
+/** What a plan would do, as one string: the dialog's plan and the one `y` acts on must be equal. */
+export const planKey = (plan: RollbackPlan): string | undefined =>
+  plan.request && `${refKey(plan.request.from)}>${refKey(plan.request.to)}:${plan.request.method}`;
+
+/** A decision older than this is made again on fresh data. */
+export const MAX_DECISION_AGE_MS = 15_000;
+
+export interface DecisionContext {
+  /** How old the service data under the plan is, ms. */
+  dataAgeMs?: number;
+  /** planKey of what the dialog showed when it opened. */
+  shown?: string;
+}
+
 /** Whether `y` may confirm now: the dialog, the key bar and the controller all ask this. */
-export function confirmRefusal(plan: RollbackPlan, op: RollbackOp): string | undefined {
+export function confirmRefusal(plan: RollbackPlan, op: RollbackOp, ctx: DecisionContext = {}): string | undefined {
   if (op.phase === 'requesting' || op.phase === 'in-flight') return 'a rollback started here is already in flight';
-  return plan.refusal ?? (plan.request ? undefined : 'no target');
+  if (plan.refusal) return plan.refusal;
+  if (!plan.request) return 'no target';
+  if (ctx.dataAgeMs !== undefined && ctx.dataAgeMs > MAX_DECISION_AGE_MS)
+    return `the service data is ${Math.round(ctx.dataAgeMs / 1000)}s old: waiting for a fresh read`;
+  if (ctx.shown !== undefined && ctx.shown !== planKey(plan))
+    return `the plan changed while the dialog was open (now → ${refKey(plan.request.to)}): press r to look again`;
+  return undefined;
 }

@@ -5,7 +5,8 @@
 
 import { Box } from 'ink';
 import React from 'react';
-import { selectConfirmRefusal } from '../app/selectors.js';
+import { selectPlan } from '../app/selectors.js';
+import { confirmRefusal } from '../domain/rollback.js';
 import type { Overlay } from '../app/state.js';
 import type { Context } from './keymap.js';
 import { dispatchKey, type ActionContext } from './keyActions.js';
@@ -50,8 +51,9 @@ function useKeys(ctx: ActionContext): void {
     const s = store.getState();
     if (s.ui.overlay === 'confirmStep') return dispatchKey('confirm', key, ctx);
     if (s.ui.overlay !== 'rollback') return false;
-    // Refused or already under way: the dialog only informs, and any key closes it.
-    if (selectConfirmRefusal(s)) store.dispatch({ type: 'ui/overlay', overlay: 'none' });
+    // Refused or already under way: the dialog only informs, and any key closes it. A wait for fresh
+    // data is not a refusal: y then says so (the key's disabled reason) and the dialog stays.
+    if (confirmRefusal(selectPlan(s), s.rollback)) store.dispatch({ type: 'ui/overlay', overlay: 'none' });
     else dispatchKey('dialog', key, ctx);
     return true;
   });

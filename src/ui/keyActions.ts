@@ -1,5 +1,7 @@
 // What each keymap action does. Pure dispatches and app commands; no drawing.
 import type { AppCommands } from '../app/controller.js';
+import { selectPlan } from '../app/selectors.js';
+import { planKey } from '../domain/rollback.js';
 import { PANES } from '../app/state.js';
 import type { Store } from '../app/store.js';
 import { actionForKey, type Context } from './keymap.js';
@@ -33,7 +35,12 @@ const handlers: Record<string, Handler> = {
   'scroll.up': (ctx) => scroll(ctx, -1),
   'scroll.down': (ctx) => scroll(ctx, 1),
   // `r` opens the dialog; the dialog itself explains a refusal or shows a rollback already under way.
-  'release.rollback': ({ store }) => store.dispatch({ type: 'ui/overlay', overlay: 'rollback' }),
+  // The dialog asks for a fresh service read, and remembers what it showed: `y` acts on exactly that.
+  'release.rollback': ({ store, commands }) => {
+    store.dispatch({ type: 'ui/rollbackShown', plan: planKey(selectPlan(store.getState())) });
+    store.dispatch({ type: 'ui/overlay', overlay: 'rollback' });
+    commands.refreshService();
+  },
   'logs.filter': ({ store }) => {
     store.dispatch({ type: 'ui/filterDraft', text: store.getState().logView.filter });
     store.dispatch({ type: 'ui/overlay', overlay: 'filter' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planRollback, rollbackProgress } from '../../src/domain/rollback.js';
+import { confirmRefusal, planKey, planRollback, rollbackProgress } from '../../src/domain/rollback.js';
 import { deployment, ref, service, serviceDeployment } from '../helpers/service.js';
 import type { RollbackOp } from '../../src/domain/rollback.js';
 
@@ -128,5 +128,25 @@ describe('rollback follow-through', () => {
       deployments: [deployment(41, { rolloutState: 'FAILED', rolloutStateReason: 'tasks failed to start' })],
     });
     expect(rollbackProgress(failed, ref(41))).toEqual({ state: 'failed', reason: 'tasks failed to start' });
+  });
+});
+
+describe('whether y may confirm', () => {
+  const plan = planRollback(service(3, [1, 2, 3]), idle, false);
+  it('acts only on fresh data and on exactly the plan the dialog showed', () => {
+    expect(confirmRefusal(plan, idle, { dataAgeMs: 2_000, shown: planKey(plan) })).toBeUndefined();
+    expect(confirmRefusal(plan, idle, { dataAgeMs: 45_000, shown: planKey(plan) })).toBe(
+      'the service data is 45s old: waiting for a fresh read',
+    );
+    const other = planRollback(service(4, [1, 2, 3, 4]), idle, false);
+    expect(confirmRefusal(other, idle, { dataAgeMs: 0, shown: planKey(plan) })).toBe(
+      'the plan changed while the dialog was open (now → web:3): press r to look again',
+    );
+  });
+
+  it('never while a rollback started here is in flight, and not when the plan is refused', () => {
+    const request = plan.request!;
+    expect(confirmRefusal(plan, { phase: 'in-flight', request })).toMatch(/already in flight/);
+    expect(confirmRefusal(planRollback(service(1, [1]), idle, false), idle)).toMatch(/no earlier revision/);
   });
 });

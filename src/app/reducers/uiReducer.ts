@@ -31,6 +31,8 @@ export function uiReducer(ui: UiState, action: Action, checklistLength: number):
       return { ...ui, filterDraft: action.text };
     case 'ui/notice':
       return { ...ui, notice: action.notice };
+    case 'ui/rollbackShown':
+      return { ...ui, rollbackShown: action.plan };
     case 'checklist/select': {
       const max = Math.max(0, checklistLength - 1);
       return { ...ui, checklistSelected: Math.min(max, Math.max(0, ui.checklistSelected + action.delta)) };

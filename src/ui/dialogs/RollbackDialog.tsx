@@ -15,7 +15,14 @@ export interface RollbackDialogProps {
   now: number;
   width: number;
   ascii: boolean;
+  /** Why `y` would not act now (confirmRefusal with the data's age and what was shown); undefined: it may. */
+  blocked?: string;
+  /** Age of the service data the plan is made of, wall ms. */
+  dataAgeMs?: number;
 }
+
+/** `sha256:4f1c…9a2e`: enough to compare with a registry, short enough for one row. */
+const shortDigest = (d: string): string => (d.length > 20 ? `${d.slice(0, 14)}…${d.slice(-4)}` : d);
 
 const Row = ({ label, children }: { label: string; children: React.ReactNode }) => (
   <Text wrap="truncate-end">
@@ -54,6 +61,17 @@ function Body({ plan, op, now }: Pick<RollbackDialogProps, 'plan' | 'op' | 'now'
       {target && <Row label="target">{`${refKey(target.ref)}  ${target.imageTags.join(', ')}`}</Row>}
       {target && <Row label="from">{target.source}</Row>}
       {target?.lastServedAt !== undefined && <Row label="served">{ago(target.lastServedAt, now)}</Row>}
+      {target?.servedImages?.map((i) => (
+        <Row
+          key={i.container}
+          label="digest"
+        >{`${i.container}: ${i.digest ? shortDigest(i.digest) : 'not recorded'}`}</Row>
+      ))}
+      {target && target.mutableTags.length > 0 && (
+        <Text wrap="wrap" color={theme.warn}>
+          {`tag ${target.mutableTags.join(', ')} can point elsewhere now: UpdateService pulls what it names today${target.servedImages?.length ? ', not the digest above' : ''}`}
+        </Text>
+      )}
       {diff.images.map((d) => (
         <Row key={d.container} label="image">{`${d.container}: ${d.from ?? '(none)'} → ${d.to ?? '(none)'}`}</Row>
       ))}
@@ -70,7 +88,8 @@ function Body({ plan, op, now }: Pick<RollbackDialogProps, 'plan' | 'op' | 'now'
 }
 
 export function RollbackDialog(p: RollbackDialogProps) {
-  const canConfirm = !confirmRefusal(p.plan, p.op);
+  const canConfirm = !p.blocked;
+  const waiting = p.blocked && !confirmRefusal(p.plan, p.op) ? p.blocked : undefined;
   return (
     <Box
       flexDirection="column"
@@ -81,6 +100,14 @@ export function RollbackDialog(p: RollbackDialogProps) {
     >
       <Text bold wrap="truncate-end">{`Roll back ${p.service} on ${p.cluster}?`}</Text>
       <Body plan={p.plan} op={p.op} now={p.now} />
+      {p.dataAgeMs !== undefined && (
+        <Row label="data">{`${Math.round(p.dataAgeMs / 1000)}s old (asked again when this opened)`}</Row>
+      )}
+      {waiting && (
+        <Text wrap="truncate-end" color={theme.warn}>
+          {waiting}
+        </Text>
+      )}
       <Text wrap="truncate-end">
         {canConfirm ? (
           <>
@@ -90,7 +117,7 @@ export function RollbackDialog(p: RollbackDialogProps) {
             <Text>{p.op.phase === 'failed' ? ' try again now' : ' roll back now'} · any other key cancels</Text>
           </>
         ) : (
-          <Text color={theme.dim}>any key closes</Text>
+          <Text color={theme.dim}>{waiting ? 'y not yet (see above) · any other key cancels' : 'any key closes'}</Text>
         )}
       </Text>
     </Box>
