@@ -1,4 +1,4 @@
-// The Markdown runbook importer, on the two real runbooks (copies of ../shared/runbooks in
+// The Markdown runbook importer, on the two real runbooks (copies of the workplace runbooks in
 // test/fixtures/runbooks, so a plain clone passes) and on runbooks written differently (no
 // numbering, checkboxes only, CRLF, Windows, placeholders).
 import { readFileSync } from 'node:fs';
