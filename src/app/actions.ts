@@ -1,3 +1,4 @@
+import type { AuditEntry } from '../domain/audit.js';
 import type { LogFollow } from '../domain/backend.js';
 import type {
   Alarm,
@@ -37,6 +38,7 @@ export type Action =
   | { type: 'ui/filterDraft'; text: string }
   | { type: 'ui/notice'; notice?: string }
   | { type: 'ui/rollbackShown'; plan?: string }
+  | { type: 'audit/recorded'; entry: AuditEntry }
   | { type: 'checklist/select'; delta: number }
   | { type: 'checklist/result'; id: string; result: StepResult }
   | { type: 'rollback/requested'; request: RollbackRequest; at: number }

@@ -145,7 +145,9 @@ export class Controller implements AppCommands {
   private record(event: AuditEvent): boolean {
     if (!this.hooks.audit) return true;
     try {
-      this.hooks.audit.append(event);
+      const entry = this.hooks.audit.append(event);
+      // For the timeline; after the current dispatch (this may run inside a store listener).
+      queueMicrotask(() => this.store.dispatch({ type: 'audit/recorded', entry }));
       return true;
     } catch (e) {
       this.store.dispatch({ type: 'ui/notice', notice: `audit log ${this.hooks.audit.path}: ${errorMessage(e)}` });

@@ -1,3 +1,4 @@
+import { buildTimeline, type TimelineEntry } from '../domain/timeline.js';
 import type { ReleaseSignals } from '../domain/signals.js';
 import { refKey } from '../domain/model.js';
 import { confirmRefusal, planRollback, primaryDeployment, type RollbackPlan } from '../domain/rollback.js';
@@ -86,3 +87,10 @@ export const selectSignals = (s: AppState): ReleaseSignals => ({
   cost: s.cost.data,
   logs: s.logs.lines,
 });
+
+const timelineMemo = memo(
+  (release: AppState['release'], service: AppState['service']['data'], recorded: AppState['recorded']) =>
+    buildTimeline(release, service, recorded),
+);
+/** The release from T+0: ECS's record and this target's audit entries, oldest first. */
+export const selectTimeline = (s: AppState): TimelineEntry[] => timelineMemo(s.release, s.service.data, s.recorded);

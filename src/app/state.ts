@@ -1,3 +1,4 @@
+import type { AuditEntry } from '../domain/audit.js';
 import type { KnownRollback, Release } from '../domain/release.js';
 import type { LogFollow } from '../domain/backend.js';
 import type {
@@ -61,7 +62,7 @@ export const PANE_TITLES: Record<PaneId, string> = {
   checklist: 'Checklist',
 };
 
-export type Overlay = 'none' | 'help' | 'rollback' | 'filter' | 'output' | 'confirmStep';
+export type Overlay = 'none' | 'help' | 'rollback' | 'filter' | 'output' | 'confirmStep' | 'timeline';
 
 export interface UiState {
   focus: PaneId;
@@ -107,4 +108,6 @@ export interface AppState {
   knownRollbacks: KnownRollback[];
   /** `--release`: watch this revision or deployment instead of the newest. */
   releasePick?: string;
+  /** This target's audit entries (earlier runs' and this one's), newest last, bounded: the timeline's record. */
+  recorded: AuditEntry[];
 }

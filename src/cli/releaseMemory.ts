@@ -1,7 +1,8 @@
 // What the dashboard, the snapshot and the report remember of the release: the persisted release,
 // the audit log's rollbacks, `--release`; and how a changed release is saved.
 import { readAudit } from '../app/auditLog.js';
-import type { InitOptions } from '../app/reducers/rootReducer.js';
+import { RECORDED_CAP, type InitOptions } from '../app/reducers/rootReducer.js';
+import type { AuditEntry } from '../domain/audit.js';
 import { readRelease, writeRelease, auditedRollbacks } from '../app/releaseStore.js';
 import type { Settings } from '../config/settings.js';
 import type { Target } from '../domain/backend.js';
@@ -9,7 +10,7 @@ import { errorMessage } from '../domain/errors.js';
 import type { Release } from '../domain/release.js';
 
 export interface ReleaseMemory {
-  init: Pick<InitOptions, 'release' | 'knownRollbacks' | 'releasePick'>;
+  init: Pick<InitOptions, 'release' | 'knownRollbacks' | 'releasePick' | 'recorded'>;
   /** Saves a changed release; returns why it could not, for the key bar. */
   save: (release: Release) => string | undefined;
   /** Why the remembered release could not be read (it is then identified from ECS alone). */
@@ -22,14 +23,22 @@ export function releaseMemory(
 ): ReleaseMemory {
   const remembered = s.releasePath ? readRelease(s.releasePath) : {};
   let rollbacks: ReturnType<typeof auditedRollbacks> = [];
+  let recorded: AuditEntry[] = [];
   try {
-    rollbacks = auditedRollbacks(readAudit(s.auditPath), t.cluster, t.service);
+    const entries = readAudit(s.auditPath);
+    rollbacks = auditedRollbacks(entries, t.cluster, t.service);
+    recorded = entries.filter((e) => e.cluster === t.cluster && e.service === t.service).slice(-RECORDED_CAP);
   } catch {
     // an unreadable audit log is said when it is written to; identification goes on from ECS
   }
   const samePlace = remembered.release?.cluster === t.cluster && remembered.release?.service === t.service;
   return {
-    init: { release: samePlace ? remembered.release : undefined, knownRollbacks: rollbacks, releasePick: s.release },
+    init: {
+      release: samePlace ? remembered.release : undefined,
+      knownRollbacks: rollbacks,
+      releasePick: s.release,
+      recorded,
+    },
     problem: remembered.problem,
     save: (release) => {
       if (!s.releasePath) return undefined;

@@ -8,8 +8,9 @@ import { createSources } from '../app/sources.js';
 import type { AppState } from '../app/state.js';
 import { createStore } from '../app/store.js';
 import { rollbackHint } from '../ui/rollbackText.js';
-import { clock, hms, levelTag, money } from '../ui/format.js';
+import { hms, levelTag, money } from '../ui/format.js';
 import { valueWithUnit } from '../domain/units.js';
+import { clock } from '../domain/releaseClock.js';
 
 export async function collectSnapshot(
   backend: Backend,

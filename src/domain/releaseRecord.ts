@@ -11,6 +11,8 @@ import {
 import { sanitizeLine } from './sanitize.js';
 import type { AuditEntry, Who } from './audit.js';
 import type { Release, RevisionImages } from './release.js';
+import { buildTimeline } from './timeline.js';
+import { clock } from './releaseClock.js';
 
 export type PhaseResult = 'PASSED' | 'FAILED' | 'INCOMPLETE' | 'NOT RUN';
 export interface StepLine {
@@ -62,6 +64,8 @@ export interface ReleaseRecord {
   checks: Record<ChecklistPhase, PhaseRecord>;
   rollback: { executed: boolean; operations: RollbackRecord[] };
   alarms: { at: string; alarm: string; from?: string; reason?: string }[];
+  /** The release from T+0 (timeline.ts): `t` is the T+ time when T+0 is known. */
+  timeline: { at: string; t?: string; text: string }[];
   auditFile?: string;
 }
 
@@ -264,6 +268,11 @@ export function buildReleaseRecord(input: ReleaseRecordInput): ReleaseRecord {
         ? [{ at: e.at, alarm: clean(e.alarm), from: e.from && clean(e.from), reason: e.reason && clean(e.reason) }]
         : [],
     ),
+    timeline: buildTimeline(input.release, svc, entries).map((e) => ({
+      at: iso(e.at),
+      t: input.release ? clock(e.at - input.release.t0) : undefined,
+      text: e.text,
+    })),
     auditFile: input.auditFile && clean(input.auditFile),
   };
 }
@@ -345,6 +354,9 @@ export function releaseRecordMarkdown(r: ReleaseRecord): string {
   if (r.alarms.length === 0) out.push('No alarm went to ALARM in the window.');
   for (const a of r.alarms)
     out.push(`- ${when(a.at)} ${a.alarm}: ${a.from ?? '?'} → ALARM${a.reason ? ` (${a.reason})` : ''}`);
+  out.push('', '## Timeline', '');
+  if (r.timeline.length === 0) out.push('Nothing recorded in the window.');
+  for (const e of r.timeline) out.push(`- ${e.t ? `${e.t} ` : ''}(${when(e.at)}) ${e.text}`);
   out.push(
     '',
     '---',

@@ -21,6 +21,7 @@ import { computeLayout, type Layout } from './layout.js';
 import { PaneSlot } from './containers/PaneSlot.js';
 import { RollbackDialogContainer } from './containers/RollbackDialogContainer.js';
 import { StepOutputContainer } from './containers/StepOutputContainer.js';
+import { TimelineContainer } from './containers/TimelineContainer.js';
 import { useAppState, useStoreApi } from './StoreContext.js';
 import { TooSmall } from './TooSmall.js';
 import { useTerminalSize } from './useTerminalSize.js';
@@ -32,6 +33,7 @@ const CONTEXT_OF: Record<Overlay, Context> = {
   confirmStep: 'confirm',
   filter: 'filter',
   output: 'output',
+  timeline: 'timeline',
 };
 
 // Each handler checks the overlay in the store when the key arrives, not the one of the last
@@ -40,10 +42,10 @@ function useKeys(ctx: ActionContext): void {
   const { store } = ctx;
   const overlay = () => store.getState().ui.overlay;
   useKeyHandler(PRIORITY.dashboard, (key) => overlay() === 'none' && dispatchKey('global', key, ctx));
-  // Help and the output view swallow every key; only theirs do anything.
+  // Help, the output view and the timeline swallow every key; only theirs do anything.
   useKeyHandler(PRIORITY.help, (key) => {
     const o = overlay();
-    if (o !== 'help' && o !== 'output') return false;
+    if (o !== 'help' && o !== 'output' && o !== 'timeline') return false;
     dispatchKey(o, key, ctx);
     return true;
   });
@@ -74,6 +76,7 @@ function Body({ layout, overlay }: { layout: Exclude<Layout, { mode: 'too-small'
   const { body } = layout;
   if (overlay === 'help') return <HelpOverlay width={body.width} height={body.height} ascii={ascii} demo={demo} />;
   if (overlay === 'output') return <StepOutputContainer width={body.width} height={body.height} />;
+  if (overlay === 'timeline') return <TimelineContainer width={body.width} height={body.height} />;
   if (overlay === 'confirmStep') return <ConfirmStepContainer width={body.width} height={body.height} />;
   if (overlay === 'rollback') return <RollbackDialogContainer width={body.width} height={body.height} />;
   if (layout.mode === 'single') return <PaneSlot id={focus} width={body.width} height={body.height} />;

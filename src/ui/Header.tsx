@@ -2,8 +2,9 @@ import { Box, Text } from 'ink';
 import type { Target } from '../domain/backend.js';
 import { refKey, type Identity, type TaskDefRef } from '../domain/model.js';
 import type { Verdict } from '../domain/verdict.js';
-import { clock, duration, utcTime } from './format.js';
+import { duration, utcTime } from './format.js';
 import { theme } from './theme.js';
+import { clock } from '../domain/releaseClock.js';
 
 export interface HeaderProps {
   target: Target;

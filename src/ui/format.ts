@@ -16,15 +16,6 @@ export function duration(ms: number): string {
 /** `12s ago`; a timestamp ahead of `now` (clock skew) reads as `0s ago`, not negative. */
 export const ago = (at: number, now: number): string => `${duration(now - at)} ago`;
 
-/** Release clock: `T+04:12`, `T+1:04:12`, `T-00:30` before the release. */
-export function clock(ms: number): string {
-  const sign = ms < 0 ? '-' : '+';
-  const s = Math.floor(Math.abs(ms) / 1000);
-  const h = Math.floor(s / 3600);
-  const mmss = `${pad2(Math.floor(s / 60) % 60)}:${pad2(s % 60)}`;
-  return h > 0 ? `T${sign}${h}:${mmss}` : `T${sign}${mmss}`;
-}
-
 /** `14:02 UTC`: T+0 said absolutely, so two watchers and the record agree on it. */
 export const utcTime = (at: number): string => `${new Date(at).toISOString().slice(11, 16)} UTC`;
 

@@ -53,6 +53,11 @@ const handlers: Record<string, Handler> = {
   'checklist.tick': ({ commands }) => commands.tickSelected(),
   'checklist.output': ({ store }) => store.dispatch({ type: 'ui/overlay', overlay: 'output' }),
   'output.close': ({ store }) => store.dispatch({ type: 'ui/overlay', overlay: 'none' }),
+  'release.timeline': ({ store }) => store.dispatch({ type: 'ui/overlay', overlay: 'timeline' }),
+  'timeline.close': ({ store }) => store.dispatch({ type: 'ui/overlay', overlay: 'none' }),
+  // The timeline's scroll counts back from the newest event, like the logs.
+  'timeline.up': ({ store }) => store.dispatch({ type: 'ui/outputScroll', delta: 1 }),
+  'timeline.down': ({ store }) => store.dispatch({ type: 'ui/outputScroll', delta: -1 }),
   'output.up': ({ store }) => store.dispatch({ type: 'ui/outputScroll', delta: -1 }),
   'output.down': ({ store }) => store.dispatch({ type: 'ui/outputScroll', delta: 1 }),
   // Ctrl-C while a step runs stops the step, not the dashboard: the on-call keeps their view.

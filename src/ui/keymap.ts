@@ -3,7 +3,7 @@
 import { selectConfirmRefusal } from '../app/selectors.js';
 import { PANES, PANE_TITLES, type AppState } from '../app/state.js';
 
-export type Context = 'global' | 'dialog' | 'confirm' | 'help' | 'filter' | 'output';
+export type Context = 'global' | 'dialog' | 'confirm' | 'help' | 'filter' | 'output' | 'timeline';
 export type Category = 'General' | 'Navigation' | 'Release' | 'Logs' | 'Checklist' | 'Dialog';
 
 export interface KeyAction {
@@ -80,6 +80,36 @@ export const KEYMAP: readonly KeyAction[] = [
     context: 'global',
     dangerous: true,
     disabledReason: (s) => (s.readOnly ? 'read-only' : undefined),
+  },
+  {
+    id: 'release.timeline',
+    keys: ['t'],
+    label: 'timeline',
+    description: 'The release from T+0: deployments, breaker, alarms, checks, rollbacks and who',
+    category: 'Release',
+    context: 'global',
+  },
+  {
+    id: 'timeline.close',
+    keys: ['escape', 't', 'q'],
+    label: 'close',
+    description: 'Close the timeline',
+    category: 'Release',
+    context: 'timeline',
+  },
+  {
+    id: 'timeline.up',
+    keys: ['up', 'k'],
+    description: 'Scroll the timeline up',
+    category: 'Release',
+    context: 'timeline',
+  },
+  {
+    id: 'timeline.down',
+    keys: ['down', 'j'],
+    description: 'Scroll the timeline down',
+    category: 'Release',
+    context: 'timeline',
   },
   {
     id: 'logs.filter',

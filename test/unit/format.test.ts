@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { ago, clock, duration, fit, firstLine, hms, int, money, moneyRange, truncate } from '../../src/ui/format.js';
+import { ago, duration, fit, firstLine, hms, int, money, moneyRange, truncate } from '../../src/ui/format.js';
 import { num, valueWithUnit } from '../../src/domain/units.js';
+import { clock } from '../../src/domain/releaseClock.js';
 
 describe('duration', () => {
   test.each([

@@ -178,7 +178,10 @@ describe('release record', () => {
       entry(min(14), { kind: 'alarm', alarm: 'web-5xx', from: 'ALARM', to: 'OK' }),
     ]);
     expect(text).toContain('## Alarms\n\n- 2026-11-23 10:12:00 UTC web-5xx: OK → ALARM (Threshold crossed)\n');
-    expect(text).not.toContain('ALARM → OK');
+    const alarmsSection = text.slice(text.indexOf('## Alarms'), text.indexOf('## Timeline'));
+    expect(alarmsSection).not.toContain('ALARM → OK');
+    // the timeline has both transitions
+    expect(text).toContain('(2026-11-23 10:14:00 UTC) alarm web-5xx ALARM → OK');
   });
 
   it('strips escape sequences and escapes pipes in table cells', () => {

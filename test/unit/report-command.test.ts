@@ -119,6 +119,9 @@ describe('shipwatch report', () => {
     expect(text).toContain('| Smoke test | failed |');
     expect(text).not.toContain('Last week');
     expect(text).toContain(`from the audit log ${t.audit}`);
+    // the timeline section: each event at its T+ time from the release's T+0
+    expect(text).toMatch(/## Timeline\n\n- T[+-]\d\d:\d\d /);
+    expect(text).toMatch(/T-\d+:\d\d \(.*\) rollback web:42 → web:41 accepted/);
   });
 
   it('is scoped to the release by default: T+0 onward, pre-deployment checks from the window before it', async () => {

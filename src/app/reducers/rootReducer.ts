@@ -4,6 +4,7 @@ import type { AppState, Slice } from '../state.js';
 import { initialLogs, initialLogView, logsReducer, logViewReducer } from './logsReducer.js';
 import { initialUi, uiReducer } from './uiReducer.js';
 import { byPhase } from '../../checklist/builtIns.js';
+import type { AuditEntry } from '../../domain/audit.js';
 import type { KnownRollback, Release } from '../../domain/release.js';
 import { releaseReducer } from './releaseReducer.js';
 
@@ -20,7 +21,12 @@ export interface InitOptions {
   /** Rollbacks the audit log records for this target. */
   knownRollbacks?: KnownRollback[];
   releasePick?: string;
+  /** This target's audit entries from earlier runs, for the timeline. */
+  recorded?: AuditEntry[];
 }
+
+/** Entries kept for the timeline: a release's worth of checks, alarms and rollbacks. */
+export const RECORDED_CAP = 1000;
 
 export const initialState = (opts: InitOptions = {}): AppState => ({
   identity: emptySlice(),
@@ -38,6 +44,7 @@ export const initialState = (opts: InitOptions = {}): AppState => ({
   release: opts.release,
   knownRollbacks: opts.knownRollbacks ?? [],
   releasePick: opts.releasePick,
+  recorded: (opts.recorded ?? []).slice(-RECORDED_CAP),
 });
 
 function sliceReducer<T>(slice: Slice<T>, action: Action, id: SourceId): Slice<T> {
@@ -81,6 +88,8 @@ export function rootReducer(state: AppState, action: Action): AppState {
     logView: logViewReducer(state.logView, action, logs.received),
     ui: uiReducer(state.ui, action, state.checklist.steps.length),
     ...releaseReducer(state, action),
+    recorded:
+      action.type === 'audit/recorded' ? [...state.recorded, action.entry].slice(-RECORDED_CAP) : state.recorded,
     checklist:
       action.type === 'checklist/result'
         ? { ...state.checklist, results: { ...state.checklist.results, [action.id]: action.result } }
