@@ -9,6 +9,7 @@ import type {
   RollbackRequest,
   ServiceSnapshot,
   StepResult,
+  TaskDefRef,
 } from '../domain/model.js';
 import type { Overlay, PaneId } from './state.js';
 
@@ -38,6 +39,8 @@ export type Action =
   | { type: 'ui/filterDraft'; text: string }
   | { type: 'ui/notice'; notice?: string }
   | { type: 'ui/rollbackShown'; plan?: string }
+  | { type: 'ui/rollbackPick'; pick?: TaskDefRef }
+  | { type: 'ui/pickerSelect'; delta: number }
   | { type: 'audit/recorded'; entry: AuditEntry }
   | { type: 'checklist/select'; delta: number }
   | { type: 'checklist/result'; id: string; result: StepResult }

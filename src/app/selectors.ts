@@ -1,7 +1,14 @@
 import { buildTimeline, type TimelineEntry } from '../domain/timeline.js';
 import type { ReleaseSignals } from '../domain/signals.js';
 import { refKey } from '../domain/model.js';
-import { confirmRefusal, planRollback, primaryDeployment, type RollbackPlan } from '../domain/rollback.js';
+import {
+  confirmRefusal,
+  pickableRevisions,
+  planRollback,
+  primaryDeployment,
+  type PickableRevision,
+  type RollbackPlan,
+} from '../domain/rollback.js';
 import type { AppState, Slice } from './state.js';
 import { verdict, type Verdict } from '../domain/verdict.js';
 
@@ -29,14 +36,27 @@ function memo<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R 
 }
 
 const planMemo = memo(
-  (service: AppState['service'], op: AppState['rollback'], readOnly: boolean, release: AppState['release']) => {
+  (
+    service: AppState['service'],
+    op: AppState['rollback'],
+    readOnly: boolean,
+    release: AppState['release'],
+    pick: AppState['ui']['rollbackPick'],
+  ) => {
     // A service that has vanished (or never loaded) must not be rolled back from stale data.
     if (service.error && (!service.data || /not found/i.test(service.error))) return { refusal: service.error };
     if (service.data && !release) return { refusal: 'no release found in ECS records' };
-    return planRollback(service.data, op, readOnly, release);
+    return planRollback(service.data, op, readOnly, release, pick);
   },
 );
-export const selectPlan = (s: AppState): RollbackPlan => planMemo(s.service, s.rollback, s.readOnly, s.release);
+export const selectPlan = (s: AppState): RollbackPlan =>
+  planMemo(s.service, s.rollback, s.readOnly, s.release, s.ui.rollbackPick);
+
+const pickableMemo = memo((service: AppState['service']['data'], release: AppState['release']) =>
+  service ? pickableRevisions(service, release) : [],
+);
+/** `R`'s list: the family's other ACTIVE revisions, newest first. */
+export const selectPickable = (s: AppState): PickableRevision[] => pickableMemo(s.service.data, s.release);
 
 /** Why `y` may not confirm now; the dialog, the key bar and the controller read this one answer. */
 export const selectConfirmRefusal = (s: AppState, now = Date.now()): string | undefined =>

@@ -62,7 +62,7 @@ export const PANE_TITLES: Record<PaneId, string> = {
   checklist: 'Checklist',
 };
 
-export type Overlay = 'none' | 'help' | 'rollback' | 'filter' | 'output' | 'confirmStep' | 'timeline';
+export type Overlay = 'none' | 'help' | 'rollback' | 'filter' | 'output' | 'confirmStep' | 'timeline' | 'picker';
 
 export interface UiState {
   focus: PaneId;
@@ -79,6 +79,10 @@ export interface UiState {
   notice?: string;
   /** The rollback the dialog showed when `r` opened it (planKey): `y` acts on exactly that. */
   rollbackShown?: string;
+  /** `R`: the revision picked by hand for the rollback dialog; undefined for `r`'s own target. */
+  rollbackPick?: TaskDefRef;
+  /** Row selected in the revision picker. */
+  pickerSelected: number;
 }
 
 export interface ChecklistState {

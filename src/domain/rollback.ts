@@ -87,6 +87,7 @@ function refusalFor(
   target: PlannedTarget | undefined,
   op: RollbackOp,
   readOnly: boolean,
+  picked: boolean,
 ): string | undefined {
   if (readOnly) return 'read-only mode: shipwatch was started with --read-only';
   if (s.status !== 'ACTIVE') return `service ${s.service} is ${s.status}, not ACTIVE`;
@@ -95,12 +96,22 @@ function refusalFor(
   const newest = s.serviceDeployments[0];
   if (newest && ROLLING_BACK.has(newest.status)) return `ECS is already rolling back (${newest.status})`;
   if (!target) return 'no earlier revision to roll back to (none found in ECS records or the family)';
+  const current = primaryDeployment(s)?.taskDefinition;
+  if (picked) {
+    // Going further back is deliberate: only the target itself must be usable.
+    if (sameRef(current, target.ref)) return `already on ${refKey(target.ref)}`;
+    return targetStatusRefusal(s, target);
+  }
   const back = backOnPrevious(s, release);
   const was = refKey(release.released.ref);
   if (back === 'done') return `already on ${refKey(target.ref)}, the revision serving before release ${was}`;
   if (back === 'rolling')
     return `already rolling back to ${refKey(target.ref)}, the revision serving before release ${was}`;
   if (own?.status === 'ROLLBACK_SUCCESSFUL') return `ECS circuit breaker has already rolled back release ${was}`;
+  return targetStatusRefusal(s, target);
+}
+
+function targetStatusRefusal(s: ServiceSnapshot, target: PlannedTarget): string | undefined {
   const status = statusOf(s, target.ref);
   if (status === undefined) return `target ${refKey(target.ref)} is unknown`;
   if (status !== 'ACTIVE')
@@ -117,6 +128,8 @@ export function planRollback(
   op: RollbackOp,
   readOnly: boolean,
   known?: Release,
+  /** `R`: a revision picked by hand instead of what served before the release. */
+  pick?: TaskDefRef,
 ): RollbackPlan {
   if (!s) return { refusal: 'service not loaded yet' };
   const primary = primaryDeployment(s);
@@ -125,12 +138,12 @@ export function planRollback(
   if (!release) return { refusal: 'no release found in ECS records' };
   const currentRef = primary.taskDefinition;
   const current = { ref: currentRef, info: s.taskDefinitions[refKey(currentRef)], imageTags: tagsOf(s, currentRef) };
-  const prev = release.previous;
+  const prev = pick ? { ref: pick, imageTags: [] } : release.previous;
   const target: PlannedTarget | undefined = prev && {
     ref: prev.ref,
     info: s.taskDefinitions[refKey(prev.ref)],
     imageTags: tagsOf(s, prev.ref).length ? tagsOf(s, prev.ref) : prev.imageTags,
-    source: release.previousBasis ?? 'what served before the release',
+    source: pick ? 'picked by hand (R)' : (release.previousBasis ?? 'what served before the release'),
     lastServedAt: s.servedImages?.[refKey(prev.ref)]?.at ?? release.t0,
     servedImages: s.servedImages?.[refKey(prev.ref)]?.images,
     mutableTags: [],
@@ -139,7 +152,7 @@ export function planRollback(
     const tags = target.imageTags;
     target.mutableTags = [...new Set(tags.filter((t) => isMutableTag(t, release.released.imageTags)))];
   }
-  const refusal = refusalFor(s, release, target, op, readOnly);
+  const refusal = refusalFor(s, release, target, op, readOnly, pick !== undefined);
   const back = backOnPrevious(s, release);
   if (refusal || !target) return { current, target, refusal, release, back };
   const newest = s.serviceDeployments[0];
@@ -201,4 +214,34 @@ export function confirmRefusal(plan: RollbackPlan, op: RollbackOp, ctx: Decision
   if (ctx.shown !== undefined && ctx.shown !== planKey(plan))
     return `the plan changed while the dialog was open (now → ${refKey(plan.request.to)}): press r to look again`;
   return undefined;
+}
+
+export interface PickableRevision {
+  ref: TaskDefRef;
+  imageTags: string[];
+  /** Digests that last served it, when ECS's service revisions say. */
+  digests: string[];
+  lastServedAt?: number;
+  /** What served before the release: what `r` would pick. */
+  isPrevious: boolean;
+}
+
+/** `R`: the family's ACTIVE revisions older than the one serving, newest first. */
+export function pickableRevisions(s: ServiceSnapshot, release: Release | undefined): PickableRevision[] {
+  const current = primaryDeployment(s)?.taskDefinition;
+  if (!current) return [];
+  return s.familyRevisions
+    .filter((r) => r.status === 'ACTIVE' && r.revision !== current.revision)
+    .sort((a, b) => b.revision - a.revision)
+    .map((r) => {
+      const ref = { family: current.family, revision: r.revision };
+      const served = s.servedImages?.[refKey(ref)];
+      return {
+        ref,
+        imageTags: tagsOf(s, ref),
+        digests: served?.images.flatMap((i) => (i.digest ? [i.digest] : [])) ?? [],
+        lastServedAt: served?.at,
+        isPrevious: sameRef(ref, release?.previous?.ref),
+      };
+    });
 }

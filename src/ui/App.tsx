@@ -22,6 +22,7 @@ import { PaneSlot } from './containers/PaneSlot.js';
 import { RollbackDialogContainer } from './containers/RollbackDialogContainer.js';
 import { StepOutputContainer } from './containers/StepOutputContainer.js';
 import { TimelineContainer } from './containers/TimelineContainer.js';
+import { PickerContainer } from './containers/PickerContainer.js';
 import { useAppState, useStoreApi } from './StoreContext.js';
 import { TooSmall } from './TooSmall.js';
 import { useTerminalSize } from './useTerminalSize.js';
@@ -34,6 +35,7 @@ const CONTEXT_OF: Record<Overlay, Context> = {
   filter: 'filter',
   output: 'output',
   timeline: 'timeline',
+  picker: 'picker',
 };
 
 // Each handler checks the overlay in the store when the key arrives, not the one of the last
@@ -42,10 +44,10 @@ function useKeys(ctx: ActionContext): void {
   const { store } = ctx;
   const overlay = () => store.getState().ui.overlay;
   useKeyHandler(PRIORITY.dashboard, (key) => overlay() === 'none' && dispatchKey('global', key, ctx));
-  // Help, the output view and the timeline swallow every key; only theirs do anything.
+  // Help, the output view, the timeline and the picker swallow every key; only theirs do anything.
   useKeyHandler(PRIORITY.help, (key) => {
     const o = overlay();
-    if (o !== 'help' && o !== 'output' && o !== 'timeline') return false;
+    if (o !== 'help' && o !== 'output' && o !== 'timeline' && o !== 'picker') return false;
     dispatchKey(o, key, ctx);
     return true;
   });
@@ -77,6 +79,7 @@ function Body({ layout, overlay }: { layout: Exclude<Layout, { mode: 'too-small'
   if (overlay === 'help') return <HelpOverlay width={body.width} height={body.height} ascii={ascii} demo={demo} />;
   if (overlay === 'output') return <StepOutputContainer width={body.width} height={body.height} />;
   if (overlay === 'timeline') return <TimelineContainer width={body.width} height={body.height} />;
+  if (overlay === 'picker') return <PickerContainer width={body.width} height={body.height} />;
   if (overlay === 'confirmStep') return <ConfirmStepContainer width={body.width} height={body.height} />;
   if (overlay === 'rollback') return <RollbackDialogContainer width={body.width} height={body.height} />;
   if (layout.mode === 'single') return <PaneSlot id={focus} width={body.width} height={body.height} />;

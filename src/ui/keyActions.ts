@@ -1,6 +1,7 @@
 // What each keymap action does. Pure dispatches and app commands; no drawing.
 import type { AppCommands } from '../app/controller.js';
-import { selectPlan } from '../app/selectors.js';
+import { selectPickable, selectPlan } from '../app/selectors.js';
+import type { TaskDefRef } from '../domain/model.js';
 import { planKey } from '../domain/rollback.js';
 import { PANES } from '../app/state.js';
 import type { Store } from '../app/store.js';
@@ -13,6 +14,14 @@ export interface ActionContext {
 }
 
 type Handler = (ctx: ActionContext) => void;
+
+/** The rollback dialog, for `r`'s target or one picked with `R`: a fresh read, and what it showed is what `y` does. */
+function openRollback({ store, commands }: ActionContext, pick: TaskDefRef | undefined): void {
+  store.dispatch({ type: 'ui/rollbackPick', pick });
+  store.dispatch({ type: 'ui/rollbackShown', plan: planKey(selectPlan(store.getState())) });
+  store.dispatch({ type: 'ui/overlay', overlay: 'rollback' });
+  commands.refreshService();
+}
 
 function scroll(ctx: ActionContext, delta: number): void {
   const { focus } = ctx.store.getState().ui;
@@ -36,10 +45,20 @@ const handlers: Record<string, Handler> = {
   'scroll.down': (ctx) => scroll(ctx, 1),
   // `r` opens the dialog; the dialog itself explains a refusal or shows a rollback already under way.
   // The dialog asks for a fresh service read, and remembers what it showed: `y` acts on exactly that.
-  'release.rollback': ({ store, commands }) => {
-    store.dispatch({ type: 'ui/rollbackShown', plan: planKey(selectPlan(store.getState())) });
-    store.dispatch({ type: 'ui/overlay', overlay: 'rollback' });
+  'release.rollback': (ctx) => openRollback(ctx, undefined),
+  'release.pick': ({ store, commands }) => {
+    store.dispatch({ type: 'ui/pickerSelect', delta: -store.getState().ui.pickerSelected });
+    store.dispatch({ type: 'ui/overlay', overlay: 'picker' });
     commands.refreshService();
+  },
+  'picker.up': ({ store }) => store.dispatch({ type: 'ui/pickerSelect', delta: -1 }),
+  'picker.down': ({ store }) => store.dispatch({ type: 'ui/pickerSelect', delta: 1 }),
+  'picker.close': ({ store }) => store.dispatch({ type: 'ui/overlay', overlay: 'none' }),
+  'picker.choose': (ctx) => {
+    const s = ctx.store.getState();
+    const rows = selectPickable(s);
+    const row = rows[Math.min(s.ui.pickerSelected, rows.length - 1)];
+    if (row) openRollback(ctx, row.ref);
   },
   'logs.filter': ({ store }) => {
     store.dispatch({ type: 'ui/filterDraft', text: store.getState().logView.filter });
@@ -66,9 +85,10 @@ const handlers: Record<string, Handler> = {
       ctx.store.dispatch({ type: 'ui/notice', notice: 'step cancelled (Ctrl-C again quits)' });
     else ctx.quit();
   },
+  // The runner reads the plan when called: close the dialog (which forgets a picked revision) after.
   'dialog.confirm': ({ store, commands }) => {
-    store.dispatch({ type: 'ui/overlay', overlay: 'none' });
     void commands.confirmRollback();
+    store.dispatch({ type: 'ui/overlay', overlay: 'none' });
   },
   'dialog.cancel': ({ store }) => {
     store.dispatch({ type: 'ui/overlay', overlay: 'none' });

@@ -3,7 +3,7 @@
 import { selectConfirmRefusal } from '../app/selectors.js';
 import { PANES, PANE_TITLES, type AppState } from '../app/state.js';
 
-export type Context = 'global' | 'dialog' | 'confirm' | 'help' | 'filter' | 'output' | 'timeline';
+export type Context = 'global' | 'dialog' | 'confirm' | 'help' | 'filter' | 'output' | 'timeline' | 'picker';
 export type Category = 'General' | 'Navigation' | 'Release' | 'Logs' | 'Checklist' | 'Dialog';
 
 export interface KeyAction {
@@ -80,6 +80,47 @@ export const KEYMAP: readonly KeyAction[] = [
     context: 'global',
     dangerous: true,
     disabledReason: (s) => (s.readOnly ? 'read-only' : undefined),
+  },
+  {
+    id: 'release.pick',
+    keys: ['R'],
+    label: 'pick revision',
+    description: 'Pick another revision to roll back to (further back than r goes; asks to confirm)',
+    category: 'Release',
+    context: 'global',
+    dangerous: true,
+    disabledReason: (s) => (s.readOnly ? 'read-only' : undefined),
+  },
+  {
+    id: 'picker.choose',
+    keys: ['return'],
+    label: 'choose',
+    description: 'Roll back to the selected revision (the dialog asks to confirm)',
+    category: 'Release',
+    context: 'picker',
+    dangerous: true,
+  },
+  {
+    id: 'picker.up',
+    keys: ['up', 'k'],
+    description: 'Select the newer revision',
+    category: 'Release',
+    context: 'picker',
+  },
+  {
+    id: 'picker.down',
+    keys: ['down', 'j'],
+    description: 'Select the older revision',
+    category: 'Release',
+    context: 'picker',
+  },
+  {
+    id: 'picker.close',
+    keys: ['escape', 'q'],
+    label: 'close',
+    description: 'Close the picker: nothing is changed',
+    category: 'Release',
+    context: 'picker',
   },
   {
     id: 'release.timeline',

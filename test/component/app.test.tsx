@@ -135,6 +135,24 @@ describe('App', () => {
     ]);
   });
 
+  it('R picks a revision further back; Enter opens the dialog for it and y rolls back to exactly that', async () => {
+    const backend = new FakeBackend({ service: service(42, [39, 40, 41, 42]) });
+    app = renderApp(backend);
+    await until((x) => x.includes('r → web:41'));
+    app.press('release.pick');
+    await until((x) => x.includes('Roll back to which revision?'));
+    expect(frame()).toMatch(/> web:41 .*served before the release \(r\)/);
+    app.press('picker.down');
+    await until((x) => /> web:40 /.test(x));
+    app.press('picker.choose');
+    const dialog = await until((x) => x.includes('y roll back now'));
+    expect(dialog).toMatch(/target +web:40/);
+    expect(dialog).toContain('picked by hand (R)');
+    app.press('dialog.confirm');
+    await until((x) => x.includes(' ROLLING BACK '));
+    expect(backend.rollbacks.map((r) => r.to.revision)).toEqual([40]);
+  });
+
   it('refuses in read-only mode with the reason, and the key bar shows r disabled', async () => {
     const backend = new FakeBackend();
     app = renderApp(backend, { readOnly: true });

@@ -2,7 +2,7 @@
 // wrong target avoided.
 import { describe, expect, it } from 'vitest';
 import { identifyRelease, type Release } from '../../src/domain/release.js';
-import { planRollback, type RollbackOp } from '../../src/domain/rollback.js';
+import { pickableRevisions, planRollback, type RollbackOp } from '../../src/domain/rollback.js';
 import { deployment, ref, service, serviceDeployment } from '../helpers/service.js';
 
 const idle: RollbackOp = { phase: 'idle' };
@@ -125,5 +125,34 @@ describe('the release is the newest deployment that is not a rollback', () => {
     const arn = s.serviceDeployments[1]!.arn;
     expect(identifyRelease(s, { rollbacks: [], pick: arn })?.t0).toBe(2_000_010);
     expect(identifyRelease(s, { rollbacks: [], pick: '7' })).toBeUndefined();
+  });
+});
+
+describe('R: going further back is a separate, deliberate action', () => {
+  it('lists the other ACTIVE revisions newest first, marks what served before, and plans the one picked', () => {
+    const s = service(43, [40, 41, 42, 43], sds([serviceDeployment(43, [42])]), [41]);
+    const release = identifyRelease(s, none)!;
+    const rows = pickableRevisions(s, release);
+    expect(rows.map((r) => [r.ref.revision, r.isPrevious])).toEqual([
+      [42, true],
+      [40, false],
+    ]);
+    const plan = planRollback(s, idle, false, release, ref(40));
+    expect(plan.refusal).toBeUndefined();
+    expect(plan.request).toMatchObject({ from: ref(43), to: ref(40), method: 'update-service' });
+    expect(plan.target?.source).toBe('picked by hand (R)');
+  });
+
+  it('is allowed once back on the previous revision (r refuses there), but not to what already serves', () => {
+    const s = service(
+      41,
+      [40, 41, 42],
+      sds([serviceDeployment(41, [42], at(20)), serviceDeployment(42, [41], at(10))]),
+    );
+    const release = identifyRelease(s, none)!;
+    expect(planRollback(s, idle, false, release).refusal).toMatch(/^already on web:41/);
+    expect(planRollback(s, idle, false, release, ref(40)).request?.to).toEqual(ref(40));
+    expect(planRollback(s, idle, false, release, ref(41)).refusal).toBe('already on web:41');
+    expect(planRollback(s, idle, true, release, ref(40)).refusal).toMatch(/read-only/);
   });
 });

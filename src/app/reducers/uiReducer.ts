@@ -8,6 +8,7 @@ export const initialUi: UiState = {
   filterDraft: '',
   checklistSelected: 0,
   outputScroll: 0,
+  pickerSelected: 0,
 };
 
 export function uiReducer(ui: UiState, action: Action, checklistLength: number): UiState {
@@ -24,7 +25,14 @@ export function uiReducer(ui: UiState, action: Action, checklistLength: number):
       return { ...ui, scroll: { ...ui.scroll, [ui.focus]: Math.max(0, current + action.delta) } };
     }
     case 'ui/overlay':
-      return { ...ui, overlay: action.overlay, notice: undefined, outputScroll: 0 };
+      // A revision picked with R belongs to the dialog it opened: leaving it forgets the pick.
+      return {
+        ...ui,
+        overlay: action.overlay,
+        notice: undefined,
+        outputScroll: 0,
+        rollbackPick: action.overlay === 'rollback' ? ui.rollbackPick : undefined,
+      };
     case 'ui/outputScroll':
       return { ...ui, outputScroll: Math.max(0, ui.outputScroll + action.delta) };
     case 'ui/filterDraft':
@@ -33,6 +41,10 @@ export function uiReducer(ui: UiState, action: Action, checklistLength: number):
       return { ...ui, notice: action.notice };
     case 'ui/rollbackShown':
       return { ...ui, rollbackShown: action.plan };
+    case 'ui/rollbackPick':
+      return { ...ui, rollbackPick: action.pick };
+    case 'ui/pickerSelect':
+      return { ...ui, pickerSelected: Math.max(0, ui.pickerSelected + action.delta) };
     case 'checklist/select': {
       const max = Math.max(0, checklistLength - 1);
       return { ...ui, checklistSelected: Math.min(max, Math.max(0, ui.checklistSelected + action.delta)) };
