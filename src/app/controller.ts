@@ -44,6 +44,8 @@ export interface AppCommands {
   tickSelected(): void;
   /** Reads the service again now (the rollback dialog's decision wants fresh data). */
   refreshService(): void;
+  /** The dialog's `p`: pin the target's images by digest in a new revision, then roll back to it. */
+  pinAndRollback(): Promise<void>;
 }
 
 export class Controller implements AppCommands {
@@ -184,6 +186,10 @@ export class Controller implements AppCommands {
     const s = this.store.getState();
     const selected = s.checklist.steps[s.ui.checklistSelected];
     return (selected && this.checklist.cancel(selected.id)) || this.checklist.cancel();
+  }
+
+  pinAndRollback(): Promise<void> {
+    return this.rollback.pinAndConfirm();
   }
 
   refreshService(): void {

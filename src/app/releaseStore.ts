@@ -7,7 +7,7 @@ import type { AuditEntry } from '../domain/audit.js';
 import type { KnownRollback, Release } from '../domain/release.js';
 
 const ref = z.object({ family: z.string(), revision: z.number().int() });
-const images = z.object({ ref, imageTags: z.array(z.string()) });
+const images = z.object({ ref, imageTags: z.array(z.string()), digests: z.array(z.string()).optional() });
 const releaseSchema = z.object({
   cluster: z.string(),
   service: z.string(),

@@ -4,14 +4,15 @@
 import type { AuditEvent } from '../domain/audit.js';
 import type { Backend } from '../domain/backend.js';
 import { errorMessage } from '../domain/errors.js';
-import type { RollbackOp } from '../domain/rollback.js';
+import { refKey, type RollbackRequest } from '../domain/model.js';
+import { pinnable, type RollbackOp } from '../domain/rollback.js';
 import { selectConfirmRefusal, selectPlan } from './selectors.js';
 import type { Store } from './store.js';
 
 export class RollbackRunner {
   constructor(
     private readonly store: Store,
-    private readonly backend: Pick<Backend, 'rollback' | 'now'>,
+    private readonly backend: Pick<Backend, 'rollback' | 'now' | 'pinImages'>,
     /** Appends to the audit log; false when it could not. */
     private readonly record: (event: AuditEvent) => boolean,
     /** After AWS accepted: look at the service again now. */
@@ -27,8 +28,53 @@ export class RollbackRunner {
       this.notice(`rollback refused: ${refusal ?? 'no target'}`);
       return;
     }
-    const request = plan.request;
-    const base = { kind: 'rollback' as const, from: request.from, to: request.to, source: plan.target?.source };
+    await this.execute(plan.request, plan.target?.source);
+  }
+
+  /**
+   * The dialog's `p`, the safe path for a mutable tag: a new revision copied from the target with its
+   * images pinned by the digests that last served it, then UpdateService to that copy. Each call once.
+   */
+  async pinAndConfirm(): Promise<void> {
+    const s = this.store.getState();
+    const plan = selectPlan(s);
+    const refusal = selectConfirmRefusal(s);
+    const { images, why } = pinnable(plan);
+    if (refusal || !plan.request || !images) {
+      this.notice(`not pinned: ${refusal ?? why ?? 'no target'}`);
+      return;
+    }
+    const target = plan.request.to;
+    const names = images.map((i) => `${i.container}@${i.digest}`);
+    if (!this.record({ kind: 'pin', phase: 'requested', from: target, images: names })) {
+      this.notice('not pinned: the audit log cannot be written (see above)');
+      return;
+    }
+    let pinned;
+    try {
+      pinned = await this.backend.pinImages(target, images);
+    } catch (e) {
+      this.record({ kind: 'pin', phase: 'failed', from: target, images: names, error: errorMessage(e) });
+      this.store.dispatch({
+        type: 'rollback/failed',
+        error: `pinning ${refKey(target)}: ${errorMessage(e)}`,
+        at: this.backend.now(),
+      });
+      return;
+    }
+    this.record({ kind: 'pin', phase: 'registered', from: target, to: pinned, images: names });
+    const request = {
+      ...plan.request,
+      to: pinned,
+      method: 'update-service' as const,
+      serviceDeploymentArn: undefined,
+      pinnedFrom: target,
+    };
+    await this.execute(request, `${plan.target?.source ?? ''}; pinned by digest as ${refKey(pinned)}`);
+  }
+
+  private async execute(request: RollbackRequest, source: string | undefined): Promise<void> {
+    const base = { kind: 'rollback' as const, from: request.from, to: request.to, source };
     // Recorded (and fsynced) before AWS is asked: a crash in between still leaves the intent on disk.
     if (!this.record({ ...base, phase: 'requested', method: request.method })) {
       this.notice('rollback not started: the audit log cannot be written (see above)');

@@ -16,6 +16,8 @@ function detail(e: AuditEntry): string {
       const was = e.replaced ? ` (new, replaced ${ref(e.replaced)})` : '';
       return `release ${ref(e.released)} T+0 ${e.t0}${e.previous ? `, before it ${ref(e.previous)}` : ''}${was}`;
     }
+    case 'pin':
+      return `pin ${e.phase} ${e.from.family}:${e.from.revision}${e.to ? ` → ${e.to.family}:${e.to.revision}` : ''} (${e.images.join(', ')})${e.error ? `: ${e.error}` : ''}`;
     case 'checklist':
       return `check ${e.status.toUpperCase()} ${e.title}${e.durationMs !== undefined ? ` (${e.durationMs} ms)` : ''}`;
   }

@@ -20,6 +20,15 @@ export type AuditEvent =
     }
   | { kind: 'alarm'; alarm: string; from?: string; to: string; reason?: string }
   | {
+      /** A revision copied with its images pinned by digest, before rolling back to the copy. */
+      kind: 'pin';
+      phase: 'requested' | 'registered' | 'failed';
+      from: TaskDefRef;
+      to?: TaskDefRef;
+      images: string[];
+      error?: string;
+    }
+  | {
       /** A release first watched, or a new one that replaced `replaced`. */
       kind: 'release';
       released: TaskDefRef;

@@ -267,6 +267,8 @@ export interface RollbackRequest {
   to: TaskDefRef;
   method: 'stop-service-deployment' | 'update-service';
   serviceDeploymentArn?: string;
+  /** `to` is a copy of this revision with its images pinned by digest (the safe path for a mutable tag). */
+  pinnedFrom?: TaskDefRef;
 }
 
 export interface RollbackResult {

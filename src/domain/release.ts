@@ -7,6 +7,8 @@ import { refKey, type ServiceSnapshot, type TaskDefRef } from './model.js';
 export interface RevisionImages {
   ref: TaskDefRef;
   imageTags: string[];
+  /** The image digests that last served it (`container@sha256:…`), when ECS's service revisions say. */
+  digests?: string[];
 }
 
 export interface Release {
@@ -98,13 +100,19 @@ function rollbackOf(start: Start, older: readonly Start[], inputs: ReleaseInputs
   return undefined;
 }
 
-const imagesOf = (s: ServiceSnapshot, ref: TaskDefRef): RevisionImages => ({
-  ref,
-  imageTags:
-    s.taskDefinitions[refKey(ref)]?.containers.map((c) => c.imageTag) ??
-    s.deployments.find((d) => sameRef(d.taskDefinition, ref))?.imageTags ??
-    [],
-});
+function imagesOf(s: ServiceSnapshot, ref: TaskDefRef): RevisionImages {
+  const digests = s.servedImages?.[refKey(ref)]?.images.flatMap((i) =>
+    i.digest ? [`${i.container}@${i.digest}`] : [],
+  );
+  return {
+    ref,
+    imageTags:
+      s.taskDefinitions[refKey(ref)]?.containers.map((c) => c.imageTag) ??
+      s.deployments.find((d) => sameRef(d.taskDefinition, ref))?.imageTags ??
+      [],
+    ...(digests?.length ? { digests } : {}),
+  };
+}
 
 /** The newest older revision of the family that is still ACTIVE: a guess, said as one. */
 function newestOlderActive(s: ServiceSnapshot, ref: TaskDefRef): TaskDefRef | undefined {

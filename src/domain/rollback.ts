@@ -245,3 +245,13 @@ export function pickableRevisions(s: ServiceSnapshot, release: Release | undefin
       };
     });
 }
+
+/** The images to pin when `p` takes the safe path; undefined (with why) when it cannot. */
+export function pinnable(plan: RollbackPlan): { images?: ContainerImage[]; why?: string } {
+  const t = plan.target;
+  if (!t || !plan.request) return { why: plan.refusal ?? 'no target' };
+  if (!t.mutableTags.length) return { why: 'its tags are versions: nothing to pin' };
+  const images = t.servedImages?.filter((i) => i.digest);
+  if (!images?.length) return { why: 'ECS recorded no digest for it (service revisions unavailable)' };
+  return { images };
+}

@@ -65,6 +65,12 @@ function fromAudit(e: AuditEntry): TimelineEntry | undefined {
       };
     case 'alarm':
       return { at, text: `alarm ${e.alarm} ${e.from ?? '?'} → ${e.to}`, tone: e.to === 'ALARM' ? 'bad' : undefined };
+    case 'pin':
+      return {
+        at,
+        text: `pin ${refKey(e.from)} by digest ${e.phase}${e.to ? ` as ${refKey(e.to)}` : ''}${e.error ? `: ${e.error}` : ''}`,
+        tone: e.phase === 'failed' ? 'bad' : 'warn',
+      };
     case 'checklist':
       if (e.status === 'started') return undefined;
       return {

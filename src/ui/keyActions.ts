@@ -90,6 +90,10 @@ const handlers: Record<string, Handler> = {
     void commands.confirmRollback();
     store.dispatch({ type: 'ui/overlay', overlay: 'none' });
   },
+  'dialog.pin': ({ store, commands }) => {
+    void commands.pinAndRollback();
+    store.dispatch({ type: 'ui/overlay', overlay: 'none' });
+  },
   'dialog.cancel': ({ store }) => {
     store.dispatch({ type: 'ui/overlay', overlay: 'none' });
     store.dispatch({ type: 'ui/notice', notice: 'rollback cancelled: nothing changed' });

@@ -1,6 +1,7 @@
 // The one registry of actions and keys. The key bar, the `?` overlay and the README key table are
 // generated from it; handlers live in src/ui/keyActions.ts, keyed by the same ids.
-import { selectConfirmRefusal } from '../app/selectors.js';
+import { selectConfirmRefusal, selectPlan } from '../app/selectors.js';
+import { pinnable } from '../domain/rollback.js';
 import { PANES, PANE_TITLES, type AppState } from '../app/state.js';
 
 export type Context = 'global' | 'dialog' | 'confirm' | 'help' | 'filter' | 'output' | 'timeline' | 'picker';
@@ -244,6 +245,16 @@ export const KEYMAP: readonly KeyAction[] = [
     context: 'dialog',
     dangerous: true,
     disabledReason: selectConfirmRefusal,
+  },
+  {
+    id: 'dialog.pin',
+    keys: ['p'],
+    label: 'pin and roll back',
+    description: 'Copy the target with its images pinned by digest, then roll back to the copy',
+    category: 'Dialog',
+    context: 'dialog',
+    dangerous: true,
+    disabledReason: (s) => selectConfirmRefusal(s) ?? pinnable(selectPlan(s)).why,
   },
   {
     id: 'dialog.cancel',

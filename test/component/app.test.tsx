@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { deployment, service, serviceDeployment } from '../helpers/service.js';
+import { deployment, service, taskDef, serviceDeployment } from '../helpers/service.js';
 import { FakeBackend } from '../helpers/fakeBackend.js';
 import { renderApp, waitForFrame } from '../helpers/renderApp.js';
 
@@ -151,6 +151,44 @@ describe('App', () => {
     app.press('dialog.confirm');
     await until((x) => x.includes(' ROLLING BACK '));
     expect(backend.rollbacks.map((r) => r.to.revision)).toEqual([40]);
+  });
+
+  it('p takes the safe path for a mutable tag: a copy pinned by digest, then the rollback to it; r refuses after', async () => {
+    const digest = `sha256:${'ab'.repeat(32)}`;
+    const backend = new FakeBackend({
+      service: service(42, [41, 42], {
+        taskDefinitions: { 'web:41': taskDef(41, 'ACTIVE', 'latest'), 'web:42': taskDef(42) },
+        servedImages: {
+          'web:41': { images: [{ container: 'web', image: 'registry.example.com/web:latest', digest }] },
+        },
+        deployments: [
+          deployment(42, { rolloutState: 'IN_PROGRESS', running: 2 }),
+          deployment(41, { status: 'ACTIVE' }),
+        ],
+      }),
+    });
+    app = renderApp(backend);
+    await until((x) => x.includes('r → web:41'));
+    app.press('release.rollback');
+    const dialog = await until((x) => x.includes('p pin by digest, then roll back'));
+    expect(dialog).toContain('tag latest can point elsewhere now');
+    app.press('dialog.pin');
+    await until((x) => x.includes(' ROLLING BACK '));
+    expect(backend.pins).toEqual([
+      {
+        ref: { family: 'web', revision: 41 },
+        images: [{ container: 'web', image: 'registry.example.com/web:latest', digest }],
+      },
+    ]);
+    expect(backend.rollbacks).toMatchObject([
+      { to: { family: 'web', revision: 141 }, method: 'update-service', pinnedFrom: { family: 'web', revision: 41 } },
+    ]);
+    // ECS finishes on the pinned copy: it stands for what served before the release
+    backend.world.service = service(141, [41, 42, 141]);
+    app.controller.poller.refresh('service');
+    await until((x) => x.includes('rolled back → web:141'));
+    app.press('release.rollback');
+    await until((x) => x.includes('already on web:141, the revision serving before release web:42'));
   });
 
   it('refuses in read-only mode with the reason, and the key bar shows r disabled', async () => {

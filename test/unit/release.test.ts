@@ -156,3 +156,19 @@ describe('R: going further back is a separate, deliberate action', () => {
     expect(planRollback(s, idle, true, release, ref(40)).refusal).toMatch(/read-only/);
   });
 });
+
+describe('the released images', () => {
+  it('carry the digests that served them, when ECS recorded them', () => {
+    const digest = `sha256:${'cd'.repeat(32)}`;
+    const s = service(42, [41, 42], {
+      ...sds([serviceDeployment(42, [41])]),
+      servedImages: { 'web:42': { images: [{ container: 'web', image: 'r/web:v1.42.0', digest }] } },
+    });
+    expect(identifyRelease(s, none)?.released).toEqual({
+      ref: ref(42),
+      imageTags: ['v1.42.0'],
+      digests: [`web@${digest}`],
+    });
+    expect(identifyRelease(s, none)?.previous).not.toHaveProperty('digests');
+  });
+});

@@ -2,7 +2,7 @@
 // (and whether a new one replaced it), and how a rollback started here is going.
 import { identifyRelease, isNewRelease, sameRef, type Release } from '../../domain/release.js';
 import { rollbackProgress, type RollbackOp } from '../../domain/rollback.js';
-import type { ServiceSnapshot } from '../../domain/model.js';
+import { refKey, type ServiceSnapshot } from '../../domain/model.js';
 import type { Action } from '../actions.js';
 import type { AppState } from '../state.js';
 
@@ -76,9 +76,18 @@ export function releaseReducer(state: AppState, action: Action): ReleaseSlice {
   // Remembered, so the deployment it makes is never taken for a new release; and when nothing else
   // said what served before the release, the revision rolled back to is that.
   const knownRollbacks = [...state.knownRollbacks, { from, to, at: action.at }];
-  const release =
-    state.release && !state.release.previous
+  const { pinnedFrom } = state.rollback.request;
+  const release = !state.release
+    ? state.release
+    : !state.release.previous
       ? { ...state.release, previous: { ref: to, imageTags: [] }, previousBasis: 'the revision rolled back to' }
-      : state.release;
+      : pinnedFrom && sameRef(pinnedFrom, state.release.previous.ref)
+        ? // The pinned copy now stands for what served before: r refuses once the service is on it.
+          {
+            ...state.release,
+            previous: { ref: to, imageTags: [] },
+            previousBasis: `${refKey(pinnedFrom)} pinned by digest`,
+          }
+        : state.release;
   return { release, releaseChange: state.releaseChange, knownRollbacks, rollback };
 }

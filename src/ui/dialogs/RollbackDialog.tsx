@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { refKey, type TaskDefinitionInfo } from '../../domain/model.js';
-import { confirmRefusal, type RollbackPlan } from '../../domain/rollback.js';
+import { confirmRefusal, pinnable, type RollbackPlan } from '../../domain/rollback.js';
 import { diffTaskDefs } from '../../domain/taskdefDiff.js';
 import { ago, utcTime } from '../format.js';
 import { METHOD_TEXT } from '../rollbackText.js';
@@ -114,7 +114,17 @@ export function RollbackDialog(p: RollbackDialogProps) {
             <Text bold color={theme.bad}>
               y
             </Text>
-            <Text>{p.op.phase === 'failed' ? ' try again now' : ' roll back now'} · any other key cancels</Text>
+            <Text>{p.op.phase === 'failed' ? ' try again now' : ' roll back now'}</Text>
+            {pinnable(p.plan).images && (
+              <>
+                <Text> · </Text>
+                <Text bold color={theme.bad}>
+                  p
+                </Text>
+                <Text> pin by digest, then roll back</Text>
+              </>
+            )}
+            <Text> · any other key cancels</Text>
           </>
         ) : (
           <Text color={theme.dim}>{waiting ? 'y not yet (see above) · any other key cancels' : 'any key closes'}</Text>
