@@ -63,3 +63,6 @@ export const firstLine = (s: string): string => {
 /** Most services write the level into the line; a level column only for lines that do not. */
 export const levelTag = (e: { level: string; message: string }): string =>
   e.message.slice(0, 12).includes(e.level) ? '' : `${e.level.padEnd(5)} `;
+
+/** `sha256:4f1c4f1…9a2e`: enough to compare with a registry, short enough for a row. */
+export const shortDigest = (d: string): string => (d.length > 20 ? `${d.slice(0, 14)}…${d.slice(-4)}` : d);

@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
+import { OverlayFrame } from './OverlayFrame.js';
 import { helpRows } from '../keymap.js';
-import { borderStyle, theme } from '../theme.js';
+import { theme } from '../theme.js';
 
 export interface HelpOverlayProps {
   width: number;
@@ -19,15 +20,7 @@ export function HelpOverlay({ width, height, ascii, demo }: HelpOverlayProps) {
   const colWidth = Math.floor((width - 4) / columns);
   const keyWidth = 10;
   return (
-    <Box
-      flexDirection="column"
-      borderStyle={borderStyle(ascii)}
-      borderColor={theme.accent}
-      width={width}
-      height={height}
-      paddingX={1}
-      overflow="hidden"
-    >
+    <OverlayFrame width={width} height={height} ascii={ascii}>
       <Text bold wrap="truncate-end">
         Keys (Esc, ? or q closes)
       </Text>
@@ -51,6 +44,6 @@ export function HelpOverlay({ width, height, ascii, demo }: HelpOverlayProps) {
           demo world: makes no AWS requests
         </Text>
       )}
-    </Box>
+    </OverlayFrame>
   );
 }

@@ -1,8 +1,9 @@
-import { Box, Text } from 'ink';
+import { Text } from 'ink';
+import { OverlayFrame } from './OverlayFrame.js';
 import { refKey } from '../../domain/model.js';
 import type { PickableRevision } from '../../domain/rollback.js';
-import { ago, fit } from '../format.js';
-import { borderStyle, theme } from '../theme.js';
+import { ago, fit, shortDigest } from '../format.js';
+import { theme } from '../theme.js';
 
 export interface RevisionPickerProps {
   rows: readonly PickableRevision[];
@@ -13,23 +14,13 @@ export interface RevisionPickerProps {
   ascii: boolean;
 }
 
-const short = (d: string): string => (d.length > 20 ? `${d.slice(0, 14)}…` : d);
-
 /** `R`: every other ACTIVE revision of the family, to go further back than `r` does; Enter opens the dialog. */
 export function RevisionPicker({ rows, selected, now, width, height, ascii }: RevisionPickerProps) {
   const room = Math.max(1, height - 4);
   const at = Math.min(selected, Math.max(0, rows.length - 1));
   const from = Math.max(0, Math.min(at - room + 1, rows.length - room));
   return (
-    <Box
-      flexDirection="column"
-      borderStyle={borderStyle(ascii)}
-      borderColor={theme.warn}
-      width={width}
-      height={height}
-      paddingX={1}
-      overflow="hidden"
-    >
+    <OverlayFrame width={width} height={height} ascii={ascii} color={theme.warn}>
       <Text bold wrap="truncate-end">
         Roll back to which revision? · ↑↓ select · Enter opens the rollback dialog · Esc closes
       </Text>
@@ -37,11 +28,11 @@ export function RevisionPicker({ rows, selected, now, width, height, ascii }: Re
       {rows.slice(from, from + room).map((r, i) => (
         <Text key={refKey(r.ref)} wrap="truncate-end" inverse={from + i === at}>
           {`${from + i === at ? '>' : ' '} ${fit(refKey(r.ref), 12)} ${fit(r.imageTags.join(',') || '?', 20)} `}
-          <Text color={theme.dim}>{fit(r.digests.map(short).join(',') || 'digest not recorded', 18)} </Text>
+          <Text color={theme.dim}>{fit(r.digests.map(shortDigest).join(',') || 'digest not recorded', 18)} </Text>
           {r.lastServedAt !== undefined ? `served ${ago(r.lastServedAt, now)}` : ''}
           {r.isPrevious ? <Text color={theme.accent}> · served before the release (r)</Text> : ''}
         </Text>
       ))}
-    </Box>
+    </OverlayFrame>
   );
 }

@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import { refKey, type TaskDefinitionInfo } from '../../domain/model.js';
 import { confirmRefusal, pinnable, type RollbackPlan } from '../../domain/rollback.js';
 import { diffTaskDefs } from '../../domain/taskdefDiff.js';
-import { ago, utcTime } from '../format.js';
+import { ago, shortDigest, utcTime } from '../format.js';
 import { METHOD_TEXT } from '../rollbackText.js';
 import { borderStyle, theme } from '../theme.js';
 import type { RollbackOp } from '../../domain/rollback.js';
@@ -20,9 +20,6 @@ export interface RollbackDialogProps {
   /** Age of the service data the plan is made of, wall ms. */
   dataAgeMs?: number;
 }
-
-/** `sha256:4f1c…9a2e`: enough to compare with a registry, short enough for one row. */
-const shortDigest = (d: string): string => (d.length > 20 ? `${d.slice(0, 14)}…${d.slice(-4)}` : d);
 
 const Row = ({ label, children }: { label: string; children: React.ReactNode }) => (
   <Text wrap="truncate-end">

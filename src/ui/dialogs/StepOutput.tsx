@@ -1,9 +1,10 @@
-import { Box, Text } from 'ink';
+import { Text } from 'ink';
+import { OverlayFrame } from './OverlayFrame.js';
 import type { ChecklistStepDef, StepResult } from '../../domain/model.js';
 import { sanitizeLine } from '../../domain/sanitize.js';
 import { clampScroll } from '../Rows.js';
 import { stepDetail } from '../stepDetail.js';
-import { borderStyle, theme } from '../theme.js';
+import { theme } from '../theme.js';
 
 export interface StepOutputProps {
   step?: ChecklistStepDef;
@@ -21,15 +22,7 @@ export function StepOutput({ step, result, scroll, width, height, ascii }: StepO
   const rows = Math.max(1, height - 4 - head.length);
   const from = clampScroll(scroll, lines.length, rows);
   return (
-    <Box
-      flexDirection="column"
-      borderStyle={borderStyle(ascii)}
-      borderColor={theme.accent}
-      width={width}
-      height={height}
-      paddingX={1}
-      overflow="hidden"
-    >
+    <OverlayFrame width={width} height={height} ascii={ascii}>
       <Text
         bold
         wrap="truncate-end"
@@ -48,6 +41,6 @@ export function StepOutput({ step, result, scroll, width, height, ascii }: StepO
           {l || ' '}
         </Text>
       ))}
-    </Box>
+    </OverlayFrame>
   );
 }

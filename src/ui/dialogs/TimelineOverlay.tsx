@@ -1,8 +1,9 @@
-import { Box, Text } from 'ink';
+import { Text } from 'ink';
+import { OverlayFrame } from './OverlayFrame.js';
 import type { TimelineEntry } from '../../domain/timeline.js';
 import { clock } from '../../domain/releaseClock.js';
 import { clampScroll } from '../Rows.js';
-import { borderStyle, theme } from '../theme.js';
+import { theme } from '../theme.js';
 
 export interface TimelineOverlayProps {
   entries: readonly TimelineEntry[];
@@ -24,15 +25,7 @@ export function TimelineOverlay({ entries, t0, scroll, width, height, ascii }: T
   const to = entries.length - back;
   const shown = entries.slice(Math.max(0, to - rows), to);
   return (
-    <Box
-      flexDirection="column"
-      borderStyle={borderStyle(ascii)}
-      borderColor={theme.accent}
-      width={width}
-      height={height}
-      paddingX={1}
-      overflow="hidden"
-    >
+    <OverlayFrame width={width} height={height} ascii={ascii}>
       <Text bold wrap="truncate-end">{`Timeline · ${entries.length} events · Esc closes · ↑↓ scroll`}</Text>
       {shown.length === 0 && <Text color={theme.dim}>nothing recorded yet</Text>}
       {shown.map((e, i) => (
@@ -41,6 +34,6 @@ export function TimelineOverlay({ entries, t0, scroll, width, height, ascii }: T
           {e.text}
         </Text>
       ))}
-    </Box>
+    </OverlayFrame>
   );
 }
