@@ -2,7 +2,6 @@ import type { SourceId, SourcePayloads } from './actions.js';
 import type { Backend, PollIntervals } from '../domain/backend.js';
 import { errorMessage } from '../domain/errors.js';
 import type { Source } from './poller.js';
-import { sanitizeLine } from '../domain/sanitize.js';
 import type { Store } from './store.js';
 import { releaseStart, servingLogGroup } from './selectors.js';
 
@@ -42,14 +41,7 @@ function logsSource(backend: Backend, store: Store, intervalMs: number): Source 
       try {
         const page = await backend.getLogs({ logGroup: servingLogGroup(state) }, signal);
         if (signal.aborted) return;
-        const events = page.events.map((e) => ({
-          ...e,
-          message: sanitizeLine(e.message),
-          stream: sanitizeLine(e.stream),
-        }));
-        const { note } = page.follow;
-        const follow = note === undefined ? page.follow : { ...page.follow, note: sanitizeLine(note) };
-        store.dispatch({ type: 'logs/batch', events, follow, at: Date.now() });
+        store.dispatch({ type: 'logs/batch', events: page.events, follow: page.follow, at: Date.now() });
       } catch (e) {
         if (!signal.aborted)
           store.dispatch({ type: 'source/failed', source: 'logs', error: errorMessage(e), at: Date.now() });

@@ -2,8 +2,14 @@
 import type { Settings } from '../config/settings.js';
 import type { Backend } from '../domain/backend.js';
 import { createDemoBackend } from '../adapters/demo/index.js';
+import { sanitizedBackend } from '../app/sanitizedBackend.js';
 
+/** Every backend the CLI uses answers through the sanitising boundary (app/sanitizedBackend.ts). */
 export async function createBackend(s: Settings): Promise<Backend> {
+  return sanitizedBackend(await createRawBackend(s));
+}
+
+async function createRawBackend(s: Settings): Promise<Backend> {
   if (s.mode === 'demo' || !s.aws) return createDemoBackend(s.demo);
   // Loaded only for AWS, so the demo starts without parsing the SDK.
   const { createAwsBackend, checkCredentials } = await import('../adapters/aws/index.js');

@@ -1,4 +1,5 @@
 // The interactive dashboard: store, poller and Ink, torn down cleanly on every exit path.
+import { EXIT } from './exit.js';
 import { render } from 'ink';
 import type { Backend, PollIntervals } from '../domain/backend.js';
 import { AuditLog, localWho } from '../app/auditLog.js';
@@ -56,7 +57,7 @@ export async function runDashboard(o: RunOptions): Promise<number> {
   const onSignal = (signal: NodeJS.Signals) => {
     quit();
     restoreScreen();
-    process.exit(signal === 'SIGINT' ? 130 : 143);
+    process.exit(signal === 'SIGINT' ? EXIT.sigint : signal === 'SIGHUP' ? EXIT.sighup : EXIT.sigterm);
   };
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, onSignal);
   controller.start();

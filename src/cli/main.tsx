@@ -5,7 +5,9 @@
 import './processEnv.js';
 import { parseArgs } from './flags.js';
 import { releaseMemory } from './releaseMemory.js';
-import { UsageError } from '../domain/errors.js';
+import { errorMessage, UsageError } from '../domain/errors.js';
+import { EXIT, exitAfterFlush, leaveQuietlyOnBrokenPipe, sayError } from './exit.js';
+import { snapshotStatus } from './snapshotStatus.js';
 import { resolveChecklist, runbookNotice } from './checklistSources.js';
 import { loadConfig } from '../config/load.js';
 import { createBackend } from './backendFactory.js';
@@ -31,7 +33,13 @@ async function main(argv: string[]): Promise<number> {
     const state = await collectSnapshot(backend, s.intervals, releaseMemory(s, backend.target).init);
     process.stdout.write(s.json ? `${snapshotJson(state, backend)}\n` : snapshotText(state, backend));
     backend.close();
-    return 0;
+    const { problems, warnings } = snapshotStatus(state);
+    for (const w of warnings) sayError(`warning: ${w}`);
+    if (problems.length === 0) return EXIT.ok;
+    sayError(
+      `the snapshot cannot stand for ${backend.target.cluster}/${backend.target.service}: ${problems.join('; ')}`,
+    );
+    return EXIT.failed;
   }
   const { runDashboard } = await import('./dashboard.js');
   return runDashboard({
@@ -55,16 +63,17 @@ async function main(argv: string[]): Promise<number> {
   });
 }
 
+leaveQuietlyOnBrokenPipe();
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => exitAfterFlush(code),
   (e: unknown) => {
     if (e instanceof UsageError) {
-      process.stderr.write(`shipwatch: ${e.message}\n`);
-      process.exit(e.exitCode);
+      sayError(e.message);
+      return exitAfterFlush(e.exitCode);
     }
     // Unexpected: still one line on stderr, the stack only when asked for.
-    process.stderr.write(`shipwatch: ${e instanceof Error ? e.message : String(e)}\n`);
+    sayError(errorMessage(e));
     if (process.env.SHIPWATCH_DEBUG) console.error(e);
-    process.exit(1);
+    return exitAfterFlush(EXIT.failed);
   },
 );

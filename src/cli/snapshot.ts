@@ -26,13 +26,16 @@ export async function collectSnapshot(
   return store.getState();
 }
 
+/** Without the service read there is nothing to judge: a snapshot says UNKNOWN, not the dashboard's LOADING. */
+const snapshotVerdict = (s: AppState): string => (s.service.data ? selectVerdict(s) : 'UNKNOWN');
+
 export function snapshotJson(s: AppState, backend: Backend): string {
   return JSON.stringify(
     {
       target: backend.target,
       backend: backend.kind,
       now: new Date(backend.now()).toISOString(),
-      verdict: selectVerdict(s),
+      verdict: snapshotVerdict(s),
       rollback: {
         hint: rollbackHint(selectPlan(s), s.rollback),
         target: selectPlan(s).target?.ref ?? null,
@@ -65,7 +68,7 @@ export function snapshotText(s: AppState, backend: Backend): string {
     `shipwatch ${service} @ ${cluster} (${region})${backend.kind === 'demo' ? ' [demo]' : ''} account ${s.identity.data?.account ?? '?'}`,
   );
   out.push(
-    `${start === undefined ? 'T+?' : clock(now - start)}  ${selectVerdict(s)}  ${rollbackHint(selectPlan(s), s.rollback)}`,
+    `${start === undefined ? 'T+?' : clock(now - start)}  ${snapshotVerdict(s)}  ${rollbackHint(selectPlan(s), s.rollback)}`,
   );
   out.push('', 'Deployments');
   for (const d of s.service.data?.deployments ?? []) {

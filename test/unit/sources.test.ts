@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Controller } from '../../src/app/controller.js';
 import { initialState } from '../../src/app/reducers/rootReducer.js';
 import { createStore } from '../../src/app/store.js';
-import type { LogFollow, LogsQuery, MetricsQuery } from '../../src/domain/backend.js';
+import type { Backend, LogFollow, LogsQuery, MetricsQuery } from '../../src/domain/backend.js';
+import { sanitizedBackend } from '../../src/app/sanitizedBackend.js';
 import { FakeBackend } from '../helpers/fakeBackend.js';
 import { TEST_INTERVALS } from '../helpers/renderApp.js';
 import { service, taskDef } from '../helpers/service.js';
@@ -35,7 +36,7 @@ class RecordingBackend extends FakeBackend {
   }
 }
 
-function start(backend: RecordingBackend) {
+function start(backend: Backend) {
   const store = createStore(initialState());
   const controller = new Controller(backend, store, TEST_INTERVALS);
   controller.start();
@@ -75,7 +76,7 @@ describe('sources read what the store knows', () => {
   it("the follower's mode reaches the store, its note as data (no control sequences)", async () => {
     const backend = new RecordingBackend();
     backend.follow = { mode: 'polling', note: 'Live Tail unavailable: \u001b]0;PWNED\u0007denied' };
-    const { controller, store } = start(backend);
+    const { controller, store } = start(sanitizedBackend(backend));
     await vi.advanceTimersByTimeAsync(50);
     const follow = store.getState().logs.follow!;
     expect(follow.mode).toBe('polling');

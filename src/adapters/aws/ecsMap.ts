@@ -27,7 +27,6 @@ import type {
 } from '../../domain/model.js';
 import { refKey } from '../../domain/model.js';
 import { imageTag } from '../../domain/imageTags.js';
-import { sanitizeLine } from '../../domain/sanitize.js';
 
 export const ms = (d: Date | undefined): number | undefined => (d ? d.getTime() : undefined);
 
@@ -220,9 +219,9 @@ export function mapServiceRevision(rev: ServiceRevision): ServedRevision | undef
     c.containerName && c.image
       ? [
           {
-            container: sanitizeLine(c.containerName),
-            image: sanitizeLine(c.image),
-            ...(c.imageDigest ? { digest: sanitizeLine(c.imageDigest) } : {}),
+            container: c.containerName,
+            image: c.image,
+            ...(c.imageDigest ? { digest: c.imageDigest } : {}),
           },
         ]
       : [],
