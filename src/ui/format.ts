@@ -1,4 +1,5 @@
 // Pure text helpers shared by the panes. Timestamps are epoch ms on the backend clock.
+import stringWidth from 'string-width';
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');
 
@@ -41,18 +42,31 @@ const intFmt = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 /** `10,000` */
 export const int = (n: number): string => intFmt.format(n);
 
-/** Cuts to at most `max` UTF-16 units with an ellipsis, never splitting a surrogate pair. */
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+const ASCII = /^[\x20-\x7e]*$/;
+/** Terminal columns: a CJK character or an emoji takes two, which `.length` does not know. */
+export const columns = (s: string): number => (ASCII.test(s) ? s.length : stringWidth(s));
+
+/** Cuts to at most `max` terminal columns with an ellipsis, never splitting a character. */
 export function truncate(s: string, max: number): string {
-  if (s.length <= max) return s;
+  if (columns(s) <= max) return s;
   if (max <= 0) return '';
-  let cut = max - 1;
-  const code = s.charCodeAt(cut - 1);
-  if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
-  return `${s.slice(0, cut)}…`;
+  let out = '';
+  let width = 0;
+  for (const { segment } of graphemes.segment(s)) {
+    const w = stringWidth(segment);
+    if (width + w > max - 1) break;
+    out += segment;
+    width += w;
+  }
+  return `${out}…`;
 }
 
-/** Truncates or pads to exactly `n` columns (ASCII content), for column alignment. */
-export const fit = (s: string, n: number): string => truncate(s, n).padEnd(n);
+/** Truncates or pads to exactly `n` columns, for column alignment. */
+export const fit = (s: string, n: number): string => {
+  const cut = truncate(s, n);
+  return cut + ' '.repeat(Math.max(0, n - columns(cut)));
+};
 
 /** First line of a possibly multi-line text. */
 export const firstLine = (s: string): string => {

@@ -79,3 +79,11 @@ describe('text', () => {
   });
   test('firstLine', () => expect(firstLine('one\ntwo')).toBe('one'));
 });
+
+describe('widths in terminal columns', () => {
+  test('wide characters count two columns, so a row never overflows its pane', () => {
+    expect(truncate('日本語テキスト', 5)).toBe('日本…');
+    expect(fit('日本', 6)).toBe('日本  ');
+    expect(fit('日本語テキスト', 6)).toBe('日本… ');
+  });
+});

@@ -7,7 +7,6 @@ import { errorMessage } from '../../src/domain/errors.js';
 import { FakeBackend } from '../helpers/fakeBackend.js';
 
 const HOSTILE = 'x\u001b]0;PWNED\u0007\u001b[2J\u009d52;c;AA\u009c\u202eevil\u202c\u200b\u2028\u0008\r\u007fy';
-// eslint-disable-next-line no-control-regex -- what must not get through
 const FORBIDDEN = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\p{Cf}\p{Zl}\p{Zp}]/u;
 
 /** Every string anywhere in a value, keys too. */
