@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI_PATH, runCli } from '../helpers/cli.js';
 import { startMoto, type Moto } from '../helpers/moto.js';
-import { childEnv, cleanupTerminalsAfterEach, spawnTerminal } from '../helpers/pty.js';
+import { childEnv, cleanupTerminalsAfterEach, keys, spawnTerminal } from '../helpers/pty.js';
 import { motoEnv, seedWorld, SEEDED } from '../helpers/seedAws.js';
 
 cleanupTerminalsAfterEach();
@@ -84,6 +84,19 @@ describe('the snapshot says when it cannot stand for the service', () => {
 });
 
 describe('signals end the dashboard with the shell statuses', () => {
+  it('Ctrl-C typed as a key quits like q: exit 0', async () => {
+    const t = spawnTerminal({ args: [CLI_PATH, '--demo', '--seed', '1'], cols: 100, rows: 30 });
+    await t.waitFor('demo-cluster', START_MS);
+    // Until raw mode is on, the terminal turns Ctrl-C into SIGINT (130): wait for a key to be read.
+    t.press('?');
+    await t.waitFor(/Quit shipwatch/, START_MS);
+    t.press(keys.escape);
+    await t.waitForGone(/Quit shipwatch/, START_MS);
+    t.press(keys.ctrlC);
+    expect((await t.exited).exitCode).toBe(0);
+    expect(t.isAltScreen()).toBe(false);
+  }, 60_000);
+
   it.each([
     ['SIGINT', 130],
     ['SIGTERM', 143],
