@@ -1,6 +1,6 @@
 // What the dashboard, the snapshot and the report remember of the release: the persisted release,
 // the audit log's rollbacks, `--release`; and how a changed release is saved.
-import { readAudit } from '../app/auditLog.js';
+import { auditSummary, readAudit } from '../app/auditRead.js';
 import { RECORDED_CAP, type InitOptions } from '../app/reducers/rootReducer.js';
 import type { AuditEntry } from '../domain/audit.js';
 import { readRelease, writeRelease, auditedRollbacks } from '../app/releaseStore.js';
@@ -22,15 +22,12 @@ export function releaseMemory(
   t: Pick<Target, 'cluster' | 'service'>,
 ): ReleaseMemory {
   const remembered = s.releasePath ? readRelease(s.releasePath) : {};
-  let rollbacks: ReturnType<typeof auditedRollbacks> = [];
-  let recorded: AuditEntry[] = [];
-  try {
-    const entries = readAudit(s.auditPath);
-    rollbacks = auditedRollbacks(entries, t.cluster, t.service);
-    recorded = entries.filter((e) => e.cluster === t.cluster && e.service === t.service).slice(-RECORDED_CAP);
-  } catch {
-    // an unreadable audit log is said when it is written to; identification goes on from ECS
-  }
+  // An unreadable log or a torn line is said in the notice; identification goes on from ECS and the rest.
+  const audit = readAudit(s.auditPath);
+  const rollbacks = auditedRollbacks(audit.entries, t.cluster, t.service);
+  const recorded: AuditEntry[] = audit.entries
+    .filter((e) => e.cluster === t.cluster && e.service === t.service)
+    .slice(-RECORDED_CAP);
   const samePlace = remembered.release?.cluster === t.cluster && remembered.release?.service === t.service;
   return {
     init: {
@@ -39,7 +36,7 @@ export function releaseMemory(
       releasePick: s.release,
       recorded,
     },
-    problem: remembered.problem,
+    problem: [remembered.problem, auditSummary(s.auditPath, audit)].filter(Boolean).join(' · ') || undefined,
     save: (release) => {
       if (!s.releasePath) return undefined;
       try {

@@ -9,7 +9,8 @@ import { parseDuration } from '../config/duration.js';
 import { resolveChecklist } from './checklistSources.js';
 import { loadConfig } from '../config/load.js';
 import { resolveSettings } from '../config/settings.js';
-import { readAudit } from '../app/auditLog.js';
+import { readAudit } from '../app/auditRead.js';
+import { auditProblemLines } from './auditCommand.js';
 import { identifyRelease } from '../domain/release.js';
 import { releaseMemory } from './releaseMemory.js';
 import type { Backend } from '../domain/backend.js';
@@ -92,7 +93,10 @@ export async function runReportCommand(argv: string[], version: string): Promise
   const s = resolveSettings(parsed.options, config, file);
   const now = Date.now();
   const auditFile = own.auditFile ?? s.auditPath;
-  const entries = readAudit(auditFile);
+  const audit = readAudit(auditFile);
+  const { entries } = audit;
+  // The record is written from what could be read; the lines that could not are named, not hidden.
+  process.stderr.write(auditProblemLines('shipwatch report', auditFile, audit));
 
   // Live data is a bonus: without credentials or network the audit log alone still makes a record.
   let backend: Backend | undefined;

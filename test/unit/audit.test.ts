@@ -35,7 +35,7 @@ describe('audit log', () => {
     });
   });
 
-  it('reads past a torn last line (a crash mid-write) and prints a table', () => {
+  it('reads past a torn last line (a crash mid-write), names it, and prints a table', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'audit-')), 'audit.jsonl');
     log(path).append(
       { kind: 'rollback', phase: 'accepted', from: ref(42), to: ref(41), method: 'update-service' },
@@ -54,7 +54,9 @@ describe('audit log', () => {
       new Date('2026-11-23T10:02:00Z'),
     );
     appendFileSync(path, '{"at":"2026-11-23T10:03');
-    const entries = readAudit(path);
+    const { entries, problems, file } = readAudit(path);
+    expect(file).toBe('read');
+    expect(problems).toEqual(['line 3: not an audit entry (torn write?)']);
     expect(entries).toHaveLength(2);
     expect(auditTable(entries)).toBe(
       [
@@ -63,7 +65,7 @@ describe('audit log', () => {
         '',
       ].join('\n'),
     );
-    expect(readAudit(join(tmpdir(), 'no-such-audit.jsonl'))).toEqual([]);
+    expect(readAudit(join(tmpdir(), 'no-such-audit.jsonl'))).toEqual({ entries: [], problems: [], file: 'missing' });
     expect(auditTable([])).toBe('no audit entries yet\n');
   });
 

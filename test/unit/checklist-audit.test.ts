@@ -33,7 +33,7 @@ describe('checklist results in the audit log', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'sw-audit-')), 'audit.jsonl');
     const { controller } = setup(path);
     expect(await controller.checklist.run('smoke')).toBe(true);
-    const entries = readAudit(path);
+    const { entries } = readAudit(path);
     expect(entries.map((e) => e.kind === 'checklist' && e.status)).toEqual(['started', 'passed']);
     expect(entries[0]).toMatchObject({
       step: 'smoke',
