@@ -10,7 +10,8 @@ import type { Backend, PollIntervals } from '../domain/backend.js';
 import { ChecklistRunner, needsConfirmation, type StepRunners } from '../checklist/runner.js';
 import { errorMessage } from '../domain/errors.js';
 import { checklistHost } from './checklistHost.js';
-import { Poller } from './poller.js';
+import { Poller, RunDeadlineError } from './poller.js';
+import type { SourceId } from './actions.js';
 import { breakerTrips } from '../domain/breakerTrips.js';
 import type { Release } from '../domain/release.js';
 import { RollbackRunner } from './rollbackRunner.js';
@@ -49,7 +50,9 @@ export interface AppCommands {
 }
 
 export class Controller implements AppCommands {
-  readonly poller = new Poller();
+  // A run the poller abandoned at its deadline never reaches its source's own catch (its signal was
+  // aborted, so the source stays silent): the pane hears of it here.
+  readonly poller = new Poller({ onError: (id, e) => this.abandoned(id, e) });
   /** The backend's clock, read once a second for everything on screen. */
   readonly ticker: Ticker;
   readonly checklist: ChecklistRunner;
@@ -121,6 +124,12 @@ export class Controller implements AppCommands {
         if (entered.length) this.hooks.onAttention?.(entered.map((n) => `${n} in ALARM`));
       }
     });
+  }
+
+  private abandoned(id: string, e: unknown): void {
+    if (!(e instanceof RunDeadlineError)) return;
+    const source = id as SourceId | 'logs';
+    this.store.dispatch({ type: 'source/failed', source, error: errorMessage(e), at: Date.now() });
   }
 
   stop(): void {

@@ -7,19 +7,45 @@ export interface Source {
 }
 
 export interface PollerOptions {
-  /** Upper bound of the backoff delay. */
+  /** Upper bound of the backoff delay: how stale a pane may stay after AWS has recovered. */
   maxBackoffMs?: number;
+  /**
+   * A run that has not settled by then is abandoned: its signal is aborted, it counts as a failure
+   * and the next run is scheduled. The second line of defence behind each request's own deadline.
+   */
+  runDeadlineMs?: number;
   random?: () => number;
   setTimer?: (fn: () => void, ms: number) => unknown;
   clearTimer?: (handle: unknown) => void;
   onError?: (id: string, error: unknown) => void;
 }
 
-/** Exponential backoff with full jitter over the source's own interval, capped. */
+export const DEFAULT_MAX_BACKOFF_MS = 30_000;
+/** Three times the longest request deadline (a page of logs, 15 s): a run makes a few requests in a row. */
+export const DEFAULT_RUN_DEADLINE_MS = 45_000;
+
+/** A run abandoned by the poller; the source's pane should show it like any other failure. */
+export class RunDeadlineError extends Error {
+  constructor(
+    readonly sourceId: string,
+    readonly ms: number,
+  ) {
+    super(`${sourceId} did not answer in ${Math.round(ms / 100) / 10} s`);
+    this.name = 'RunDeadlineError';
+  }
+}
+
+type Outcome = { failed: false } | { failed: true; error: unknown };
+
+/**
+ * Exponential backoff with jitter over the source's own interval, capped. Never sooner than the
+ * interval, except for a source polled less often than the cap (cost: hourly): a failed read of it
+ * is retried at the cap, or an outage of a minute would leave its pane in error for an hour.
+ */
 export function backoffDelay(intervalMs: number, failures: number, maxMs: number, random: () => number): number {
   if (failures <= 0) return intervalMs;
   const ceiling = Math.min(maxMs, intervalMs * 2 ** failures);
-  return Math.max(intervalMs, Math.round(ceiling * (0.5 + random() / 2)));
+  return Math.max(Math.min(intervalMs, maxMs), Math.round(ceiling * (0.5 + random() / 2)));
 }
 
 interface Running {
@@ -30,6 +56,8 @@ interface Running {
   /** A refresh arrived while a run was in flight. */
   refreshPending: boolean;
   timer?: unknown;
+  /** The run deadline of the run in flight. */
+  deadline?: unknown;
   inFlight?: AbortController;
 }
 
@@ -44,7 +72,8 @@ export class Poller {
 
   constructor(opts: PollerOptions = {}) {
     this.opts = {
-      maxBackoffMs: opts.maxBackoffMs ?? 5 * 60_000,
+      maxBackoffMs: opts.maxBackoffMs ?? DEFAULT_MAX_BACKOFF_MS,
+      runDeadlineMs: opts.runDeadlineMs ?? DEFAULT_RUN_DEADLINE_MS,
       random: opts.random ?? Math.random,
       setTimer: opts.setTimer ?? ((fn, ms) => setTimeout(fn, ms)),
       clearTimer: opts.clearTimer ?? ((h) => clearTimeout(h as NodeJS.Timeout)),
@@ -85,6 +114,7 @@ export class Poller {
     this.stopped = true;
     for (const r of this.running.values()) {
       if (r.timer !== undefined) this.opts.clearTimer(r.timer);
+      if (r.deadline !== undefined) this.opts.clearTimer(r.deadline);
       r.inFlight?.abort();
     }
   }
@@ -99,20 +129,13 @@ export class Poller {
     const generation = ++r.generation;
     const ctrl = new AbortController();
     r.inFlight = ctrl;
-    let failed = false;
-    let error: unknown;
-    try {
-      await r.source.run(ctrl.signal);
-    } catch (e) {
-      failed = true;
-      error = e;
-    }
+    const outcome = await this.settle(r, ctrl);
     // A superseded run was aborted on purpose: its outcome is neither a failure nor a reason to schedule.
     if (this.stopped || generation !== r.generation) return;
     r.inFlight = undefined;
-    if (failed) {
+    if (outcome.failed) {
       r.failures += 1;
-      this.opts.onError?.(r.source.id, error);
+      this.opts.onError?.(r.source.id, outcome.error);
     } else r.failures = 0;
     if (r.refreshPending) {
       r.refreshPending = false;
@@ -121,5 +144,32 @@ export class Poller {
     }
     const delay = backoffDelay(r.source.intervalMs, r.failures, this.opts.maxBackoffMs, this.opts.random);
     r.timer = this.opts.setTimer(() => void this.tick(r), delay);
+  }
+
+  /** The run's outcome, or a RunDeadlineError once the deadline passes; a later outcome is ignored. */
+  private settle(r: Running, ctrl: AbortController): Promise<Outcome> {
+    return new Promise<Outcome>((resolve) => {
+      const done = (o: Outcome) => {
+        this.opts.clearTimer(deadline);
+        if (r.deadline === deadline) r.deadline = undefined;
+        resolve(o);
+      };
+      const deadline = this.opts.setTimer(() => {
+        const error = new RunDeadlineError(r.source.id, this.opts.runDeadlineMs);
+        ctrl.abort(error);
+        done({ failed: true, error });
+      }, this.opts.runDeadlineMs);
+      r.deadline = deadline;
+      let run: Promise<void>;
+      try {
+        run = r.source.run(ctrl.signal);
+      } catch (e) {
+        run = Promise.reject(e);
+      }
+      run.then(
+        () => done({ failed: false }),
+        (error: unknown) => done({ failed: true, error }),
+      );
+    });
   }
 }

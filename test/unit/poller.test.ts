@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { backoffDelay, Poller } from '../../src/app/poller.js';
+import { backoffDelay, DEFAULT_MAX_BACKOFF_MS, Poller, RunDeadlineError } from '../../src/app/poller.js';
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
@@ -212,5 +212,97 @@ describe('poller', () => {
     expect(backoffDelay(1000, 3, 60_000, () => 1)).toBe(8000);
     expect(backoffDelay(1000, 3, 60_000, () => 0)).toBe(4000);
     expect(backoffDelay(1000, 20, 60_000, () => 1)).toBe(60_000);
+  });
+
+  it('retries a failed hourly source at the cap, not an hour later; a healthy one keeps its interval', () => {
+    const hour = 3_600_000;
+    expect(backoffDelay(hour, 1, 30_000, () => 0)).toBe(30_000);
+    expect(backoffDelay(hour, 5, 30_000, () => 1)).toBe(30_000);
+    expect(backoffDelay(hour, 0, 30_000, () => 1)).toBe(hour);
+  });
+
+  it('abandons a run that never settles: aborts it, reports it, counts a failure and polls again', async () => {
+    const starts: number[] = [];
+    const signals: AbortSignal[] = [];
+    const errors: unknown[] = [];
+    let lateSettle: (() => void) | undefined;
+    const poller = new Poller({ random: () => 1, runDeadlineMs: 2000, onError: (_id, e) => errors.push(e) });
+    poller.add({
+      id: 'service',
+      intervalMs: 1000,
+      run: (signal) => {
+        starts.push(Date.now());
+        signals.push(signal);
+        // The first run hangs and ignores its signal, as a request without a deadline would.
+        if (starts.length === 1) return new Promise<void>((resolve) => (lateSettle = resolve));
+        return Promise.resolve();
+      },
+    });
+    const t0 = Date.now();
+    await vi.advanceTimersByTimeAsync(1999);
+    expect(errors).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(signals[0]!.aborted).toBe(true);
+    expect(signals[0]!.reason).toBeInstanceOf(RunDeadlineError);
+    expect(errors.map((e) => (e as Error).message)).toEqual(['service did not answer in 2 s']);
+    // One failure: the next run waits 2 s (random 1), then the source is healthy again.
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(starts.map((t) => t - t0)).toEqual([0, 4000]);
+    // The abandoned run settling late must not start a second chain of runs.
+    lateSettle!();
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(starts.map((t) => t - t0)).toEqual([0, 4000, 5000, 6000, 7000]);
+    poller.stop();
+  });
+
+  it('a run that settles before its deadline is not abandoned, and stop clears the deadline', async () => {
+    const errors: unknown[] = [];
+    const poller = new Poller({ runDeadlineMs: 1000, onError: (_id, e) => errors.push(e) });
+    poller.add({ id: 'x', intervalMs: 5000, run: () => new Promise((r) => setTimeout(r, 900)) });
+    await vi.advanceTimersByTimeAsync(4000);
+    expect(errors).toEqual([]);
+    poller.stop();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('caps the backoff at 30 s by default, and the first success polls at the interval again', async () => {
+    const starts: number[] = [];
+    let failing = true;
+    const poller = new Poller({ random: () => 1 });
+    poller.add({
+      id: 'x',
+      intervalMs: 5000,
+      run: async () => {
+        starts.push(Date.now());
+        if (failing) throw new Error('Rate exceeded');
+      },
+    });
+    await vi.advanceTimersByTimeAsync(10 * 60_000);
+    const gaps = starts.slice(1).map((t, i) => t - starts[i]!);
+    expect(Math.max(...gaps)).toBe(DEFAULT_MAX_BACKOFF_MS);
+    expect(gaps.slice(-5)).toEqual(Array(5).fill(30_000));
+    failing = false;
+    const recoveredAt = starts.length;
+    await vi.advanceTimersByTimeAsync(30_000 + 3 * 5000);
+    // Stale at most one capped delay after AWS recovered; then every interval.
+    expect(starts.slice(recoveredAt + 1).map((t, i) => t - starts[recoveredAt + i]!)).toEqual([5000, 5000, 5000]);
+    poller.stop();
+  });
+
+  it('takes a smaller cap from its options', async () => {
+    const starts: number[] = [];
+    const poller = new Poller({ random: () => 1, maxBackoffMs: 3000 });
+    poller.add({
+      id: 'x',
+      intervalMs: 1000,
+      run: async () => {
+        starts.push(Date.now());
+        throw new Error('down');
+      },
+    });
+    const t0 = Date.now();
+    await vi.advanceTimersByTimeAsync(12_000);
+    expect(starts.map((t) => t - t0)).toEqual([0, 2000, 5000, 8000, 11_000]);
+    poller.stop();
   });
 });

@@ -1,7 +1,9 @@
 // What an SDK error means for the on-call, in one line, with what to do about it.
+import { RequestTimeoutError } from './deadlines.js';
 
 interface SdkErrorLike {
   name?: string;
+  code?: string;
   message?: string;
   $metadata?: { httpStatusCode?: number };
   $fault?: 'client' | 'server';
@@ -66,10 +68,33 @@ export const isUnavailable = (e: unknown): boolean => {
   );
 };
 
+const NETWORK = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
+
+/** No answer at all: refused, reset, name not found. (The HTTP handler names resets TimeoutError.) */
+export const isNetworkError = (e: unknown): boolean => {
+  const err = asSdk(e);
+  return NETWORK.has(err.code ?? '') || /socket hang up/i.test(err.message ?? '');
+};
+
+/** A call past its deadline, or an attempt the HTTP handler gave up on (connect, first byte). */
+export const isTimeout = (e: unknown): boolean =>
+  e instanceof RequestTimeoutError || (asSdk(e).name === 'TimeoutError' && !isNetworkError(e));
+
 /** `ecs:DescribeServices: AccessDenied — add this action to the IAM policy` and the like. */
 export function describeAwsError(e: unknown, action: string, profile?: string): string {
   const err = asSdk(e);
   const msg = (err.message ?? String(e)).split('\n')[0]!;
+  if (e instanceof RequestTimeoutError) return e.message;
+  if (isNetworkError(e)) return `${action}: no connection to AWS (${err.code ?? msg}), retrying`;
+  if (isTimeout(e)) return `${action} timed out (${msg.replace(/^@smithy\/node-http-handler - (\[ERROR\] )?/, '')})`;
   if (isCredentialsProblem(e)) {
     const login = profile ? `aws sso login --profile ${profile}` : 'aws sso login (or set AWS_PROFILE / credentials)';
     return `AWS credentials missing or expired: run ${login} (${err.name ?? 'error'}: ${msg})`;

@@ -7,6 +7,8 @@ import { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
 import { ECSClient } from '@aws-sdk/client-ecs';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { STSClient } from '@aws-sdk/client-sts';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { timeoutsFromEnv, withDeadlines, type RequestTimeouts } from './deadlines.js';
 
 export interface AwsClients {
   ecs: ECSClient;
@@ -21,22 +23,33 @@ export interface ClientOptions {
   region: string;
   profile?: string;
   endpoint?: string;
+  /** Default: deadlines.ts DEFAULT_TIMEOUTS, scaled by SHIPWATCH_REQUEST_TIMEOUT_MS when set. */
+  timeouts?: RequestTimeouts;
 }
 
 /** Cost Explorer has one endpoint, in us-east-1, whatever region the service runs in. */
 export const COST_EXPLORER_REGION = 'us-east-1';
 
-export function createClients({ region, profile, endpoint }: ClientOptions): AwsClients {
-  // The SDK retries throttling and 5xx itself (standard mode, 3 attempts); the poller backs off
-  // on top of that per source, so one slow API never stalls the others.
-  const base = { region, profile, endpoint, maxAttempts: 3 };
+export function createClients({ region, profile, endpoint, timeouts }: ClientOptions): AwsClients {
+  const t = timeouts ?? timeoutsFromEnv(process.env);
+  // The SDK retries throttling, resets and 5xx itself (standard mode, 3 attempts) within the call's
+  // deadline; the poller backs off on top of that per source, so one slow API never stalls the others.
+  // Each attempt's answer deadline is set per call (deadlines.ts): a change's is longer than a read's.
+  const base = () => ({
+    region,
+    profile,
+    endpoint,
+    maxAttempts: 3,
+    // Without a connect timeout an attempt waits for the OS: minutes for a black-holed address.
+    requestHandler: new NodeHttpHandler({ connectionTimeout: t.connectMs, throwOnRequestTimeout: true }),
+  });
   return {
-    ecs: new ECSClient(base),
-    cloudwatch: new CloudWatchClient(base),
-    logs: new CloudWatchLogsClient(base),
-    costExplorer: new CostExplorerClient({ ...base, region: COST_EXPLORER_REGION }),
-    sts: new STSClient(base),
-    elb: new ElasticLoadBalancingV2Client(base),
+    ecs: withDeadlines(new ECSClient(base()), 'ecs', t),
+    cloudwatch: withDeadlines(new CloudWatchClient(base()), 'cloudwatch', t),
+    logs: withDeadlines(new CloudWatchLogsClient(base()), 'logs', t),
+    costExplorer: withDeadlines(new CostExplorerClient({ ...base(), region: COST_EXPLORER_REGION }), 'ce', t),
+    sts: withDeadlines(new STSClient(base()), 'sts', t),
+    elb: withDeadlines(new ElasticLoadBalancingV2Client(base()), 'elasticloadbalancing', t),
   };
 }
 
