@@ -1,9 +1,11 @@
 // Carrying out a confirmed rollback: the audit entry before AWS is asked, the call sent once, the
-// Stop -> Update fallback, and the record of how it ended. What to roll back to is the domain
-// planner's (domain/rollback.ts); how it is going is derived by the release reducer.
+// Stop -> Update fallback (only after a Stop that certainly did nothing), and the record of how it
+// ended: applied, not applied, or unknown (its answer was lost and the read-back failed too). What
+// to roll back to is the domain planner's (domain/rollback.ts); how it is going is derived by the
+// release reducer.
 import type { AuditEvent } from '../domain/audit.js';
 import type { Backend } from '../domain/backend.js';
-import { errorMessage } from '../domain/errors.js';
+import { certainlyNotApplied, errorMessage, failedOutcome } from '../domain/errors.js';
 import { refKey, type RollbackRequest } from '../domain/model.js';
 import { pinnable, type RollbackOp } from '../domain/rollback.js';
 import { selectConfirmRefusal, selectPlan } from './selectors.js';
@@ -54,18 +56,20 @@ export class RollbackRunner {
     try {
       pinned = await this.backend.pinImages(target, images);
     } catch (e) {
-      this.record({ kind: 'pin', phase: 'failed', from: target, images: names, error: errorMessage(e) });
+      const error = failureText(e, 'press r, then p, to try again');
+      this.record({ kind: 'pin', phase: 'failed', from: target, images: names, error, ...failedOutcome(e) });
       this.store.dispatch({
         type: 'rollback/failed',
-        error: `pinning ${refKey(target)}: ${errorMessage(e)}`,
+        error: `pinning ${refKey(target)}: ${error}`,
         at: this.backend.now(),
       });
       return;
     }
-    this.record({ kind: 'pin', phase: 'registered', from: target, to: pinned, images: names });
+    const to = { family: pinned.family, revision: pinned.revision };
+    this.record({ kind: 'pin', phase: 'registered', from: target, to, images: names, ...applied(pinned) });
     const request = {
       ...plan.request,
-      to: pinned,
+      to,
       method: 'update-service' as const,
       serviceDeploymentArn: undefined,
       pinnedFrom: target,
@@ -81,21 +85,26 @@ export class RollbackRunner {
       return;
     }
     this.store.dispatch({ type: 'rollback/requested', request, at: this.backend.now() });
+    let method = request.method;
     try {
       const result = await this.backend.rollback(request).catch((e: unknown) => {
         // The deployment may have finished between the last poll and `y` (StopServiceDeployment then
         // refuses), or the API may be missing; UpdateService to the same target is what was confirmed.
-        if (request.method !== 'stop-service-deployment') throw e;
+        // Never after a Stop whose answer was lost: it may have taken effect, and an UpdateService on
+        // top would start a second deployment.
+        if (request.method !== 'stop-service-deployment' || !certainlyNotApplied(e)) throw e;
         const error = `${errorMessage(e)}; falling back to update-service`;
-        this.record({ ...base, phase: 'failed', method: request.method, error });
-        return this.backend.rollback({ ...request, method: 'update-service', serviceDeploymentArn: undefined });
+        this.record({ ...base, phase: 'failed', method: request.method, error, outcome: 'not-applied' });
+        method = 'update-service';
+        return this.backend.rollback({ ...request, method, serviceDeploymentArn: undefined });
       });
-      this.record({ ...base, phase: 'accepted', method: result.method });
+      this.record({ ...base, phase: 'accepted', method: result.method, ...applied(result) });
       this.store.dispatch({ type: 'rollback/accepted', at: this.backend.now() });
       this.refreshService();
     } catch (e) {
-      this.record({ ...base, phase: 'failed', method: request.method, error: errorMessage(e) });
-      this.store.dispatch({ type: 'rollback/failed', error: errorMessage(e), at: this.backend.now() });
+      const error = failureText(e, 'press r to try again');
+      this.record({ ...base, phase: 'failed', method, error, ...failedOutcome(e) });
+      this.store.dispatch({ type: 'rollback/failed', error, at: this.backend.now() });
     }
   }
 
@@ -112,4 +121,20 @@ export class RollbackRunner {
   private notice(notice: string): void {
     this.store.dispatch({ type: 'ui/notice', notice });
   }
+}
+
+/** A change AWS took: and when its answer was lost, that reading back is how this is known. */
+function applied(result: object): { outcome: 'applied'; answer?: 'lost' } {
+  return 'answer' in result && result.answer === 'lost'
+    ? { outcome: 'applied', answer: 'lost' }
+    : { outcome: 'applied' };
+}
+
+/** Why it failed, and whether trying again is safe: only the user decides, and only they can check. */
+function failureText(e: unknown, retry: string): string {
+  const advice =
+    failedOutcome(e).outcome === 'unknown'
+      ? 'it may have been applied: check the service before retrying'
+      : `not applied: ${retry}`;
+  return `${errorMessage(e)} — ${advice}`;
 }

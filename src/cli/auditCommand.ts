@@ -7,10 +7,14 @@ import type { AuditEntry } from '../domain/audit.js';
 import { sanitizeLine } from '../domain/sanitize.js';
 import { defaultAuditPath, demoAuditPath } from '../config/statePaths.js';
 
+/** Whether a change took effect, and when its answer was lost, that reading back is how it is known. */
+const outcome = (e: { outcome?: string; answer?: string }): string =>
+  e.outcome ? ` [${e.outcome}${e.answer === 'lost' ? ', answer lost: read back' : ''}]` : '';
+
 function detail(e: AuditEntry): string {
   switch (e.kind) {
     case 'rollback':
-      return `rollback ${e.phase} ${e.from.family}:${e.from.revision} → ${e.to.family}:${e.to.revision} (${e.method})${e.error ? `: ${e.error}` : ''}`;
+      return `rollback ${e.phase} ${e.from.family}:${e.from.revision} → ${e.to.family}:${e.to.revision} (${e.method})${outcome(e)}${e.error ? `: ${e.error}` : ''}`;
     case 'alarm':
       return `alarm ${e.alarm} ${e.from ?? '?'} → ${e.to}${e.reason ? `: ${e.reason}` : ''}`;
     case 'release': {
@@ -19,7 +23,7 @@ function detail(e: AuditEntry): string {
       return `release ${ref(e.released)} T+0 ${e.t0}${e.previous ? `, before it ${ref(e.previous)}` : ''}${was}`;
     }
     case 'pin':
-      return `pin ${e.phase} ${e.from.family}:${e.from.revision}${e.to ? ` → ${e.to.family}:${e.to.revision}` : ''} (${e.images.join(', ')})${e.error ? `: ${e.error}` : ''}`;
+      return `pin ${e.phase} ${e.from.family}:${e.from.revision}${e.to ? ` → ${e.to.family}:${e.to.revision}` : ''} (${e.images.join(', ')})${outcome(e)}${e.error ? `: ${e.error}` : ''}`;
     case 'checklist':
       return `check ${e.status.toUpperCase()} ${e.title}${e.durationMs !== undefined ? ` (${e.durationMs} ms)` : ''}`;
   }

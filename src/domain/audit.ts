@@ -8,6 +8,9 @@ export interface Who {
   host: string;
 }
 
+/** Whether a change sent to AWS took effect, as far as its answer (or the read-back after a lost one) says. */
+export type MutationOutcome = 'applied' | 'not-applied' | 'unknown';
+
 export type AuditEvent =
   | {
       kind: 'rollback';
@@ -17,6 +20,10 @@ export type AuditEvent =
       method: string;
       source?: string;
       error?: string;
+      /** Of an `accepted` or `failed` call: whether it took effect (`unknown`: the read-back failed too). */
+      outcome?: MutationOutcome;
+      /** The call's answer was lost; `outcome` is what reading the service back found. */
+      answer?: 'lost';
     }
   | { kind: 'alarm'; alarm: string; from?: string; to: string; reason?: string }
   | {
@@ -27,6 +34,8 @@ export type AuditEvent =
       to?: TaskDefRef;
       images: string[];
       error?: string;
+      outcome?: MutationOutcome;
+      answer?: 'lost';
     }
   | {
       /** A release first watched, or a new one that replaced `replaced`. */

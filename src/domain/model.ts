@@ -274,6 +274,13 @@ export interface RollbackRequest {
 export interface RollbackResult {
   method: RollbackRequest['method'];
   deploymentId?: string;
+  /** The call's answer was lost, and reading the service back showed it took effect. */
+  answer?: 'lost';
+}
+
+/** The revision a pin registered; `answer: 'lost'` when it was found by reading the family back. */
+export interface PinResult extends TaskDefRef {
+  answer?: 'lost';
 }
 
 export const refKey = (r: TaskDefRef): string => `${r.family}:${r.revision}`;

@@ -11,8 +11,12 @@ export function rollbackHint(plan: RollbackPlan, op: RollbackOp): string {
   if (plan.target && plan.back === 'done') return `rolled back → ${refKey(plan.target.ref)}`;
   if (plan.target && plan.back === 'rolling') return `rolling back → ${refKey(plan.target.ref)}`;
   // A failed rollback is said until the next try; `r` plans and asks again.
-  if (op.request && op.phase === 'failed')
-    return `rollback failed${plan.refusal ? '' : ' (r to retry)'}: ${op.error ?? ''}`;
+  // The runner's failures say themselves whether trying again is safe (app/rollbackRunner.ts); a
+  // rollout that failed after AWS took the change does not, and r is the way on.
+  if (op.request && op.phase === 'failed') {
+    const advised = / — (not applied|it may have been applied)/.test(op.error ?? '');
+    return `rollback failed${plan.refusal || advised ? '' : ' (r to retry)'}: ${op.error ?? ''}`;
+  }
   if (!plan.target) return `r: ${plan.refusal ?? 'no target'}`;
   const base = `r → ${refKey(plan.target.ref)}${tag(plan.target.imageTags)}`;
   return plan.refusal ? `${base} [${plan.refusal.split(':')[0]}]` : base;

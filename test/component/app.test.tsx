@@ -117,7 +117,7 @@ describe('App', () => {
     app.press('release.rollback');
     await until((x) => x.includes('y roll back now'));
     app.press('dialog.confirm');
-    const failed = await until((x) => x.includes('rollback failed (r to retry): ecs:UpdateService: access denied'));
+    const failed = await until((x) => x.includes('rollback failed: ecs:UpdateService: access denied'));
     expect(failed).toContain(' ROLLING '); // the service's own state, not FAILED for good
     expect(bells).toEqual([[expect.stringContaining('rollback failed')]]);
     backend.world.failRollback = undefined;

@@ -1,7 +1,8 @@
 // EcsReader against moto over real HTTP. moto differs from AWS where AWS-TESTBED.md says: one
 // deployment per service that UpdateService changes in place, no events, no service-deployment APIs.
-// And pinImages (a new revision with images pinned by digest), sent once: counted over real HTTP
-// through a proxy that fails RegisterTaskDefinition the way a retryable 5xx does.
+// And the changes (pinImages' RegisterTaskDefinition, rollback's UpdateService and
+// StopServiceDeployment), each sent once: counted over real HTTP through a proxy that fails the
+// change the way a retryable 5xx does.
 import {
   CreateClusterCommand,
   CreateServiceCommand,
@@ -372,17 +373,33 @@ async function failingProxy(failing: string) {
   return { client, seen, close };
 }
 
-describe('pinImages is sent once', () => {
+describe('changes are sent once', () => {
   const image = [{ container: 'web', image: 'registry.example.com/web:v1.0.2', digest: DIGEST }];
+  /** No wait between a lost answer and the read-back: moto is consistent at once. */
+  const mutation = { readBackDelaysMs: [0] };
+  const rollback = {
+    cluster: 'prod',
+    service: 'web',
+    from: { family: 'web', revision: 3 },
+    to: { family: 'web', revision: 2 },
+  };
+  const count = (seen: string[], op: string) => seen.filter((s) => s === op).length;
 
   it('a RegisterTaskDefinition that fails with a 5xx is not sent again (each attempt would register a revision)', async () => {
     const proxy = await failingProxy('RegisterTaskDefinition');
     try {
-      await expect(pinImages(proxy.client, { family: 'web', revision: 2 }, image)).rejects.toMatchObject({
-        name: 'ServerException',
-        $metadata: { httpStatusCode: 500 },
-      });
-      expect(proxy.seen).toEqual(['DescribeTaskDefinition', 'RegisterTaskDefinition']);
+      const e = await pinImages(proxy.client, { family: 'web', revision: 2 }, image, { mutation }).catch(
+        (x: unknown) => x,
+      );
+      // A 5xx does not say whether it registered: the family is read back, and web:3 is not the copy.
+      expect(e).toMatchObject({ applied: 'not-applied', answer: 'lost', cause: { name: 'ServerException' } });
+      expect(count(proxy.seen, 'RegisterTaskDefinition')).toBe(1);
+      expect(proxy.seen).toEqual([
+        'DescribeTaskDefinition',
+        'RegisterTaskDefinition',
+        'ListTaskDefinitions',
+        'DescribeTaskDefinition',
+      ]);
     } finally {
       await proxy.close();
     }
@@ -390,7 +407,35 @@ describe('pinImages is sent once', () => {
     expect(listed.taskDefinitionArns).toHaveLength(3);
   });
 
-  it('while the same 5xx on a read is retried: the client does retry, only the write is exempt', async () => {
+  it('an UpdateService that fails with a 5xx is not sent again (each attempt would force a new deployment)', async () => {
+    const proxy = await failingProxy('UpdateService');
+    try {
+      const r = new EcsReader(proxy.client, 'prod', 'web', { mutation });
+      const e = await r.rollback({ ...rollback, method: 'update-service' }).catch((x: unknown) => x);
+      expect(e).toMatchObject({ applied: 'not-applied', answer: 'lost' });
+      expect(count(proxy.seen, 'UpdateService')).toBe(1);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('a StopServiceDeployment that fails with a 5xx is not sent again', async () => {
+    const proxy = await failingProxy('StopServiceDeployment');
+    try {
+      const r = new EcsReader(proxy.client, 'prod', 'web', { mutation });
+      const arn = 'arn:aws:ecs:us-east-1:123456789012:service-deployment/prod/web/abc';
+      const e = await r
+        .rollback({ ...rollback, method: 'stop-service-deployment', serviceDeploymentArn: arn })
+        .catch((x: unknown) => x);
+      // moto has no DescribeServiceDeployments and the service is still on web:3: nobody can tell.
+      expect(e).toMatchObject({ applied: 'unknown', answer: 'lost' });
+      expect(count(proxy.seen, 'StopServiceDeployment')).toBe(1);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('while the same 5xx on a read is retried: the client does retry, only the changes are exempt', async () => {
     const proxy = await failingProxy('DescribeTaskDefinition');
     try {
       await expect(pinImages(proxy.client, { family: 'web', revision: 2 }, image)).rejects.toThrow(

@@ -5,19 +5,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAwsBackend, type AwsBackend } from '../../src/adapters/aws/index.js';
-import { AuditLog, localWho, readAudit } from '../../src/app/auditLog.js';
-import { Controller } from '../../src/app/controller.js';
-import { initialState } from '../../src/app/reducers/rootReducer.js';
+import { readAudit } from '../../src/app/auditLog.js';
 import { selectPlan } from '../../src/app/selectors.js';
-import { createStore } from '../../src/app/store.js';
-import { AWS_INTERVALS } from '../../src/config/settings.js';
 import { startMoto, TEST_CREDENTIALS, type Moto } from '../helpers/moto.js';
+import { loadedController } from '../helpers/rollbackHarness.js';
 import { awsClients, SEEDED, seedWorld } from '../helpers/seedAws.js';
 
 let moto: Moto;
 let backend: AwsBackend;
 let auditPath: string;
-const signal = new AbortController().signal;
 
 beforeAll(async () => {
   Object.assign(process.env, TEST_CREDENTIALS, { AWS_EC2_METADATA_DISABLED: 'true' });
@@ -41,23 +37,8 @@ beforeEach(async () => {
 });
 afterEach(() => backend.close());
 
-/** A controller whose store holds one fresh read of the service, as after the first poll. */
-async function loaded(opts: { readOnly?: boolean; audit?: string } = {}) {
-  const store = createStore(initialState({ readOnly: opts.readOnly }));
-  store.dispatch({
-    type: 'source/loaded',
-    source: 'identity',
-    data: await backend.getIdentity(signal),
-    at: Date.now(),
-  });
-  store.dispatch({ type: 'source/loaded', source: 'service', data: await backend.getService(signal), at: Date.now() });
-  const audit = new AuditLog(
-    opts.audit ?? auditPath,
-    { cluster: SEEDED.cluster, service: SEEDED.service, backend: 'aws' },
-    () => localWho(store.getState().identity.data?.arn),
-  );
-  return { store, controller: new Controller(backend, store, AWS_INTERVALS, { audit }) };
-}
+const loaded = (opts: { readOnly?: boolean; audit?: string } = {}) =>
+  loadedController(backend, opts.audit ?? auditPath, opts);
 
 async function serviceTaskDefinition(): Promise<string | undefined> {
   const out = await awsClients(moto).ecs.send(
@@ -76,7 +57,7 @@ describe('rollback against moto', () => {
     await controller.confirmRollback();
     expect(await serviceTaskDefinition()).toMatch(/web:2$/);
     expect(store.getState().rollback.phase).toBe('in-flight');
-    const entries = readAudit(auditPath);
+    const entries = readAudit(auditPath).entries;
     expect(entries.map((e) => e.kind === 'rollback' && e.phase)).toEqual(['requested', 'accepted']);
     expect(entries[0]).toMatchObject({
       cluster: 'prod',
@@ -103,7 +84,7 @@ describe('rollback against moto', () => {
     await controller.confirmRollback();
     expect(await serviceTaskDefinition()).toMatch(/web:3$/);
     expect(store.getState().ui.notice).toMatch(/rollback refused: read-only/);
-    expect(readAudit(auditPath)).toEqual([]);
+    expect(readAudit(auditPath).entries).toEqual([]);
     controller.stop();
   });
 

@@ -38,7 +38,15 @@ describe('audit log', () => {
   it('reads past a torn last line (a crash mid-write), names it, and prints a table', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'audit-')), 'audit.jsonl');
     log(path).append(
-      { kind: 'rollback', phase: 'accepted', from: ref(42), to: ref(41), method: 'update-service' },
+      {
+        kind: 'rollback',
+        phase: 'accepted',
+        from: ref(42),
+        to: ref(41),
+        method: 'update-service',
+        outcome: 'applied',
+        answer: 'lost',
+      },
       new Date('2026-11-23T10:00:00Z'),
     );
     log(path).append(
@@ -60,7 +68,7 @@ describe('audit log', () => {
     expect(entries).toHaveLength(2);
     expect(auditTable(entries)).toBe(
       [
-        '2026-11-23 10:00:00  jane@bastion-1 (oncall/jane)  prod/web  rollback accepted web:42 → web:41 (update-service)',
+        '2026-11-23 10:00:00  jane@bastion-1 (oncall/jane)  prod/web  rollback accepted web:42 → web:41 (update-service) [applied, answer lost: read back]',
         '2026-11-23 10:02:00  jane@bastion-1 (oncall/jane)  prod/web  check PASSED ECS service steady (3 ms)',
         '',
       ].join('\n'),

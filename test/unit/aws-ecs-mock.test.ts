@@ -239,7 +239,8 @@ describe('served images', () => {
         createdAt: at(5),
         containerImages: [
           { containerName: 'web', image: `${ECR}:v1.41.0`, imageDigest: digest(0x4b) },
-          // Text from AWS reaches the screen: an escape sequence in it must not (removed, or shown as text).
+          // Passed on as AWS gave it: the one boundary that cleans outside text is the app's
+          // (src/app/sanitizedBackend.ts, test/unit/sanitized-backend.test.ts), not each mapper.
           { containerName: 'side\u001b[2Jcar', image: 'otel\u0007/collector', imageDigest: digest(0xee) },
         ],
       }),
@@ -262,7 +263,7 @@ describe('served images', () => {
         at: at(5).getTime(),
         images: [
           { container: 'web', image: `${ECR}:v1.41.0`, digest: digest(0x4b) },
-          { container: 'sidecar', image: 'otel\\x07/collector', digest: digest(0xee) },
+          { container: 'side\u001b[2Jcar', image: 'otel\u0007/collector', digest: digest(0xee) },
         ],
       },
       'web:42': {
@@ -307,6 +308,7 @@ describe('pinImages (AwsBackend)', () => {
       alarms: {},
       metrics: [],
       watchWindowMs: 2 * 3600_000,
+      mutation: { readBackDelaysMs: [0] },
     });
   const web = (d = digest(41)) => ({
     container: 'web',
@@ -393,18 +395,20 @@ describe('pinImages (AwsBackend)', () => {
     expect(ecsMock.commandCalls(RegisterTaskDefinitionCommand)).toHaveLength(0);
   });
 
-  it('a failing RegisterTaskDefinition is asked once by the adapter and named by its IAM action', async () => {
-    const err = Object.assign(new Error('internal error'), {
-      name: 'ServerException',
-      $fault: 'server',
-      $metadata: { httpStatusCode: 500 },
+  it('a refused RegisterTaskDefinition is asked once by the adapter, named by its IAM action, and not read back', async () => {
+    const err = Object.assign(new Error('Container.image should not be null or empty.'), {
+      name: 'ClientException',
+      $fault: 'client',
+      $metadata: { httpStatusCode: 400 },
     });
     ecsMock.on(DescribeTaskDefinitionCommand).resolves({ taskDefinition: fargate });
     ecsMock.on(RegisterTaskDefinitionCommand).rejects(err);
     const e = await rejection(backend().pinImages({ family: 'web', revision: 41 }, [web()]));
-    expect(e.message).toBe('ecs:RegisterTaskDefinition: ServerException: internal error');
+    expect(e.message).toBe('ecs:RegisterTaskDefinition: ClientException: Container.image should not be null or empty.');
+    expect(e).toMatchObject({ applied: 'not-applied', answer: 'error' });
     expect(e.cause).toBe(err);
     expect(ecsMock.commandCalls(RegisterTaskDefinitionCommand)).toHaveLength(1);
+    expect(ecsMock.commandCalls(ListTaskDefinitionsCommand)).toHaveLength(0);
   });
 
   it('a failing DescribeTaskDefinition is named as such, and nothing is registered', async () => {
@@ -583,6 +587,8 @@ describe('rollback', () => {
     expect(e.message).toBe(
       'ecs:StopServiceDeployment: ConflictException: The service deployment is not in a stoppable state.',
     );
+    // AWS answered: certainly not applied, so the runner may fall back to UpdateService.
+    expect(e).toMatchObject({ applied: 'not-applied', answer: 'error' });
     expect(e.cause).toBe(err);
   });
 

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { initialState } from '../../src/app/reducers/rootReducer.js';
+import { RollbackRunner } from '../../src/app/rollbackRunner.js';
+import { createStore } from '../../src/app/store.js';
+import type { AuditEvent } from '../../src/domain/audit.js';
+import { MutationError } from '../../src/domain/errors.js';
+import type { PinResult, RollbackRequest, RollbackResult, ServiceSnapshot } from '../../src/domain/model.js';
 import { confirmRefusal, planKey, planRollback, rollbackProgress } from '../../src/domain/rollback.js';
-import { deployment, ref, service, serviceDeployment } from '../helpers/service.js';
+import { deployment, ref, service, serviceDeployment, taskDef } from '../helpers/service.js';
 import type { RollbackOp } from '../../src/domain/rollback.js';
 
 const idle: RollbackOp = { phase: 'idle' };
@@ -148,5 +154,98 @@ describe('whether y may confirm', () => {
     const request = plan.request!;
     expect(confirmRefusal(plan, { phase: 'in-flight', request })).toMatch(/already in flight/);
     expect(confirmRefusal(planRollback(service(1, [1]), idle, false), idle)).toMatch(/no earlier revision/);
+  });
+});
+
+describe('the rollback runner after a failed change', () => {
+  const inFlight = () =>
+    service(42, [41, 42], {
+      serviceDeploymentsAvailable: true,
+      serviceDeployments: [serviceDeployment(42, [41], { status: 'IN_PROGRESS' })],
+      deployments: [deployment(42, { rolloutState: 'IN_PROGRESS', running: 2 }), deployment(41, { status: 'ACTIVE' })],
+    });
+  const lostStop = (applied: 'not-applied' | 'unknown') =>
+    new MutationError('ecs:StopServiceDeployment: the answer was lost (socket hang up)', applied, 'lost');
+
+  /** A runner over a store holding `snapshot`, whose backend answers each rollback call from `answers` in turn. */
+  function runner(snapshot: ServiceSnapshot, answers: (RollbackResult | Error)[], pin?: PinResult | Error) {
+    const store = createStore(initialState());
+    store.dispatch({ type: 'source/loaded', source: 'service', data: snapshot, at: Date.now() });
+    const calls: RollbackRequest[] = [];
+    const audit: AuditEvent[] = [];
+    const backend = {
+      now: () => Date.now(),
+      rollback: async (req: RollbackRequest) => {
+        calls.push(req);
+        const answer = answers.shift() ?? new Error('no more answers');
+        if (answer instanceof Error) throw answer;
+        return answer;
+      },
+      pinImages: async () => {
+        if (!pin || pin instanceof Error) throw pin ?? new Error('no pin');
+        return pin;
+      },
+    };
+    const run = new RollbackRunner(
+      store,
+      backend,
+      (e) => audit.push(e) > 0,
+      () => undefined,
+    );
+    return { store, calls, audit, run };
+  }
+  const phases = (audit: AuditEvent[]) => audit.map((e) => ('phase' in e ? `${e.kind} ${e.phase}` : e.kind));
+
+  it('a Stop AWS refused falls back to UpdateService', async () => {
+    const refused = new MutationError('ecs:StopServiceDeployment: ConflictException', 'not-applied', 'error');
+    const r = runner(inFlight(), [refused, { method: 'update-service' }]);
+    await r.run.confirm();
+    expect(r.calls.map((c) => c.method)).toEqual(['stop-service-deployment', 'update-service']);
+    expect(r.audit[1]).toMatchObject({ phase: 'failed', outcome: 'not-applied' });
+    expect(r.audit[2]).toMatchObject({ phase: 'accepted', method: 'update-service', outcome: 'applied' });
+  });
+
+  it.each(['not-applied', 'unknown'] as const)(
+    'a Stop whose answer was lost (read back %s) is never followed by an UpdateService',
+    async (applied) => {
+      const r = runner(inFlight(), [lostStop(applied), { method: 'update-service' }]);
+      await r.run.confirm();
+      expect(r.calls.map((c) => c.method)).toEqual(['stop-service-deployment']);
+      expect(phases(r.audit)).toEqual(['rollback requested', 'rollback failed']);
+      expect(r.audit[1]).toMatchObject({ outcome: applied, answer: 'lost', method: 'stop-service-deployment' });
+      expect(r.store.getState().rollback.phase).toBe('failed');
+    },
+  );
+
+  it('says what to do: press r when it was not applied, check the service when nobody knows', async () => {
+    const notApplied = runner(inFlight(), [lostStop('not-applied')]);
+    await notApplied.run.confirm();
+    expect(notApplied.store.getState().rollback.error).toMatch(/ — not applied: press r to try again$/);
+    const unknown = runner(inFlight(), [lostStop('unknown')]);
+    await unknown.run.confirm();
+    expect(unknown.store.getState().rollback.error).toMatch(
+      / — it may have been applied: check the service before retrying$/,
+    );
+  });
+
+  it('a lost answer read back as applied is accepted, and the audit says how it is known', async () => {
+    const r = runner(service(42, [41, 42]), [{ method: 'update-service', deploymentId: 'd', answer: 'lost' }]);
+    await r.run.confirm();
+    expect(r.audit[1]).toMatchObject({ phase: 'accepted', outcome: 'applied', answer: 'lost' });
+    expect(r.store.getState().rollback.phase).toBe('in-flight');
+  });
+
+  it('a pin found by reading back is recorded with its lost answer, and its copy rolled back to', async () => {
+    const digest = `sha256:${'ab'.repeat(32)}`;
+    const snapshot = service(42, [41, 42], {
+      taskDefinitions: { 'web:41': taskDef(41, 'ACTIVE', 'latest'), 'web:42': taskDef(42) },
+      servedImages: { 'web:41': { images: [{ container: 'web', image: 'registry.example.com/web:latest', digest }] } },
+    });
+    const r = runner(snapshot, [{ method: 'update-service' }], { family: 'web', revision: 43, answer: 'lost' });
+    await r.run.pinAndConfirm();
+    expect(r.audit[1]).toEqual(
+      expect.objectContaining({ kind: 'pin', phase: 'registered', to: ref(43), answer: 'lost' }),
+    );
+    expect(r.calls[0]?.to).toEqual(ref(43));
   });
 });

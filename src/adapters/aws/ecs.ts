@@ -28,6 +28,8 @@ import { TaskDefinitions } from './ecsTaskDefs.js';
 import { EcsIssues } from './ecsUtil.js';
 import { sanitizeLine } from '../../domain/sanitize.js';
 import { describeAwsError } from './awsErrors.js';
+import { awsClock, stopTookEffect, updateTookEffect } from './rollbackReadBack.js';
+import { mutate, sentOnce, type MutationTiming } from './sendOnce.js';
 
 export const EVENTS_CAP = 20;
 /** Older ACTIVE revisions described beside the deployments': the planner's family fallback and a few more. */
@@ -38,6 +40,8 @@ export interface EcsReaderOptions {
   now?: () => number;
   /** Named in the "run aws sso login --profile …" hint of credential errors. */
   profile?: string;
+  /** The rollback call's deadline and the read-back after a lost answer; tests shrink them. */
+  mutation?: MutationTiming;
 }
 
 export class EcsReader {
@@ -47,6 +51,8 @@ export class EcsReader {
   private readonly stopped: StoppedTasks;
   private readonly serviceDeployments: ServiceDeployments;
   private readonly wrap: (e: unknown, action: string) => Error;
+  private readonly profile?: string;
+  private readonly mutation?: MutationTiming;
 
   constructor(
     private readonly ecs: ECSClient,
@@ -55,6 +61,8 @@ export class EcsReader {
     opts: EcsReaderOptions = {},
   ) {
     const now = opts.now ?? Date.now;
+    this.profile = opts.profile;
+    this.mutation = opts.mutation;
     this.wrap = (e, action) => new Error(describeAwsError(e, action, opts.profile), { cause: e });
     this.taskDefs = new TaskDefinitions(ecs, now, this.issues);
     this.stopped = new StoppedTasks(ecs, cluster, service, now, this.issues);
@@ -104,33 +112,52 @@ export class EcsReader {
     };
   }
 
-  /** Changes production; called only after the user confirmed. Errors carry a one-line message and the SDK error as cause. */
+  /**
+   * Changes production; called only after the user confirmed. Sent once; a lost answer is settled by
+   * reading the service back (rollbackReadBack.ts). Errors are MutationErrors saying whether it applied.
+   */
   async rollback(req: RollbackRequest): Promise<RollbackResult> {
     if (req.cluster !== this.cluster || req.service !== this.service) {
       throw new Error(
         `rollback of ${req.cluster}/${req.service} refused: this session watches ${this.cluster}/${this.service}`,
       );
     }
+    const base = { profile: this.profile, now: awsClock(this.ecs) };
+    const readService = (signal: AbortSignal) => this.describeService(signal);
     if (req.method === 'stop-service-deployment') {
-      if (!req.serviceDeploymentArn) throw new Error('ecs:StopServiceDeployment: no service deployment ARN to stop');
-      const out = await this.ecs
-        .send(
-          new StopServiceDeploymentCommand({ serviceDeploymentArn: req.serviceDeploymentArn, stopType: 'ROLLBACK' }),
-        )
-        .catch((e: unknown) => Promise.reject(this.wrap(e, 'ecs:StopServiceDeployment')));
-      return { method: req.method, deploymentId: out.serviceDeploymentArn ?? req.serviceDeploymentArn };
+      const arn = req.serviceDeploymentArn;
+      if (!arn) throw new Error('ecs:StopServiceDeployment: no service deployment ARN to stop');
+      const stop = new StopServiceDeploymentCommand({ serviceDeploymentArn: arn, stopType: 'ROLLBACK' });
+      return mutate(
+        {
+          ...base,
+          action: 'ecs:StopServiceDeployment',
+          send: (signal) => this.ecs.send(sentOnce(stop), { abortSignal: signal }),
+          answered: (out): RollbackResult => ({ method: req.method, deploymentId: out.serviceDeploymentArn ?? arn }),
+          readBack: (_since, signal) => stopTookEffect(this.ecs, arn, req.to, readService, signal),
+        },
+        this.mutation,
+      );
     }
-    const out = await this.ecs
-      .send(
-        new UpdateServiceCommand({
-          cluster: this.cluster,
-          service: this.service,
-          taskDefinition: refKey(req.to),
-          forceNewDeployment: true,
+    const update = new UpdateServiceCommand({
+      cluster: this.cluster,
+      service: this.service,
+      taskDefinition: refKey(req.to),
+      forceNewDeployment: true,
+    });
+    return mutate(
+      {
+        ...base,
+        action: 'ecs:UpdateService',
+        send: (signal) => this.ecs.send(sentOnce(update), { abortSignal: signal }),
+        answered: (out): RollbackResult => ({
+          method: req.method,
+          deploymentId: out.service?.deployments?.find((d) => d.status === 'PRIMARY')?.id,
         }),
-      )
-      .catch((e: unknown) => Promise.reject(this.wrap(e, 'ecs:UpdateService')));
-    return { method: req.method, deploymentId: out.service?.deployments?.find((d) => d.status === 'PRIMARY')?.id };
+        readBack: (since, signal) => updateTookEffect(req.to, since, readService, signal),
+      },
+      this.mutation,
+    );
   }
 
   private async describeService(signal: AbortSignal): Promise<Service> {

@@ -12,11 +12,13 @@ import {
   type TaskDefinition,
 } from '@aws-sdk/client-ecs';
 import { pinContainerImages } from '../../domain/imageTags.js';
-import type { ContainerImage, ServiceSnapshot, TaskDefinitionInfo, TaskDefRef } from '../../domain/model.js';
+import type { ContainerImage, PinResult, ServiceSnapshot, TaskDefinitionInfo, TaskDefRef } from '../../domain/model.js';
 import { refKey } from '../../domain/model.js';
 import { describeAwsError } from './awsErrors.js';
 import { familyRevisionsFrom, mapTaskDefinition, parseTaskDefRef } from './ecsMap.js';
 import { rethrowIfAborted, type EcsIssues } from './ecsUtil.js';
+import { awsClock, registrationTookEffect } from './rollbackReadBack.js';
+import { mutate, sentOnce, type MutationTiming } from './sendOnce.js';
 
 export const FAMILY_TTL_MS = 60_000;
 export const STATUS_TTL_MS = 5 * 60_000;
@@ -131,29 +133,36 @@ export class TaskDefinitions {
 /**
  * Registers a copy of `ref` with each named container's image pinned to its digest, and returns the
  * new revision. Refuses before any change what `pinContainerImages` refuses (a container the task
- * definition lacks, no digest, a digest from another repository). Describe errors are explained
- * here; RegisterTaskDefinition's SDK errors are left for the caller to name (index.ts).
+ * definition lacks, no digest, a digest from another repository). RegisterTaskDefinition is sent once
+ * (each attempt that reaches ECS registers a revision); a lost answer is settled by reading the family back.
  */
 export async function pinImages(
   ecs: ECSClient,
   ref: TaskDefRef,
   images: ContainerImage[],
-  profile?: string,
-): Promise<TaskDefRef> {
+  opts: { profile?: string; mutation?: MutationTiming } = {},
+): Promise<PinResult> {
   const described = await ecs
     .send(new DescribeTaskDefinitionCommand({ taskDefinition: refKey(ref), include: ['TAGS'] }))
     .catch((e: unknown) =>
-      Promise.reject(new Error(describeAwsError(e, 'ecs:DescribeTaskDefinition', profile), { cause: e })),
+      Promise.reject(new Error(describeAwsError(e, 'ecs:DescribeTaskDefinition', opts.profile), { cause: e })),
     );
   if (!described.taskDefinition) throw new Error(`ecs:DescribeTaskDefinition: ${refKey(ref)} not found`);
   const input = pinnedRegistration(described.taskDefinition, described.tags, images);
-  const out = await ecs.send(sentOnce(new RegisterTaskDefinitionCommand(input)));
-  const td = out.taskDefinition;
-  const registered =
-    parseTaskDefRef(td?.taskDefinitionArn) ??
-    (td?.family && td.revision ? { family: td.family, revision: td.revision } : undefined);
-  if (!registered) throw new Error('ecs:RegisterTaskDefinition: the answer names no revision');
-  return registered;
+  return mutate(
+    {
+      action: 'ecs:RegisterTaskDefinition',
+      profile: opts.profile,
+      now: awsClock(ecs),
+      send: (signal) => ecs.send(sentOnce(new RegisterTaskDefinitionCommand(input)), { abortSignal: signal }),
+      // An answer without the revision is as good as none: which revision it made is read back.
+      answered: ({ taskDefinition: td }) =>
+        parseTaskDefRef(td?.taskDefinitionArn) ??
+        (td?.family && td.revision ? { family: td.family, revision: td.revision } : undefined),
+      readBack: (since, signal) => registrationTookEffect(ecs, input, since, signal),
+    },
+    opts.mutation,
+  );
 }
 
 /**
@@ -194,22 +203,4 @@ export function pinnedRegistration(
     enableFaultInjection: td.enableFaultInjection,
     ...(userTags.length ? { tags: userTags } : {}),
   };
-}
-
-/**
- * RegisterTaskDefinition is not idempotent: each attempt that reaches ECS registers a revision. So
- * this one command is sent once: the client's retry middleware (3 attempts, clients.ts) is replaced,
- * in this command's own stack only, by a pass-through. The SDK has no per-call maxAttempts; a
- * command's middleware overrides the client's of the same name (same step and priority, or the stack
- * throws), and every other call keeps its retries. test/integration/ecs.test.ts counts the attempts.
- */
-function sentOnce(command: RegisterTaskDefinitionCommand): RegisterTaskDefinitionCommand {
-  command.middlewareStack.add((next) => (args) => next(args), {
-    name: 'retryMiddleware',
-    tags: ['RETRY'],
-    step: 'finalizeRequest',
-    priority: 'high',
-    override: true,
-  });
-  return command;
 }

@@ -7,12 +7,20 @@
 import { STSClient } from '@aws-sdk/client-sts';
 import { UsageError } from '../../domain/errors.js';
 import type { Backend, LogPage, LogsQuery, MetricsQuery, Target } from '../../domain/backend.js';
-import type { ContainerImage, Identity, RollbackRequest, ServiceSnapshot, TaskDefRef } from '../../domain/model.js';
+import type {
+  ContainerImage,
+  Identity,
+  PinResult,
+  RollbackRequest,
+  ServiceSnapshot,
+  TaskDefRef,
+} from '../../domain/model.js';
 import { fetchAlarms } from './alarms.js';
 import { createClients, destroyClients, type AwsClients } from './clients.js';
 import { CostReader } from './cost.js';
 import { EcsReader } from './ecs.js';
 import { pinImages } from './ecsTaskDefs.js';
+import type { MutationTiming } from './sendOnce.js';
 import { describeAwsError, isCredentialsProblem } from './awsErrors.js';
 import { getIdentity } from './identity.js';
 import { LogFollower } from './logFollower.js';
@@ -35,6 +43,8 @@ export interface AwsBackendOptions {
   thresholds?: Partial<Record<string, number>>;
   watchWindowMs: number;
   cacheDir?: string;
+  /** Deadline of a rollback or pin call and the read-back after a lost answer (tests shrink them). */
+  mutation?: MutationTiming;
 }
 
 /** SDK errors become one line naming the IAM action; errors already explained pass through. */
@@ -64,7 +74,7 @@ export class AwsBackend implements Backend {
   ) {
     this.target = { cluster: o.cluster, service: o.service, region: o.region };
     this.watchWindowMs = o.watchWindowMs;
-    this.ecs = new EcsReader(clients.ecs, o.cluster, o.service, { profile: o.profile });
+    this.ecs = new EcsReader(clients.ecs, o.cluster, o.service, { profile: o.profile, mutation: o.mutation });
     this.metrics = new MetricsReader(clients.cloudwatch, clients.elb, {
       cluster: o.cluster,
       service: o.service,
@@ -151,16 +161,14 @@ export class AwsBackend implements Backend {
     });
   }
 
+  /** Sent once; a lost answer is read back. Its errors are MutationErrors that already name the action. */
   rollback(request: RollbackRequest) {
-    const action = request.method === 'update-service' ? 'ecs:UpdateService' : 'ecs:StopServiceDeployment';
-    return explain(action, this.o.profile, () => this.ecs.rollback(request));
+    return this.ecs.rollback(request);
   }
 
   /** Changes AWS (a new task-definition revision); called only after the user confirmed. Sent once, never retried. */
-  pinImages(ref: TaskDefRef, images: ContainerImage[]): Promise<TaskDefRef> {
-    return explain('ecs:RegisterTaskDefinition', this.o.profile, () =>
-      pinImages(this.clients.ecs, ref, images, this.o.profile),
-    );
+  pinImages(ref: TaskDefRef, images: ContainerImage[]): Promise<PinResult> {
+    return pinImages(this.clients.ecs, ref, images, { profile: this.o.profile, mutation: this.o.mutation });
   }
 
   close(): void {
