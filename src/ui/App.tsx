@@ -61,15 +61,22 @@ function useKeys(ctx: ActionContext): void {
     else dispatchKey('dialog', key, ctx);
     return true;
   });
-  useKeyHandler(PRIORITY.filter, (key, input) => {
-    if (overlay() !== 'filter') return false;
-    if (dispatchKey('filter', key, ctx)) return true;
-    const draft = store.getState().ui.filterDraft;
-    if (key === 'backspace') store.dispatch({ type: 'ui/filterDraft', text: draft.slice(0, -1) });
-    else if (input && !key.startsWith('ctrl+') && key.length === input.length)
-      store.dispatch({ type: 'ui/filterDraft', text: draft + input });
-    return true;
-  });
+  // The prompt takes text: typed, typed ahead with Enter in the same read ("cart\r"), or pasted. A
+  // press's input is printable text only (keyChunks drops controls), so the draft drawn in the key
+  // bar cannot move the cursor or break a border.
+  useKeyHandler(
+    PRIORITY.filter,
+    (key, input) => {
+      if (overlay() !== 'filter') return false;
+      if (dispatchKey('filter', key, ctx)) return true;
+      const draft = store.getState().ui.filterDraft;
+      if (key === 'backspace') store.dispatch({ type: 'ui/filterDraft', text: [...draft].slice(0, -1).join('') });
+      else if (input) store.dispatch({ type: 'ui/filterDraft', text: draft + input });
+      return true;
+    },
+    true,
+    { text: true },
+  );
 }
 
 function Body({ layout, overlay }: { layout: Exclude<Layout, { mode: 'too-small' }>; overlay: Overlay }) {

@@ -9,7 +9,7 @@ export type Category = 'General' | 'Navigation' | 'Release' | 'Logs' | 'Checklis
 
 export interface KeyAction {
   id: string;
-  /** Normalised key names, see keyName(): 'r', 'tab', 'shift+tab', 'up', 'return', 'escape', … */
+  /** Normalised key names, see Press in src/ui/keyChunks.ts: 'r', 'tab', 'shift+tab', 'up', 'return', 'escape', … */
   keys: string[];
   /** Short label for the key bar; absent = not on the key bar. */
   label?: string;
