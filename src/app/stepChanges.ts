@@ -1,6 +1,8 @@
-import { commandRisk } from '../checklist/commandRisk.js';
+import { commandRisk, type CommandRisk } from '../checklist/commandRisk.js';
+
+export { riskReason } from '../checklist/commandRisk.js';
 import type { ChecklistStepDef } from '../domain/model.js';
 
-/** What a step's command would change (`['terraform apply']`), for the screen; empty when it changes nothing known. */
-export const stepChanges = (step: ChecklistStepDef): string[] =>
-  step.command ? commandRisk(step.command.run).changes : [];
+/** The whole judgement of a step's command (what it changes, what cannot be told to only read); none without one. */
+export const stepRisk = (step: ChecklistStepDef): CommandRisk | undefined =>
+  step.command ? commandRisk(step.command.run) : undefined;

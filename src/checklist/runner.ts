@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { isAutomatic, isBuiltIn, runBuiltIn } from './builtIns.js';
 import type { ChecklistStepDef } from '../domain/model.js';
 import { waitStep } from './waitStep.js';
-import { commandRisk, httpMethodReads } from './commandRisk.js';
+import { commandRisk, httpMethodReads, riskReason } from './commandRisk.js';
 import type { StepOutcome, CommandRunner, HttpRunner } from './steps/types.js';
 import type { ChecklistHost } from './host.js';
 
@@ -22,9 +22,9 @@ const LIVE_FLUSH_MS = 250;
 const digest = (text: string): string => `sha256:${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
 const firstLine = (s: string): string => s.split('\n', 1)[0] ?? '';
 
-/** Commands that change things need `y` first (the dashboard asks). */
+/** Deny by default: every command not known to only read is shown whole and runs only after `y`. */
 export const needsConfirmation = (step: ChecklistStepDef): boolean =>
-  Boolean(step.command && commandRisk(step.command.run).kind === 'changes');
+  Boolean(step.command && commandRisk(step.command.run).kind !== 'reads');
 
 function refusalOf(step: ChecklistStepDef, readOnly: boolean, confirmed: boolean): string | undefined {
   if (step.placeholders?.length)
@@ -33,11 +33,10 @@ function refusalOf(step: ChecklistStepDef, readOnly: boolean, confirmed: boolean
     return `read-only mode: ${step.http.method} may change things`;
   if (!step.command) return undefined;
   const risk = commandRisk(step.command.run);
-  // Read-only means read-only: only commands made wholly of known readers run.
-  if (readOnly && risk.kind === 'changes') return `read-only mode: it changes things (${risk.changes.join(', ')})`;
-  if (readOnly && risk.kind === 'unknown')
-    return `read-only mode: shipwatch cannot tell that ${risk.unknown.join(', ')} only reads`;
-  if (risk.kind === 'changes' && !confirmed) return `it changes things (${risk.changes.join(', ')}): confirm with y`;
+  if (risk.kind === 'reads') return undefined;
+  // Read-only means read-only: only commands made wholly of known readers run, confirmed or not.
+  if (readOnly) return `read-only mode: ${riskReason(risk)}`;
+  if (!confirmed) return `${riskReason(risk)}: confirm with y`;
   return undefined;
 }
 

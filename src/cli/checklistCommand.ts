@@ -6,18 +6,17 @@ import { loadRunbook } from './checklistSources.js';
 import { parseFills } from '../config/fillPlaceholders.js';
 import { describeExpect } from '../checklist/runbook/expectedText.js';
 import type { ChecklistStepDef } from '../domain/model.js';
-import { sanitizeLine } from '../domain/sanitize.js';
-import { commandRisk } from '../checklist/commandRisk.js';
+import { sanitizeDeep, sanitizeLine, sanitizeText } from '../domain/sanitize.js';
+import { commandRisk, riskReason } from '../checklist/commandRisk.js';
 
 function riskText(run: string): string {
   const r = commandRisk(run);
-  if (r.kind === 'changes') return `after y only — changes things (${r.changes.join(', ')}); refused in --read-only`;
-  if (r.kind === 'unknown') return `on c; refused in --read-only (cannot tell that ${r.unknown.join(', ')} only reads)`;
-  return 'on c; also in --read-only (only known read-only programs)';
+  if (r.kind === 'reads') return 'on c; also in --read-only (only known read-only programs)';
+  return `after y only — ${riskReason(r)}; refused in --read-only`;
 }
 
 /** The runbook is someone else's text: no escape sequence in it reaches the terminal. */
-const clean = (text: string): string[] => text.split(/\r?\n/).map(sanitizeLine);
+const clean = (text: string): string[] => text.split(/\r?\n/).map((line) => sanitizeLine(line));
 
 export function checklistText(steps: ChecklistStepDef[], warnings: string[]): string {
   const width = String(steps.length).length;
@@ -52,12 +51,11 @@ export function checklistText(steps: ChecklistStepDef[], warnings: string[]): st
   return `${out.map((l) => l.trimEnd()).join('\n')}\n`;
 }
 
-/** JSON.stringify escapes C0 controls but not DEL and C1 (U+0080–U+009F, CSI among them). */
-const safeJson = (value: unknown): string =>
-  JSON.stringify(value, null, 2).replace(
-    /[\u007f-\u009f]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+/**
+ * The listing is for reading: a JSON escape (\u001b) is no protection, since `jq -r` turns it back
+ * into the character. So every string is sanitised, commands keeping their lines.
+ */
+const safeJson = (value: unknown): string => JSON.stringify(sanitizeDeep(value, sanitizeText), null, 2);
 
 export function runChecklistCommand(argv: string[]): number {
   const program = new Command('shipwatch checklist')

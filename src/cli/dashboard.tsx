@@ -4,6 +4,8 @@ import { render } from 'ink';
 import type { Backend, PollIntervals } from '../domain/backend.js';
 import { AuditLog, localWho } from '../app/auditLog.js';
 import { Controller } from '../app/controller.js';
+import { awsStepEnv, commandRunner } from '../checklist/steps/command.js';
+import { runHttpStep } from '../checklist/steps/http.js';
 import type { ChecklistStepDef } from '../domain/model.js';
 import { initialState } from '../app/reducers/rootReducer.js';
 import { createStore } from '../app/store.js';
@@ -12,7 +14,7 @@ import { AppEnvContext, appEnvOf } from '../ui/AppEnv.js';
 import { InputProvider } from '../ui/input.js';
 import { StoreProvider } from '../ui/StoreContext.js';
 import type { ReleaseMemory } from './releaseMemory.js';
-import { enterAltScreen } from './terminal.js';
+import { enableBracketedPaste, enterAltScreen } from './terminal.js';
 
 export interface RunOptions {
   backend: Backend;
@@ -26,7 +28,13 @@ export interface RunOptions {
   notice?: string;
   auditPath: string;
   release: ReleaseMemory;
+  /** The AWS target's profile and endpoint, for command steps' environment (the region is the backend's). */
+  aws?: { profile?: string; endpointUrl?: string };
 }
+
+/** A runbook's `aws …` step acts on what the dashboard watches; the demo's target is not a real one. */
+const stepEnv = (o: RunOptions): Record<string, string> =>
+  o.backend.kind === 'aws' ? awsStepEnv({ region: o.backend.target.region, ...o.aws }) : {};
 
 export async function runDashboard(o: RunOptions): Promise<number> {
   const store = createStore(
@@ -39,11 +47,16 @@ export async function runDashboard(o: RunOptions): Promise<number> {
     }),
   );
   const { cluster, service } = o.backend.target;
-  const audit = new AuditLog(o.auditPath, { cluster, service, backend: o.backend.kind }, () =>
-    localWho(store.getState().identity.data?.arn),
+  const audit = new AuditLog(
+    o.auditPath,
+    { cluster, service, backend: o.backend.kind },
+    () => localWho(store.getState().identity.data?.arn),
+    // An append may run inside a store listener: the notice goes out after the current dispatch.
+    { onRepair: (notice) => queueMicrotask(() => store.dispatch({ type: 'ui/notice', notice })) },
   );
   const controller = new Controller(o.backend, store, o.intervals, {
     audit,
+    runners: { http: runHttpStep, command: commandRunner(stepEnv(o)) },
     // BEL moves no cursor, so it is safe to write beside Ink's frame.
     onAttention: o.bell ? () => process.stdout.write('\u0007') : undefined,
     onRelease: (release) => {
@@ -51,7 +64,7 @@ export async function runDashboard(o: RunOptions): Promise<number> {
       if (problem) store.dispatch({ type: 'ui/notice', notice: problem });
     },
   });
-  const restoreScreen = o.altScreen ? enterAltScreen(process.stdout) : () => {};
+  const restoreScreen = o.altScreen ? enterAltScreen(process.stdout) : enableBracketedPaste(process.stdout);
   let instance: ReturnType<typeof render> | undefined;
   const quit = () => instance?.unmount();
   const onSignal = (signal: NodeJS.Signals) => {

@@ -52,6 +52,7 @@ async function main(argv: string[]): Promise<number> {
     altScreen: s.altScreen,
     logCapacity: s.logBuffer,
     auditPath: s.auditPath,
+    aws: s.aws && { profile: s.aws.profile, endpointUrl: s.aws.endpointUrl },
     release: releaseMemory(s, backend.target),
     notice:
       [

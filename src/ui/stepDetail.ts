@@ -1,6 +1,6 @@
 import type { ChecklistStepDef } from '../domain/model.js';
 import { sanitizeLine } from '../domain/sanitize.js';
-import { stepChanges } from '../app/stepChanges.js';
+import { riskReason, stepRisk } from '../app/stepChanges.js';
 
 export interface DetailLine {
   text: string;
@@ -13,12 +13,9 @@ export function stepDetail(step: ChecklistStepDef): DetailLine[] {
   if (step.placeholders?.length)
     out.push({ text: `fill first: ${step.placeholders.join(', ')} (not run until filled)`, tone: 'warn' });
   if (step.command) {
-    const changes = stepChanges(step);
-    if (changes.length)
-      out.push({
-        text: `changes things (${changes.join(', ')}): asks y before it runs; never in --read-only`,
-        tone: 'warn',
-      });
+    const risk = stepRisk(step);
+    if (risk && risk.kind !== 'reads')
+      out.push({ text: `asks y, never runs in --read-only: ${riskReason(risk)}`, tone: 'warn' });
     for (const line of step.command.run.split('\n')) out.push({ text: `$ ${line}` });
     if (step.command.cwd) out.push({ text: `  in ${step.command.cwd}`, tone: 'dim' });
   }

@@ -132,10 +132,10 @@ describe('commands that change things', () => {
     const { tmpdir } = await import('node:os');
     const marker = join(mkdtempSync(join(tmpdir(), 'sw-confirm-')), 'ran');
     await open([apply(marker)]);
-    await until((f) => f.includes('changes things (terraform apply)'));
+    await until((f) => f.includes('changes things (terraform apply, > '));
     app!.press('checklist.run');
     const f = await until((x) => x.includes('Run "run apply"?'));
-    expect(f).toContain('it changes things: terraform apply');
+    expect(f).toContain(`it changes things: terraform apply, > ${marker.slice(0, 20)}`);
     expect(f).toContain('$ terraform apply plan.tfplan 2>/dev/null; echo ran >');
     app!.stdin.write('z');
     await until((x) => x.includes('not run: nothing changed'));
@@ -145,6 +145,23 @@ describe('commands that change things', () => {
     app!.press('confirm.run');
     await until((x) => /\[(ok|FAIL)\]/.test(row(x, 'run apply')));
     expect(existsSync(marker)).toBe(true);
+  });
+
+  it('c on a command it cannot tell only reads asks too, with every line of it and the reason', async () => {
+    const { mkdtempSync, existsSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const marker = join(mkdtempSync(join(tmpdir(), 'sw-unknown-')), 'ran');
+    await open([cmd('notify', `grep -c ERROR /dev/null\n./notify.sh --channel ops || touch ${marker}`)]);
+    app!.press('checklist.run');
+    const f = await until((x) => x.includes('Run "run notify"?'));
+    expect(f).toContain('shipwatch cannot tell that ./notify.sh only reads');
+    expect(f).toContain('it changes things: touch');
+    expect(f).toContain('$ grep -c ERROR /dev/null');
+    expect(f).toContain('$ ./notify.sh --channel ops || touch');
+    app!.stdin.write('n');
+    await until((x) => x.includes('not run: nothing changed'));
+    expect(existsSync(marker)).toBe(false);
   });
 
   it('--read-only refuses commands that change things and commands it cannot tell only read; known readers run', async () => {

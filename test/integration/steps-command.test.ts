@@ -1,10 +1,11 @@
 // runCommandStep with a real /bin/sh: output capture, expectations, timeout, cancel, process-group kill.
-import { mkdtempSync, readFileSync, realpathSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, realpathSync, rmSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CommandStepSpec } from '../../src/domain/model.js';
 import { MAX_OUTPUT_BYTES, runCommandStep } from '../../src/checklist/steps/command.js';
+import { importRunbook } from '../../src/checklist/runbook.js';
 
 const never = new AbortController().signal;
 const dir = realpathSync(mkdtempSync(join(tmpdir(), 'shipwatch-cmd-')));
@@ -195,5 +196,24 @@ describe('runCommandStep', () => {
     expect(o).toMatchObject({ passed: true, exitCode: 0 });
     const pid = Number(readFileSync(pidFile, 'utf8').trim());
     expect(await waitFor(() => !alive(pid))).toBe(true);
+  });
+});
+
+describe('a runbook step that expects no output', () => {
+  const hostname = join(dir, 'hostname');
+  writeFileSync(hostname, 'web-1\n');
+  const imported = (run: string) => {
+    const md = `## Smoke\n\n\`\`\`sh\n${run}\n\`\`\`\n\nExpected: no output\n`;
+    return importRunbook(md, 'smoke.md').steps[0]!.command!;
+  };
+
+  it('passes when grep finds nothing (exit 1, empty output)', async () => {
+    const r = await runCommandStep(imported(`grep nothing-here ${hostname}`), never);
+    expect(r).toMatchObject({ passed: true, exitCode: 1, summary: 'exit 1 (nothing found), no output' });
+  });
+
+  it('fails when grep finds something, and says what', async () => {
+    const r = await runCommandStep(imported(`grep web ${hostname}`), never);
+    expect(r).toMatchObject({ passed: false, exitCode: 0, summary: 'expected no output, got 1 line(s): web-1' });
   });
 });

@@ -144,6 +144,19 @@ describe('facilitator runbook', () => {
     );
   });
 
+  it('finds [UPPER-CASE] blanks, :LATEST and revisions copied from example output; not tags or regex classes', () => {
+    const { steps } = load('fill-in.md');
+    const of = (title: string) => byTitle(steps, title).placeholders;
+    expect(of('Pre-deploy: find the running revision')).toEqual(['[CLUSTER-NAME]']);
+    expect(of('Point the service at the new image')).toEqual(['LATEST']);
+    expect(of('[rollback] Roll back to the revision above')).toEqual(['web:42']);
+    expect(of('Stop the bad task')).toEqual(['[TASK_ARN]']);
+    // "[ROLLBACK] Production…" is a subject line and web:41 was never example output
+    expect(of('Announce')).toBeUndefined();
+    // \[ERROR\] and [A-Z] are grep patterns; api:7 is an example revision, so even here it is a blank
+    expect(of('Errors')).toEqual(['api:7']);
+  });
+
   it('lists placeholders and leaves them in the command', () => {
     const tag = byTitle(r.steps, 'Update Documentation');
     expect(tag.placeholders).toEqual(['v1.X.Y']);
@@ -375,8 +388,14 @@ describe('shipwatch checklist (called directly)', () => {
     expect(out).toContain(
       `   1. [pre]    command  Validate Secrets\n      cd terraform/environments/production\n      bash validate_secrets.sh us-east-2\n`,
     );
+    // The judgement, each way: not known to read, a named change, only readers
+    expect(out).toContain(
+      '      runs: after y only — shipwatch cannot tell that bash validate_secrets.sh only reads; refused in --read-only\n',
+    );
+    expect(out).toContain('      runs: after y only — it changes things (terraform init); refused in --read-only\n');
+    expect(out).toContain('      runs: on c; also in --read-only (only known read-only programs)\n');
     expect(out).toContain('  14. [post]   command  Check for Errors\n');
-    expect(out).toContain('      expect: no output\n');
+    expect(out).toContain('      expect: no output (exit 0, or exit 1 with nothing found)\n');
     expect(out).toContain('      placeholders: v1.X.Y — fill these before running\n');
     expect(out).toContain(`      from ${file}:11\n`);
     expect(out).toContain("warning: skipped section 'Automation (Future)' (line 495): not steps\n");

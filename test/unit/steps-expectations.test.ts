@@ -136,6 +136,18 @@ describe('judgeCommand', () => {
     });
   });
 
+  it('"no output" passes on exit 1 with nothing printed (grep found nothing), unless an exit code was given', () => {
+    expect(judgeCommand({ emptyOutput: true }, 1, '')).toEqual({
+      passed: true,
+      summary: 'exit 1 (nothing found), no output',
+    });
+    expect(judgeCommand({ emptyOutput: true }, 1, 'ERROR db timeout\n')).toMatchObject({ passed: false });
+    // exit 2 is grep's own failure (a missing file), not "nothing found"
+    expect(judgeCommand({ emptyOutput: true }, 2, '')).toMatchObject({ passed: false, summary: 'exit 2 (expected 0)' });
+    expect(judgeCommand({ emptyOutput: true, exitCode: 0 }, 1, '')).toMatchObject({ passed: false });
+    expect(judgeCommand({}, 1, '')).toMatchObject({ passed: false });
+  });
+
   it('reports every failure together', () => {
     expect(judgeCommand({ outputRegex: 'ok' }, 1, 'bad\n').summary).toBe(
       'exit 1 (expected 0): bad; output does not match /ok/',

@@ -4,6 +4,7 @@ import { toExpectation } from './expectedText.js';
 import { fenceStep } from './fence.js';
 import { headingInfo, phaseOf, plain, unnumbered, type HeadingInfo } from './headings.js';
 import type { Block } from './lex.js';
+import { exampleRevisions } from './examples.js';
 import { assignedVars, findPlaceholders } from './placeholders.js';
 import { EXPECTED, SHELL_LANGS, WINDOWS_LANGS } from './shell.js';
 
@@ -26,6 +27,7 @@ export class Builder {
   private stack: Frame[] = [];
   private phase: ChecklistPhase = 'pre'; // carried from the last section that named one
   private assigned: Set<string>;
+  private examples: Set<string>;
   private codeCount = new Map<number, number>(); // command-like blocks per section, by heading line
   private skipping?: { frame: Frame; code: number; checks: number };
   // The current section: the nearest step notes fold into, notes waiting for the next step, the
@@ -45,6 +47,7 @@ export class Builder {
     this.assigned = assignedVars(
       blocks.flatMap((b) => (b.t === 'fence' && SHELL_LANGS.has(b.lang) ? [b.body.join('\n')] : [])),
     );
+    this.examples = exampleRevisions(blocks);
     // Blocks that a numbered item or "Step N:" names do not make the heading's title ambiguous.
     let section = 0;
     blocks.forEach((b, i) => {
@@ -172,7 +175,7 @@ export class Builder {
     const placeholders = [
       ...new Set([
         ...findPlaceholders(title),
-        ...(code ? findPlaceholders(code.text, code.shell ? this.assigned : undefined) : []),
+        ...(code ? findPlaceholders(code.text, code.shell ? this.assigned : undefined, this.examples) : []),
       ]),
     ];
     const held = this.held ? [noteText(this.held.text)] : [];

@@ -75,7 +75,7 @@ export function describeExpect(e: CommandStepSpec['expect']): string | undefined
   const parts = [
     e.exitCode !== undefined && e.exitCode !== 0 ? `exit ${e.exitCode}` : '',
     e.outputRegex !== undefined ? `output matches /${e.outputRegex}/` : '',
-    e.emptyOutput ? 'no output' : '',
+    e.emptyOutput ? (e.exitCode === undefined ? 'no output (exit 0, or exit 1 with nothing found)' : 'no output') : '',
   ].filter(Boolean);
   return parts.length ? parts.join(', ') : undefined;
 }

@@ -1,6 +1,9 @@
 // Blanks a runbook leaves for the reader to fill (`v1.X.Y`, `<cluster>`, `___`, `PREVIOUS_REVISION`,
-// an unset `$VAR`). A step listing any is shown but never run until `--fill` supplies them, and
-// `--fill` replaces the exact text, so each placeholder is reported exactly as written.
+// `[CLUSTER-NAME]`, `image:LATEST`, a revision copied from example output, an unset `$VAR`). A step
+// listing any is shown but never run until `--fill` supplies them, and `--fill` replaces the exact
+// text, so each placeholder is reported exactly as written.
+
+import { exampleRevisionsUsed } from './examples.js';
 
 const PATTERNS: RegExp[] = [
   // Versions with letters for digits: v1.X.Y, vX.Y.Z, 2.x
@@ -15,11 +18,15 @@ const PATTERNS: RegExp[] = [
   /(?<![$\w{])(?:YOUR_[A-Z0-9_]+|(?:[A-Z0-9]+_)*(?:PREVIOUS|PREV|OLD|NEW|LAST_GOOD)_[A-Z0-9_]+|[A-Z0-9_]+_HERE|REPLACE_?ME|CHANGE_?ME|TODO|FIXME|TBD|ACCOUNT_ID)\b(?!\s*=)/g,
   // An upper-case word inside a lower-case name: facilitator-NETWORK-mainnet-keypair
   /(?<=[a-z0-9]-)[A-Z][A-Z0-9_]{2,}(?=-[a-z0-9])/g,
+  // [CLUSTER-NAME], [TASK_ARN]; not a regex class ([A-Z], \[ERROR\]), a link ([ECS](…)) or a subject tag ("[ROLLBACK] Rolled back")
+  /(?<![\\\w])\[(?=[A-Z0-9_-]*[A-Z]{2})[A-Z][A-Z0-9]*(?:[_-][A-Z0-9]+)*\](?![(\w]|\s+[A-Z][a-z])/g,
+  // image:LATEST, web:LATEST — upper case as a blank; a real tag is `latest`
+  /(?<=[\w-]:)LATEST\b/g,
 ];
 
 /** Set by the shell or the machine, so not something the runbook forgot to say. */
 const KNOWN_ENV = new Set(
-  'HOME PATH USER LOGNAME PWD OLDPWD SHELL TMPDIR TERM LANG LC_ALL HOSTNAME EDITOR PAGER CI IFS RANDOM SECONDS UID EUID PPID BASH_SOURCE LINENO KUBECONFIG AWS_REGION AWS_DEFAULT_REGION AWS_PROFILE AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN AWS_CONFIG_FILE AWS_SHARED_CREDENTIALS_FILE GITHUB_SHA GITHUB_REF GITHUB_TOKEN'.split(
+  'HOME PATH USER LOGNAME PWD OLDPWD SHELL TMPDIR TERM LANG LC_ALL HOSTNAME EDITOR PAGER CI IFS RANDOM SECONDS UID EUID PPID BASH_SOURCE LINENO KUBECONFIG AWS_REGION AWS_DEFAULT_REGION AWS_PROFILE AWS_ENDPOINT_URL AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN AWS_CONFIG_FILE AWS_SHARED_CREDENTIALS_FILE GITHUB_SHA GITHUB_REF GITHUB_TOKEN'.split(
     ' ',
   ),
 );
@@ -50,9 +57,17 @@ function unsetVars(code: string, assigned: Set<string>): { at: number; text: str
   return out;
 }
 
-/** Placeholders in order of appearance, deduplicated. `assigned` given: `code` is shell, check variables too. */
-export function findPlaceholders(code: string, assigned?: Set<string>): string[] {
+/**
+ * Placeholders in order of appearance, deduplicated. `assigned` given: `code` is shell, check variables
+ * too. `examples`: revisions the runbook showed as example output (examples.ts).
+ */
+export function findPlaceholders(
+  code: string,
+  assigned?: Set<string>,
+  examples: ReadonlySet<string> = new Set(),
+): string[] {
   const hits = PATTERNS.flatMap((re) => [...code.matchAll(re)].map((m) => ({ at: m.index, text: m[0] })));
+  hits.push(...exampleRevisionsUsed(code, examples));
   // A version only counts when some part of it is a letter: v1.2.3 is real.
   const real = hits.filter((h) => !/^v?[\d.]+$/.test(h.text));
   if (assigned) real.push(...unsetVars(code, assigned));

@@ -5,6 +5,7 @@ import { stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { StringDecoder } from 'node:string_decoder';
 import { judgeCommand, oneLine, seconds } from './expectations.js';
+import type { CommandStepSpec } from '../../domain/model.js';
 import type { CommandRunner, StepOutcome } from './types.js';
 
 /** The most output kept: the last 1 MiB. */
@@ -59,7 +60,36 @@ async function checkDir(dir: string): Promise<string | undefined> {
   }
 }
 
-export const runCommandStep: CommandRunner = async (spec, signal, onOutput): Promise<StepOutcome> => {
+/** The dashboard's AWS target for a step's environment, so a runbook's `aws ecs …` talks to the region on screen. */
+export function awsStepEnv(target: {
+  region?: string;
+  profile?: string;
+  endpointUrl?: string;
+}): Record<string, string> {
+  return {
+    ...(target.region && { AWS_REGION: target.region, AWS_DEFAULT_REGION: target.region }),
+    ...(target.profile && { AWS_PROFILE: target.profile }),
+    ...(target.endpointUrl && { AWS_ENDPOINT_URL: target.endpointUrl }),
+  };
+}
+
+/**
+ * A runner whose commands get `baseEnv` over this process's environment. A step's own `env:` wins over
+ * both: it is written for that one step, where the base is the dashboard's default for all of them.
+ */
+export const commandRunner =
+  (baseEnv: Readonly<Record<string, string>> = {}): CommandRunner =>
+  (spec, signal, onOutput) =>
+    run(spec, { ...process.env, ...baseEnv, ...spec.env }, signal, onOutput);
+
+export const runCommandStep: CommandRunner = commandRunner();
+
+async function run(
+  spec: CommandStepSpec,
+  env: NodeJS.ProcessEnv,
+  signal: AbortSignal,
+  onOutput: ((chunk: string) => void) | undefined,
+): Promise<StepOutcome> {
   const cancelled: StepOutcome = { passed: false, cancelled: true, summary: 'cancelled', output: '' };
   if (signal.aborted) return cancelled;
   const cwd = spec.cwd ? expandHome(spec.cwd) : undefined;
@@ -76,7 +106,7 @@ export const runCommandStep: CommandRunner = async (spec, signal, onOutput): Pro
 
     const child = spawn('/bin/sh', ['-c', spec.run], {
       cwd,
-      env: { ...process.env, ...spec.env },
+      env,
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });
@@ -163,4 +193,4 @@ export const runCommandStep: CommandRunner = async (spec, signal, onOutput): Pro
       return finish({ ...judgeCommand(spec.expect, code, output), output, exitCode: code });
     });
   });
-};
+}

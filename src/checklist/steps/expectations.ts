@@ -85,7 +85,10 @@ export function judgeCommand(expect: CommandStepSpec['expect'], exitCode: number
   const passes: string[] = [];
   const wanted = expect.exitCode ?? 0;
   const lines = output.split(/\r?\n/).filter((l) => l.trim() !== '');
-  if (exitCode !== wanted) {
+  // "Expected: no output" after `grep ERROR app.log` means no match, and grep says that with exit 1.
+  const noMatch = expect.emptyOutput && expect.exitCode === undefined && exitCode === 1 && lines.length === 0;
+  if (noMatch) passes.push('exit 1 (nothing found)');
+  else if (exitCode !== wanted) {
     const last = lines.at(-1);
     failures.push(`exit ${exitCode} (expected ${wanted})${last ? `: ${oneLine(last.trim(), 100)}` : ''}`);
   } else passes.push(`exit ${exitCode}`);

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import type { ChecklistStepDef } from '../../domain/model.js';
 import { sanitizeLine } from '../../domain/sanitize.js';
-import { stepChanges } from '../../app/stepChanges.js';
+import { stepRisk } from '../../app/stepChanges.js';
 import { borderStyle, theme } from '../theme.js';
 
 export interface ConfirmStepDialogProps {
@@ -10,18 +10,29 @@ export interface ConfirmStepDialogProps {
   ascii: boolean;
 }
 
-/** A command that changes things, shown whole before `y`: the on-call reads what will run, not a title. */
+/**
+ * A command not known to only read, shown whole before `y`: the on-call reads what will run (every
+ * line, wrapped, not a title) and why it asks — what it changes, or what shipwatch cannot tell only reads.
+ */
 export function ConfirmStepDialog({ step, width, ascii }: ConfirmStepDialogProps) {
   const run = step.command?.run ?? '';
-  const changes = stepChanges(step);
+  const risk = stepRisk(step);
+  const reasons = [
+    risk?.changes.length ? `it changes things: ${risk.changes.join(', ')}` : '',
+    risk?.unknown.length ? `shipwatch cannot tell that ${risk.unknown.join(', ')} only reads` : '',
+  ].filter(Boolean);
   return (
     <Box flexDirection="column" borderStyle={borderStyle(ascii)} borderColor={theme.warn} width={width} paddingX={1}>
       <Text bold wrap="truncate-end">{`Run "${sanitizeLine(step.title)}"?`}</Text>
-      <Text wrap="truncate-end" color={theme.warn}>{`it changes things: ${changes.join(', ')}`}</Text>
+      {reasons.map((r) => (
+        <Text key={r} wrap="wrap" color={theme.warn}>
+          {sanitizeLine(r)}
+        </Text>
+      ))}
       {run.split('\n').map((line, i) => (
         <Text key={i} wrap="wrap">{`$ ${sanitizeLine(line)}`}</Text>
       ))}
-      {step.command?.cwd && <Text color={theme.dim} wrap="truncate-end">{`in ${step.command.cwd}`}</Text>}
+      {step.command?.cwd && <Text color={theme.dim} wrap="truncate-end">{`in ${sanitizeLine(step.command.cwd)}`}</Text>}
       <Text wrap="truncate-end">
         <Text bold color={theme.bad}>
           y

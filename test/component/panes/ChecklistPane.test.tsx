@@ -70,8 +70,9 @@ describe('ChecklistPane', () => {
     expect(rows[1]).toMatch(/^> \[ {2}\] {2}!Validate secrets/);
     expect(rows.slice(-3)).toEqual([
       'fill first: v1.X.Y (not run until filled)',
-      '$ cd terraform',
-      '$ bash validate_secrets.sh us-east-2',
+      // deny by default: a program shipwatch does not know is not taken to only read
+      'asks y, never runs in --read-only: shipwatch cannot tell th…',
+      '$ cd terraform … (o shows all)',
     ]);
   });
 
@@ -104,8 +105,9 @@ describe('ChecklistPane', () => {
       '  [  ]   Apply            manual',
       '',
     ]);
-    expect(rows[6]).toBe('$ bash validate.sh');
-    expect(rows.slice(7)).toEqual(['line one', 'line two … (o shows all)']);
+    expect(rows[6]).toMatch(/^asks y, never runs in --read-only/);
+    expect(rows[7]).toBe('$ bash validate.sh');
+    expect(rows.slice(8)).toEqual(['line one … (o shows all)']);
     expect(f).not.toContain('\u001b[2J');
   });
 });
