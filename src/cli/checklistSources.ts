@@ -7,6 +7,19 @@ import type { ChecklistStepDef } from '../domain/model.js';
 import { fillStep, type Fills } from '../config/fillPlaceholders.js';
 import { importRunbook } from '../checklist/runbook.js';
 import type { Settings } from '../config/settings.js';
+import { sanitizeDeep, sanitizeLine, sanitizeText } from '../domain/sanitize.js';
+
+/**
+ * What of a step is only ever shown (its title, note, placeholders) is made safe once, here, for
+ * every screen and listing; what runs (the command, the request) stays exact and is sanitised
+ * where it is shown.
+ */
+const shownSafely = (step: ChecklistStepDef): ChecklistStepDef => ({
+  ...step,
+  title: sanitizeLine(step.title),
+  ...(step.note !== undefined && { note: sanitizeText(step.note) }),
+  ...(step.placeholders && { placeholders: sanitizeDeep(step.placeholders) }),
+});
 
 export interface LoadedRunbook {
   file: string;
@@ -25,7 +38,7 @@ export function loadRunbook(file: string, fills: Fills = {}): LoadedRunbook {
     );
   }
   const { steps, warnings } = importRunbook(text, file);
-  return { file, steps: steps.map((s) => fillStep(s, fills)), warnings };
+  return { file, steps: steps.map((s) => shownSafely(fillStep(s, fills))), warnings: warnings.map(sanitizeLine) };
 }
 
 /** The config's steps, else the built-in checks (the demo's own in the demo); then the runbook's steps. */
@@ -34,7 +47,7 @@ export function resolveChecklist(s: Settings): { steps: ChecklistStepDef[]; runb
   const base =
     s.checklist ??
     (s.mode === 'demo' ? demoChecklist : defaultChecklist(Boolean(s.aws?.expectedDaily), s.aws?.thresholds?.p99));
-  return { steps: runbook ? [...base, ...runbook.steps] : base, runbook };
+  return { steps: runbook ? [...base.map(shownSafely), ...runbook.steps] : base.map(shownSafely), runbook };
 }
 
 /** One line for the dashboard's notice: how much came in, and where to see what did not. */

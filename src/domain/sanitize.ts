@@ -38,32 +38,35 @@ function capped(line: string, max: number): string {
   return chars.length <= max ? line : `${chars.slice(0, max).join('')}… [${chars.length - max} more characters]`;
 }
 
-/** One line of outside text, safe to print: no sequences, no controls, no invisible characters, capped. */
-export function sanitizeLine(text: string, max = MAX_LINE_CHARS): string {
+/**
+ * One line of outside text, safe to print: no sequences, no controls, no invisible characters, capped
+ * at MAX_LINE_CHARS. One parameter on purpose: it is passed to .map(), whose second argument is an index.
+ */
+export const sanitizeLine = (text: string): string => cleanLine(text, MAX_LINE_CHARS);
+
+function cleanLine(text: string, max: number): string {
   // Most lines are plain printable ASCII: nothing to do (the log path runs this for every line).
   if (text.length <= max && PLAIN.test(text)) return text;
   return capped(visible(text.replace(/\t/g, '  ').replace(/\r?\n/g, ' ⏎ ')), max);
 }
 
 /** Several lines of outside text (step output, an HTTP body): each line as sanitizeLine, newlines kept. */
-export function sanitizeText(text: string, max = MAX_LINE_CHARS): string {
-  return text
-    .split(/\r?\n/)
-    .map((line) => sanitizeLine(line, max))
-    .join('\n');
+export function sanitizeText(text: string): string {
+  return text.split(/\r?\n/).map(sanitizeLine).join('\n');
 }
 
 /**
- * Every string in a value from outside (a backend's answer), sanitised as one line. Copy on write:
+ * Every string in a value from outside (a backend's answer), sanitised as one line (or by `clean`,
+ * e.g. sanitizeText where a string may hold several lines). Copy on write:
  * an object with nothing to clean is returned as is, so memoised selectors keep their identity.
  */
-export function sanitizeDeep<T>(value: T): T {
-  if (typeof value === 'string') return sanitizeLine(value) as T;
+export function sanitizeDeep<T>(value: T, clean: (text: string) => string = sanitizeLine): T {
+  if (typeof value === 'string') return clean(value) as T;
   if (Array.isArray(value)) {
     let out: unknown[] | undefined;
     value.forEach((v, i) => {
-      const clean = sanitizeDeep(v);
-      if (clean !== v) (out ??= [...value])[i] = clean;
+      const cleaned = sanitizeDeep(v, clean);
+      if (cleaned !== v) (out ??= [...value])[i] = cleaned;
     });
     return (out ?? value) as T;
   }
@@ -72,12 +75,12 @@ export function sanitizeDeep<T>(value: T): T {
   if (proto !== Object.prototype && proto !== null) return value;
   let out: Record<string, unknown> | undefined;
   for (const [k, v] of Object.entries(value)) {
-    const clean = sanitizeDeep(v);
+    const cleaned = sanitizeDeep(v, clean);
     const key = sanitizeLine(k);
-    if (clean === v && key === k) continue;
+    if (cleaned === v && key === k) continue;
     const copy: Record<string, unknown> = (out ??= { ...(value as Record<string, unknown>) });
     if (key !== k) delete copy[k];
-    copy[key] = clean;
+    copy[key] = cleaned;
   }
   return (out ?? value) as T;
 }

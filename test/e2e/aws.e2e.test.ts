@@ -75,13 +75,14 @@ describe('shipwatch against moto', () => {
     expect(doc.logs.map((e: { message: string }) => e.message)).toContain(SEEDED.errorLine);
   });
 
-  test('a service that does not exist: the pane says so and the dashboard stays up', async () => {
+  test('a service that does not exist: the snapshot says so, and exits 1 so a script does not read success', async () => {
     const r = await runCli(['--cluster', SEEDED.cluster, '--service', 'nope', '--region', 'us-east-1'], {
       env,
       timeoutMs: 30_000,
     });
-    expect(r.exitCode).toBe(0);
+    expect(r.exitCode).toBe(1);
     expect(r.stdout).toContain('service nope not found in cluster prod');
+    expect(r.stderr).toContain('service: service nope not found in cluster prod');
   });
 });
 

@@ -44,10 +44,11 @@ describe('sanitizeLine: the rest of what a terminal acts on or hides', () => {
   });
 
   it('caps a line, saying how much was left out, without splitting a character', () => {
-    const long = `${'😀'.repeat(5)}${'x'.repeat(10_000)}`;
-    const out = sanitizeLine(long, 6);
-    expect(out).toBe('😀😀😀😀😀x… [9999 more characters]');
+    const long = `${'x'.repeat(MAX_LINE_CHARS - 1)}${'😀'.repeat(5)}`;
+    expect(sanitizeLine(long)).toBe(`${'x'.repeat(MAX_LINE_CHARS - 1)}😀… [4 more characters]`);
     expect(sanitizeLine('x'.repeat(10_000)).length).toBeLessThan(MAX_LINE_CHARS + 40);
+    // passed to .map(), the index is not taken for a length
+    expect(['abc', 'def'].map(sanitizeLine)).toEqual(['abc', 'def']);
   });
 
   it('keeps wide characters, so string width is right afterwards', () => {
