@@ -268,7 +268,7 @@ export const KEYMAP: readonly KeyAction[] = [
     id: 'confirm.run',
     keys: ['y'],
     label: 'run it',
-    description: 'Run the command shown, which changes things',
+    description: 'Run the command shown (it changes things, or is not known to only read)',
     category: 'Dialog',
     context: 'confirm',
     dangerous: true,
