@@ -17,15 +17,17 @@
 //   the note, `$ ` prompts are stripped, continuations and heredocs are kept. Timeout 60 s.
 // - "Expected…" (a comment in the block, or a paragraph/```text/```json block right after it) becomes
 //   expect when unambiguous: JSON → its key/values, quoted/bold text → that text, a status code or a
-//   single word → that word, "empty output"/"no output" → emptyOutput. Anything else is kept in the
+//   single word → that word, "empty output"/"no output" → emptyOutput (which also passes on exit 1
+//   with nothing printed: grep's "no match"). Anything else is kept in the
 //   note as "expect (check by eye): …" and the check stays exit status 0.
 // - Blocks that cannot run unattended under /bin/sh become manual steps with the code in the note and
 //   a warning: PowerShell/cmd blocks, Windows paths, editors and interactive consoles.
 // - Checkboxes and numbered items without code are manual steps; plain bullets, prose, tables and
 //   other code (yaml, json, text) fold into the note of the step before them (or the next one); a
 //   section with only prose is one manual step named by its heading.
-// - Placeholders (`v1.X.Y`, `family:XX`, `___`, `<cluster>`, `PREVIOUS_REVISION`, an unset `$VAR`)
-//   are listed in the step's `placeholders`, exactly as written, for `--fill`.
+// - Placeholders (`v1.X.Y`, `family:XX`, `___`, `<cluster>`, `[CLUSTER-NAME]`, `:LATEST`,
+//   `PREVIOUS_REVISION`, an unset `$VAR`, a revision copied from an "Example output" block) are
+//   listed in the step's `placeholders`, exactly as written, for `--fill`.
 import type { ChecklistStepDef } from '../domain/model.js';
 import { Builder } from './runbook/build.js';
 import { lex } from './runbook/lex.js';

@@ -5,6 +5,7 @@ import type {
   Identity,
   LogEvent,
   MetricSeries,
+  PinResult,
   RollbackRequest,
   RollbackResult,
   ServiceLoadBalancer,
@@ -65,13 +66,17 @@ export interface Backend {
   getCost(signal: AbortSignal): Promise<CostSummary>;
   /** Log events new since the last call; the backend keeps its place in the stream (the first call starts the follow). */
   getLogs(query: LogsQuery, signal: AbortSignal): Promise<LogPage>;
-  /** Changes production. Only ever called after the user confirmed. */
+  /**
+   * Changes production. Only ever called after the user confirmed, and sent once: a failure that may
+   * have reached AWS is a MutationError (domain/errors.ts) saying whether it took effect; any other
+   * error means nothing was sent.
+   */
   rollback(request: RollbackRequest): Promise<RollbackResult>;
   /**
    * Registers a new revision of ref's family copied from ref, each named container's image replaced by
-   * image@digest; changes AWS, only ever called after the user confirmed.
+   * image@digest; changes AWS, only ever called after the user confirmed. Sent once, failing as rollback does.
    */
-  pinImages(ref: TaskDefRef, images: ContainerImage[]): Promise<TaskDefRef>;
+  pinImages(ref: TaskDefRef, images: ContainerImage[]): Promise<PinResult>;
   /** Stop timers, close connections. */
   close(): void;
 }
