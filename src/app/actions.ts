@@ -46,4 +46,5 @@ export type Action =
   | { type: 'checklist/result'; id: string; result: StepResult }
   | { type: 'rollback/requested'; request: RollbackRequest; at: number }
   | { type: 'rollback/accepted'; at: number }
-  | { type: 'rollback/failed'; error: string; at: number };
+  /** `mayHaveApplied`: the answer was lost and reading back could not tell; it is remembered as a rollback. */
+  | { type: 'rollback/failed'; error: string; at: number; mayHaveApplied?: boolean };

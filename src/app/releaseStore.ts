@@ -49,10 +49,16 @@ export function writeRelease(path: string, release: Release): void {
   renameSync(tmp, path);
 }
 
-/** The rollbacks AWS accepted for this target, from the audit log: identification must not take them for releases. */
+/**
+ * The rollbacks AWS accepted for this target, and those that may have taken effect (answer lost, read
+ * back unknown), from the audit log: identification must not take them for releases.
+ */
 export function auditedRollbacks(entries: AuditEntry[], cluster: string, service: string): KnownRollback[] {
   return entries.flatMap((e) =>
-    e.kind === 'rollback' && e.phase === 'accepted' && e.cluster === cluster && e.service === service
+    e.kind === 'rollback' &&
+    (e.phase === 'accepted' || (e.phase === 'failed' && e.outcome === 'unknown')) &&
+    e.cluster === cluster &&
+    e.service === service
       ? [{ from: e.from, to: e.to, at: Date.parse(e.at) }]
       : [],
   );

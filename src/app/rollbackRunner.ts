@@ -103,8 +103,10 @@ export class RollbackRunner {
       this.refreshService();
     } catch (e) {
       const error = failureText(e, 'press r to try again');
-      this.record({ ...base, phase: 'failed', method, error, ...failedOutcome(e) });
-      this.store.dispatch({ type: 'rollback/failed', error, at: this.backend.now() });
+      const outcome = failedOutcome(e);
+      this.record({ ...base, phase: 'failed', method, error, ...outcome });
+      const mayHaveApplied = outcome.outcome === 'unknown';
+      this.store.dispatch({ type: 'rollback/failed', error, at: this.backend.now(), mayHaveApplied });
     }
   }
 

@@ -106,6 +106,7 @@ describe('UpdateService whose answer is lost', () => {
     expect(sent('ecs:DescribeServices')).toBe(0);
     expect(rollbacks[1]).toMatchObject({ phase: 'failed', outcome: 'not-applied' });
     expect(rollbacks[1]).not.toHaveProperty('answer');
+    expect(store.getState().knownRollbacks).toEqual([]); // refused: nothing to remember
     expect(store.getState().rollback.error).toBe(
       'ecs:UpdateService: throttled by AWS — not applied: press r to try again',
     );
@@ -120,6 +121,8 @@ describe('UpdateService whose answer is lost', () => {
     expect(await serviceTaskDefinition()).toMatch(/web:2$/);
     expect(rollbacks[1]).toMatchObject({ phase: 'failed', outcome: 'unknown', answer: 'lost' });
     expect(store.getState().rollback.error).toMatch(/check the service before retrying$/);
+    // It may have happened: its deployment must not be taken for a new release.
+    expect(store.getState().knownRollbacks.map((k) => [k.from.revision, k.to.revision])).toEqual([[3, 2]]);
   });
 });
 

@@ -38,7 +38,7 @@ describe('the remembered release', () => {
     expect(readRelease(foreign).problem).toMatch(/not a release record/);
   });
 
-  it("the audit log's accepted rollbacks of this target only", () => {
+  it("the audit log's accepted rollbacks of this target only, and those that may have taken effect", () => {
     const base = { who: { user: 'u', host: 'h' }, backend: 'aws', method: 'update-service' };
     const entries = [
       {
@@ -71,9 +71,35 @@ describe('the remembered release', () => {
         from: ref(9),
         to: ref(8),
       },
+      // refused by AWS: nothing happened
+      {
+        ...base,
+        at: '2026-12-01T11:00:00Z',
+        cluster: 'prod',
+        service: 'web',
+        kind: 'rollback',
+        phase: 'failed',
+        from: ref(5),
+        to: ref(4),
+        outcome: 'not-applied',
+      },
+      // the answer was lost and the read-back could not tell: it may have happened
+      {
+        ...base,
+        at: '2026-12-01T12:00:00Z',
+        cluster: 'prod',
+        service: 'web',
+        kind: 'rollback',
+        phase: 'failed',
+        from: ref(7),
+        to: ref(6),
+        outcome: 'unknown',
+        answer: 'lost',
+      },
     ] as AuditEntry[];
     expect(auditedRollbacks(entries, 'prod', 'web')).toEqual([
       { from: ref(3), to: ref(2), at: Date.parse('2026-12-01T10:00:01Z') },
+      { from: ref(7), to: ref(6), at: Date.parse('2026-12-01T12:00:00Z') },
     ]);
   });
 });

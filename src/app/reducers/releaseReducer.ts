@@ -65,7 +65,11 @@ function rollbackReducer(op: RollbackOp, action: Action): RollbackOp {
 export function releaseReducer(state: AppState, action: Action): ReleaseSlice {
   if (action.type === 'source/loaded' && action.source === 'service') return onService(state, action.data, action.at);
   const rollback = rollbackReducer(state.rollback, action);
-  if (action.type !== 'rollback/accepted' || !state.rollback.request)
+  // A change that may have taken effect is remembered like one that did: were its deployment taken
+  // for a new release, r would offer to roll back to the very release being rolled back.
+  const tookEffect =
+    action.type === 'rollback/accepted' || (action.type === 'rollback/failed' && action.mayHaveApplied === true);
+  if (!tookEffect || !state.rollback.request)
     return {
       release: state.release,
       releaseChange: state.releaseChange,
