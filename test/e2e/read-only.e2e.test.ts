@@ -120,13 +120,10 @@ describe.each(cases)('read-only from $how', ({ flags, config, readOnly }) => {
       expect(existsSync(marker)).toBe(false);
       expect(rowOf(t, 'Touch the marker')).not.toContain('[ok]');
     } else {
-      // touch is not a known reader: it asks first (Deliver 6), and y runs it.
-      const asked = () => t.screen().includes('Run "Touch the marker"?');
-      await until(
-        () => existsSync(marker) || asked(),
-        () => t.screen(),
-      );
-      if (asked()) await press(t, 'y');
+      // touch is not a known reader: it asks first, and only y runs it.
+      await t.waitFor('Run "Touch the marker"?', START_MS);
+      expect(existsSync(marker)).toBe(false);
+      await press(t, 'y');
       await until(
         () => existsSync(marker),
         () => t.screen(),
