@@ -1,10 +1,9 @@
 // `shipwatch audit --file` from the built file, over files a crash, an editor or an attacker could
 // leave: entries on stdout, one line per problem on stderr, a sensible exit status, never a stack
 // trace, and no control sequence from the file on either stream.
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { auditFileWith, freshAuditPath, ROLLBACK_ENTRY } from '../helpers/auditFile.js';
 import { CLI_PATH, cliBuilt, runCli } from '../helpers/cli.js';
 import { forbiddenIn, HOSTILE, missingMarkers, stringsIn } from '../helpers/hostileText.js';
 
@@ -12,26 +11,10 @@ beforeAll(() => {
   if (!cliBuilt()) throw new Error(`${CLI_PATH} is missing: run npm run build first (npm test does)`);
 });
 
-const entry = {
-  at: '2026-11-23T10:00:00.000Z',
-  who: { user: 'jane', host: 'bastion-1' },
-  cluster: 'prod',
-  service: 'web',
-  backend: 'aws',
-  kind: 'rollback',
-  phase: 'requested',
-  from: { family: 'web', revision: 42 },
-  to: { family: 'web', revision: 41 },
-  method: 'update-service',
-};
+const entry = ROLLBACK_ENTRY;
 const ROW = 'rollback requested web:42 → web:41 (update-service)';
 
-const dir = () => mkdtempSync(join(tmpdir(), 'audit-cli-'));
-function fileWith(content: string | Buffer): string {
-  const path = join(dir(), 'audit.jsonl');
-  writeFileSync(path, content);
-  return path;
-}
+const fileWith = (content: string | Buffer) => auditFileWith(content, 'audit-cli-');
 
 async function audit(path: string, ...flags: string[]) {
   const r = await runCli(['audit', '--file', path, ...flags]);
@@ -102,7 +85,7 @@ describe('shipwatch audit --file', () => {
   });
 
   it('a directory: one line, exit 1', async () => {
-    const path = join(dir(), 'audit.jsonl');
+    const path = freshAuditPath('audit-cli-');
     mkdirSync(path);
     const r = await audit(path);
     expect(r.exitCode).toBe(1);
@@ -119,7 +102,7 @@ describe('shipwatch audit --file', () => {
   });
 
   it('a missing file: says there is none yet, exit 0', async () => {
-    const path = join(dir(), 'none.jsonl');
+    const path = freshAuditPath('audit-cli-'); // in a new folder, never written
     const r = await audit(path);
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toBe('');

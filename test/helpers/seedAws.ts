@@ -14,6 +14,7 @@ import {
   RegisterTaskDefinitionCommand,
 } from '@aws-sdk/client-ecs';
 import { planCostRequests } from '../../src/adapters/aws/cost.js';
+import type { AwsBackendOptions } from '../../src/adapters/aws/index.js';
 import { ACCOUNT, TEST_CREDENTIALS, type Moto } from './moto.js';
 
 const credentials = {
@@ -33,6 +34,19 @@ export function awsClients(moto: Moto) {
   const base = { endpoint: moto.endpoint, region: 'us-east-1', credentials };
   return { ecs: new ECSClient(base), cloudwatch: new CloudWatchClient(base), logs: new CloudWatchLogsClient(base) };
 }
+
+/** AwsBackend options that watch the seeded service (its alarms, no extra metrics, no live tail) at `endpointUrl`. */
+export const seededBackendOptions = (endpointUrl: string) =>
+  ({
+    cluster: SEEDED.cluster,
+    service: SEEDED.service,
+    region: 'us-east-1',
+    endpointUrl,
+    alarms: { prefix: 'web' },
+    metrics: [],
+    liveTail: false,
+    watchWindowMs: 2 * 3_600_000,
+  }) satisfies AwsBackendOptions;
 
 /** The environment that points the CLI (and the SDK inside it) at moto. */
 export const motoEnv = (moto: Moto, extra: Record<string, string> = {}): Record<string, string> => ({

@@ -3,32 +3,18 @@
 import { CloudWatchClient, DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch';
 import { CreateClusterCommand, ECSClient, ListClustersCommand } from '@aws-sdk/client-ecs';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startFaultProxy, type FaultProxy } from '../helpers/faultProxy.js';
-import { startMoto, TEST_CREDENTIALS, type Moto } from '../helpers/moto.js';
+import { describe, expect, it } from 'vitest';
+import { TEST_CREDENTIALS } from '../helpers/moto.js';
+import { withMotoBehindProxy } from '../helpers/motoProxy.js';
 
-let moto: Moto;
-let proxy: FaultProxy;
+// Each client here is given its credentials; moto starts every test empty.
+const { proxy } = withMotoBehindProxy({ credentialsEnv: false, seed: false });
 const credentials = {
   accessKeyId: TEST_CREDENTIALS.AWS_ACCESS_KEY_ID,
   secretAccessKey: TEST_CREDENTIALS.AWS_SECRET_ACCESS_KEY,
 };
 // One attempt, so each assertion sees exactly what the proxy did to one request.
-const opts = () => ({ endpoint: proxy.url, region: 'us-east-1', credentials, maxAttempts: 1 });
-
-beforeAll(async () => {
-  moto = await startMoto();
-  proxy = await startFaultProxy(moto.endpoint);
-});
-afterAll(async () => {
-  await proxy?.close();
-  await moto?.stop();
-});
-beforeEach(async () => {
-  proxy.clear();
-  proxy.requests.length = 0;
-  await moto.reset();
-});
+const opts = () => ({ endpoint: proxy().url, region: 'us-east-1', credentials, maxAttempts: 1 });
 
 describe('fault proxy', () => {
   it('forwards to moto and names JSON, query-compatible JSON and query operations', async () => {
@@ -37,7 +23,7 @@ describe('fault proxy', () => {
     expect((await ecs.send(new ListClustersCommand({}))).clusterArns).toHaveLength(1);
     await new CloudWatchClient(opts()).send(new DescribeAlarmsCommand({}));
     expect((await new STSClient(opts()).send(new GetCallerIdentityCommand({}))).Account).toBe('123456789012');
-    expect(proxy.requests.map((r) => r.api)).toEqual([
+    expect(proxy().requests.map((r) => r.api)).toEqual([
       'ecs:CreateCluster',
       'ecs:ListClusters',
       'cloudwatch:DescribeAlarms',
@@ -46,7 +32,7 @@ describe('fault proxy', () => {
   });
 
   it('throttles in each protocol so the SDK sees a throttling error', async () => {
-    proxy.setFaults([{ action: { kind: 'throttle' } }]);
+    proxy().setFaults([{ action: { kind: 'throttle' } }]);
     await expect(new ECSClient(opts()).send(new ListClustersCommand({}))).rejects.toMatchObject({
       name: 'ThrottlingException',
       $metadata: { httpStatusCode: 400 },
@@ -61,15 +47,15 @@ describe('fault proxy', () => {
 
   it('applies a fault to the matching operation only, `times` times', async () => {
     const ecs = new ECSClient(opts());
-    proxy.setFaults([{ api: 'ListClusters', action: { kind: 'reset' }, times: 1 }]);
+    proxy().setFaults([{ api: 'ListClusters', action: { kind: 'reset' }, times: 1 }]);
     await ecs.send(new CreateClusterCommand({ clusterName: 'c1' }));
     await expect(ecs.send(new ListClustersCommand({}))).rejects.toMatchObject({ code: 'ECONNRESET' });
     await expect(ecs.send(new ListClustersCommand({}))).resolves.toBeDefined();
-    expect(proxy.requests.map((r) => r.fault)).toEqual([undefined, 'reset', undefined]);
+    expect(proxy().requests.map((r) => r.fault)).toEqual([undefined, 'reset', undefined]);
   });
 
   it('matches a RegExp against service:Operation', async () => {
-    proxy.setFaults([{ api: /^sts:/, action: { kind: 'status', status: 403, body: '{}' } }]);
+    proxy().setFaults([{ api: /^sts:/, action: { kind: 'status', status: 403, body: '{}' } }]);
     await expect(new ECSClient(opts()).send(new ListClustersCommand({}))).resolves.toBeDefined();
     await expect(new STSClient(opts()).send(new GetCallerIdentityCommand({}))).rejects.toMatchObject({
       $metadata: { httpStatusCode: 403 },
@@ -78,16 +64,16 @@ describe('fault proxy', () => {
 
   it('drop-response: the call takes effect upstream but its answer is lost', async () => {
     const ecs = new ECSClient(opts());
-    proxy.setFaults([{ api: 'CreateCluster', action: { kind: 'drop-response' } }]);
+    proxy().setFaults([{ api: 'CreateCluster', action: { kind: 'drop-response' } }]);
     await expect(ecs.send(new CreateClusterCommand({ clusterName: 'lost' }))).rejects.toThrow();
-    proxy.clear();
+    proxy().clear();
     expect((await ecs.send(new ListClustersCommand({}))).clusterArns).toEqual([
       'arn:aws:ecs:us-east-1:123456789012:cluster/lost',
     ]);
   });
 
   it('hang: no answer until the caller gives up', async () => {
-    proxy.setFaults([{ action: { kind: 'hang' } }]);
+    proxy().setFaults([{ action: { kind: 'hang' } }]);
     const started = Date.now();
     await expect(
       new ECSClient(opts()).send(new ListClustersCommand({}), { abortSignal: AbortSignal.timeout(300) }),
@@ -96,8 +82,8 @@ describe('fault proxy', () => {
   });
 
   it('down: the connection closes with nothing said', async () => {
-    proxy.setFaults([{ action: { kind: 'down' } }]);
+    proxy().setFaults([{ action: { kind: 'down' } }]);
     await expect(new ECSClient(opts()).send(new ListClustersCommand({}))).rejects.toThrow();
-    expect(proxy.requests.at(-1)?.fault).toBe('down');
+    expect(proxy().requests.at(-1)?.fault).toBe('down');
   });
 });

@@ -4,7 +4,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createClients } from '../../src/adapters/aws/clients.js';
 import type { RequestTimeouts } from '../../src/adapters/aws/deadlines.js';
 import { AwsBackend } from '../../src/adapters/aws/index.js';
@@ -12,33 +12,16 @@ import { Poller, RunDeadlineError } from '../../src/app/poller.js';
 import { initialState } from '../../src/app/reducers/rootReducer.js';
 import { createSources } from '../../src/app/sources.js';
 import { createStore, type Store } from '../../src/app/store.js';
-import { startFaultProxy, type FaultProxy } from '../helpers/faultProxy.js';
-import { startMoto, TEST_CREDENTIALS, type Moto } from '../helpers/moto.js';
-import { SEEDED, seedWorld } from '../helpers/seedAws.js';
+import { withMotoBehindProxy } from '../helpers/motoProxy.js';
+import { seededBackendOptions } from '../helpers/seedAws.js';
 
-let moto: Moto;
-let proxy: FaultProxy;
+const { proxy } = withMotoBehindProxy();
 let app: { store: Store; poller: Poller; backend: AwsBackend; errors: unknown[] } | undefined;
 
 const FAST: RequestTimeouts = { readMs: 400, logsPageMs: 800, costMs: 800, connectMs: 300 };
 const INTERVALS = { service: 200, alarms: 200, metrics: 1000, logs: 300, cost: 60_000 };
 const CAP_MS = 1000;
 
-beforeAll(async () => {
-  Object.assign(process.env, TEST_CREDENTIALS, { AWS_EC2_METADATA_DISABLED: 'true' });
-  moto = await startMoto();
-  proxy = await startFaultProxy(moto.endpoint);
-});
-afterAll(async () => {
-  await proxy?.close();
-  await moto?.stop();
-});
-beforeEach(async () => {
-  proxy.clear();
-  await moto.reset();
-  await seedWorld(moto);
-  proxy.requests.length = 0;
-});
 afterEach(() => {
   app?.poller.stop();
   app?.backend.close();
@@ -47,16 +30,9 @@ afterEach(() => {
 
 /** The dashboard without drawing; a run the poller abandons is shown in its pane like any failure. */
 function startApp(o: { timeouts?: RequestTimeouts; runDeadlineMs?: number } = {}) {
-  const clients = createClients({ region: 'us-east-1', endpoint: proxy.url, timeouts: o.timeouts ?? FAST });
+  const clients = createClients({ region: 'us-east-1', endpoint: proxy().url, timeouts: o.timeouts ?? FAST });
   const backend = new AwsBackend(clients, {
-    cluster: SEEDED.cluster,
-    service: SEEDED.service,
-    region: 'us-east-1',
-    endpointUrl: proxy.url,
-    alarms: { prefix: 'web' },
-    metrics: [],
-    liveTail: false,
-    watchWindowMs: 2 * 3_600_000,
+    ...seededBackendOptions(proxy().url),
     cacheDir: mkdtempSync(join(tmpdir(), 'shipwatch-cost-')),
   });
   const store = createStore(initialState());
@@ -76,7 +52,7 @@ function startApp(o: { timeouts?: RequestTimeouts; runDeadlineMs?: number } = {}
 }
 
 const count = (api: string, from = 0, to = Infinity) =>
-  proxy.requests.filter((r) => r.operation === api && r.at >= from && r.at < to).length;
+  proxy().requests.filter((r) => r.operation === api && r.at >= from && r.at < to).length;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const loaded = (store: Store) => vi.waitFor(() => expect(store.getState().service.status).toBe('ok'), 5000);
 
@@ -84,7 +60,7 @@ describe('faults through a proxy in front of moto', () => {
   it('a hung DescribeServices times out within its deadline and is asked again; other panes keep updating', async () => {
     const { store } = startApp();
     await loaded(store);
-    proxy.setFaults([{ api: 'DescribeServices', action: { kind: 'hang' } }]);
+    proxy().setFaults([{ api: 'DescribeServices', action: { kind: 'hang' } }]);
     const hungAt = Date.now();
     await vi.waitFor(() => expect(store.getState().service.error).toBe('ecs:DescribeServices timed out after 400 ms'), {
       timeout: 2000,
@@ -95,7 +71,7 @@ describe('faults through a proxy in front of moto', () => {
     const asked = count('DescribeServices');
     await vi.waitFor(() => expect(count('DescribeServices')).toBeGreaterThan(asked), 3000);
     expect(store.getState().alarms.updatedAt!).toBeGreaterThan(alarmsAt);
-    proxy.clear();
+    proxy().clear();
     await vi.waitFor(() => expect(store.getState().service.status).toBe('ok'), CAP_MS + 2000);
   });
 
@@ -105,7 +81,7 @@ describe('faults through a proxy in front of moto', () => {
       runDeadlineMs: 600,
     });
     await loaded(store);
-    proxy.setFaults([{ api: 'DescribeServices', action: { kind: 'hang' } }]);
+    proxy().setFaults([{ api: 'DescribeServices', action: { kind: 'hang' } }]);
     await vi.waitFor(() => expect(store.getState().service.error).toBe('service did not answer in 0.6 s'), 3000);
     expect(errors.some((e) => e instanceof RunDeadlineError)).toBe(true);
     const asked = count('DescribeServices');
@@ -117,15 +93,15 @@ describe('faults through a proxy in front of moto', () => {
     await loaded(store);
     const t0 = Date.now();
     await sleep(2000);
-    proxy.setFaults([{ action: { kind: 'throttle' } }]);
+    proxy().setFaults([{ action: { kind: 'throttle' } }]);
     const t1 = Date.now();
     await sleep(6000);
-    proxy.clear();
+    proxy().clear();
     const t2 = Date.now();
     await sleep(3000);
     const t3 = Date.now();
     const rate = (from: number, to: number) =>
-      proxy.requests.filter((r) => r.at >= from && r.at < to).length / ((to - from) / 1000);
+      proxy().requests.filter((r) => r.at >= from && r.at < to).length / ((to - from) / 1000);
     const before = rate(t0, t1);
     const stormEnd = rate(t2 - 2000, t2);
     const after = rate(t3 - 2000, t3);
@@ -138,11 +114,11 @@ describe('faults through a proxy in front of moto', () => {
   it('connection resets: a few are retried unseen, a lasting one names the API in its pane', async () => {
     const { store } = startApp();
     await loaded(store);
-    proxy.setFaults([{ api: 'DescribeAlarms', action: { kind: 'reset' }, times: 2 }]);
+    proxy().setFaults([{ api: 'DescribeAlarms', action: { kind: 'reset' }, times: 2 }]);
     const from = Date.now();
     await vi.waitFor(() => expect(count('DescribeAlarms', from)).toBeGreaterThanOrEqual(4), 3000);
     expect(store.getState().alarms.status).toBe('ok');
-    proxy.setFaults([{ api: 'DescribeAlarms', action: { kind: 'reset' } }]);
+    proxy().setFaults([{ api: 'DescribeAlarms', action: { kind: 'reset' } }]);
     await vi.waitFor(
       () =>
         expect(store.getState().alarms.error).toMatch(
@@ -156,11 +132,11 @@ describe('faults through a proxy in front of moto', () => {
   it('an outage, then recovery: fresh data again within the backoff cap after the outage ends', async () => {
     const { store } = startApp();
     await loaded(store);
-    proxy.setFaults([{ action: { kind: 'down' } }]);
+    proxy().setFaults([{ action: { kind: 'down' } }]);
     await vi.waitFor(() => expect(store.getState().service.status).toBe('error'), 3000);
     expect(store.getState().service.error).toMatch(/^ecs:DescribeServices: no connection to AWS/);
     await sleep(4000); // long enough for the backoff to reach its cap
-    proxy.clear();
+    proxy().clear();
     const endedAt = Date.now();
     await vi.waitFor(() => expect(store.getState().service.updatedAt ?? 0).toBeGreaterThan(endedAt), CAP_MS + 1500);
     await vi.waitFor(() => expect(store.getState().alarms.updatedAt ?? 0).toBeGreaterThan(endedAt), CAP_MS + 1500);
@@ -170,7 +146,7 @@ describe('faults through a proxy in front of moto', () => {
   it('an expired token says what to run', async () => {
     const { store } = startApp();
     await loaded(store);
-    proxy.setFaults([
+    proxy().setFaults([
       {
         api: /^ecs:/,
         action: {
@@ -190,7 +166,7 @@ describe('faults through a proxy in front of moto', () => {
   it('AccessDenied on one API shows in its pane only; the others keep working', async () => {
     const { store } = startApp();
     await loaded(store);
-    proxy.setFaults([
+    proxy().setFaults([
       {
         api: 'DescribeAlarms',
         action: {

@@ -3,48 +3,26 @@
 // applied → accepted (the header follows the rollback, never FAILED), not applied → failed and the
 // retry is the user's, unknown → failed with "check the service". The same for a pin's
 // RegisterTaskDefinition. StopServiceDeployment (moto lacks it): test/unit/aws-rollback-read-back.test.ts.
-import { DescribeServicesCommand, DescribeTaskDefinitionCommand } from '@aws-sdk/client-ecs';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DescribeTaskDefinitionCommand } from '@aws-sdk/client-ecs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAwsBackend, type AwsBackend } from '../../src/adapters/aws/index.js';
 import { readAudit } from '../../src/app/auditLog.js';
 import { selectVerdict } from '../../src/app/selectors.js';
-import { startFaultProxy, type Fault, type FaultProxy } from '../helpers/faultProxy.js';
-import { startMoto, TEST_CREDENTIALS, type Moto } from '../helpers/moto.js';
-import { loadedController } from '../helpers/rollbackHarness.js';
-import { awsClients, SEEDED, seedWorld } from '../helpers/seedAws.js';
+import { freshAuditPath } from '../helpers/auditFile.js';
+import type { Fault } from '../helpers/faultProxy.js';
+import { withMotoBehindProxy } from '../helpers/motoProxy.js';
+import { loadedController, serviceTaskDefinition } from '../helpers/rollbackHarness.js';
+import { awsClients, seededBackendOptions } from '../helpers/seedAws.js';
 
-let moto: Moto;
-let proxy: FaultProxy;
+const { moto, proxy } = withMotoBehindProxy();
 let backend: AwsBackend;
 let auditPath: string;
 const DIGEST = `sha256:${'0123456789abcdef'.repeat(4)}`;
 
-beforeAll(async () => {
-  Object.assign(process.env, TEST_CREDENTIALS, { AWS_EC2_METADATA_DISABLED: 'true' });
-  moto = await startMoto();
-  proxy = await startFaultProxy(moto.endpoint);
-});
-afterAll(async () => {
-  await proxy?.close();
-  await moto?.stop();
-});
 beforeEach(async () => {
-  await moto.reset();
-  await seedWorld(moto);
-  proxy.clear();
-  auditPath = join(mkdtempSync(join(tmpdir(), 'shipwatch-audit-')), 'audit.jsonl');
+  auditPath = freshAuditPath();
   backend = await createAwsBackend({
-    cluster: SEEDED.cluster,
-    service: SEEDED.service,
-    region: 'us-east-1',
-    endpointUrl: proxy.url,
-    alarms: { prefix: 'web' },
-    metrics: [],
-    liveTail: false,
-    watchWindowMs: 2 * 3_600_000,
+    ...seededBackendOptions(proxy().url),
     // moto is consistent at once: read back without waiting; a hung change is given up on quickly.
     mutation: { readBackDelaysMs: [0], timeoutMs: 500 },
   });
@@ -54,20 +32,13 @@ afterEach(() => backend.close());
 /** The seeded service on web:3, a rollback to web:2 confirmed with these faults in the way. */
 async function rollBackThrough(faults: Fault[]) {
   const { store, controller } = await loadedController(backend, auditPath);
-  proxy.requests.length = 0;
-  proxy.setFaults(faults);
+  proxy().requests.length = 0;
+  proxy().setFaults(faults);
   await controller.confirmRollback();
   controller.stop();
-  proxy.clear();
+  proxy().clear();
   const rollbacks = readAudit(auditPath).entries.filter((e) => e.kind === 'rollback');
-  return { store, rollbacks, sent: (api: string) => proxy.requests.filter((r) => r.api === api).length };
-}
-
-async function serviceTaskDefinition(): Promise<string | undefined> {
-  const out = await awsClients(moto).ecs.send(
-    new DescribeServicesCommand({ cluster: SEEDED.cluster, services: [SEEDED.service] }),
-  );
-  return out.services?.[0]?.taskDefinition;
+  return { store, rollbacks, sent: (api: string) => proxy().requests.filter((r) => r.api === api).length };
 }
 
 describe('UpdateService whose answer is lost', () => {
@@ -76,7 +47,7 @@ describe('UpdateService whose answer is lost', () => {
       { api: 'UpdateService', action: { kind: 'drop-response' } },
     ]);
     expect(sent('ecs:UpdateService')).toBe(1);
-    expect(await serviceTaskDefinition()).toMatch(/web:2$/);
+    expect(await serviceTaskDefinition(moto())).toMatch(/web:2$/);
     expect(rollbacks.map((e) => e.phase)).toEqual(['requested', 'accepted']);
     expect(rollbacks[1]).toMatchObject({ outcome: 'applied', answer: 'lost', method: 'update-service' });
     expect(store.getState().rollback.phase).toBe('in-flight');
@@ -86,7 +57,7 @@ describe('UpdateService whose answer is lost', () => {
   it('reset before it reached AWS: sent once, not applied, and the retry is the user’s', async () => {
     const { store, rollbacks, sent } = await rollBackThrough([{ api: 'UpdateService', action: { kind: 'reset' } }]);
     expect(sent('ecs:UpdateService')).toBe(1);
-    expect(await serviceTaskDefinition()).toMatch(/web:3$/);
+    expect(await serviceTaskDefinition(moto())).toMatch(/web:3$/);
     expect(rollbacks.map((e) => e.phase)).toEqual(['requested', 'failed']);
     expect(rollbacks[1]).toMatchObject({ outcome: 'not-applied', answer: 'lost' });
     expect(store.getState().rollback).toMatchObject({ phase: 'failed' });
@@ -118,7 +89,7 @@ describe('UpdateService whose answer is lost', () => {
       { api: 'DescribeServices', action: { kind: 'down' } },
     ]);
     expect(sent('ecs:UpdateService')).toBe(1);
-    expect(await serviceTaskDefinition()).toMatch(/web:2$/);
+    expect(await serviceTaskDefinition(moto())).toMatch(/web:2$/);
     expect(rollbacks[1]).toMatchObject({ phase: 'failed', outcome: 'unknown', answer: 'lost' });
     expect(store.getState().rollback.error).toMatch(/check the service before retrying$/);
     // It may have happened: its deployment must not be taken for a new release.
@@ -128,12 +99,12 @@ describe('UpdateService whose answer is lost', () => {
 
 describe('RegisterTaskDefinition (pin) whose answer is lost', () => {
   it('is sent once and the pinned revision is found by reading the family back', async () => {
-    proxy.setFaults([{ api: 'RegisterTaskDefinition', action: { kind: 'drop-response' } }]);
+    proxy().setFaults([{ api: 'RegisterTaskDefinition', action: { kind: 'drop-response' } }]);
     const image = [{ container: 'web', image: 'registry.example.com/web:v1.0.2', digest: DIGEST }];
     const pinned = await backend.pinImages({ family: 'web', revision: 2 }, image);
     expect(pinned).toEqual({ family: 'web', revision: 4, answer: 'lost' });
-    expect(proxy.requests.filter((r) => r.api === 'ecs:RegisterTaskDefinition')).toHaveLength(1);
-    const td = await awsClients(moto).ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: 'web:4' }));
+    expect(proxy().requests.filter((r) => r.api === 'ecs:RegisterTaskDefinition')).toHaveLength(1);
+    const td = await awsClients(moto()).ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: 'web:4' }));
     expect(td.taskDefinition?.containerDefinitions?.[0]?.image).toBe(`registry.example.com/web@${DIGEST}`);
   });
 });

@@ -1,29 +1,24 @@
 // The audit log's other readers keep what could be read and say what could not: the dashboard's
 // notice (through the release memory) and `shipwatch report`'s stderr name the torn line.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { releaseMemory } from '../../src/cli/releaseMemory.js';
 import { runReportCommand } from '../../src/cli/reportCommand.js';
+import { auditFileWith, ROLLBACK_ENTRY } from '../helpers/auditFile.js';
 
 const accepted = {
+  ...ROLLBACK_ENTRY,
   at: new Date(Date.now() - 10 * 60_000).toISOString(),
-  who: { user: 'jane', host: 'bastion-1' },
   cluster: 'demo-cluster',
-  service: 'web',
   backend: 'demo',
-  kind: 'rollback',
   phase: 'accepted',
-  from: { family: 'web', revision: 42 },
-  to: { family: 'web', revision: 41 },
-  method: 'update-service',
 };
 
 function tornLog() {
-  const dir = mkdtempSync(join(tmpdir(), 'audit-callers-'));
-  const path = join(dir, 'audit.jsonl');
-  writeFileSync(path, `${JSON.stringify(accepted)}\n{"at":"2026-11-23T10:0\n${JSON.stringify(accepted)}\n`);
+  const torn = `${JSON.stringify(accepted)}\n{"at":"2026-11-23T10:0\n${JSON.stringify(accepted)}\n`;
+  const path = auditFileWith(torn, 'audit-callers-');
+  const dir = dirname(path);
   writeFileSync(join(dir, 'empty.yaml'), 'checklist: []\n');
   return { path, config: join(dir, 'empty.yaml'), out: join(dir, 'record.md') };
 }

@@ -1,25 +1,18 @@
 // Reading the audit log back: only lines shaped like entries are entries (a `{}` or `null` line must
 // not reach code that reads e.from.family), every other line is named by its number, and strings in
 // the file are outside text, sanitised before anything prints them.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { auditSummary, readAudit } from '../../src/app/auditRead.js';
 import { auditProblemLines, auditTable } from '../../src/cli/auditCommand.js';
 import type { AuditEntry } from '../../src/domain/audit.js';
+import { auditFileWith, ROLLBACK_ENTRY } from '../helpers/auditFile.js';
 import { forbiddenIn, HOSTILE, missingMarkers, stringsIn } from '../helpers/hostileText.js';
 
 const base = { at: '2026-11-23T10:00:00.000Z', who: { user: 'jane', host: 'b1' }, cluster: 'prod', service: 'web' };
-const rollback = {
-  ...base,
-  backend: 'aws',
-  kind: 'rollback',
-  phase: 'failed',
-  from: { family: 'web', revision: 42 },
-  to: { family: 'web', revision: 41 },
-  method: 'update-service',
-};
+const rollback = { ...ROLLBACK_ENTRY, ...base, phase: 'failed' };
 const alarm = { ...base, backend: 'aws', kind: 'alarm', alarm: 'web-5xx', from: 'OK', to: 'ALARM' };
 
 /** Each payload in the error of a failed rollback and in the reason of an alarm transition. */
@@ -29,11 +22,7 @@ const hostileEntries = () =>
     { ...alarm, reason: p.text },
   ]);
 
-function fileOf(lines: string[]): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'audit-read-')), 'audit.jsonl');
-  writeFileSync(path, lines.join('\n') + '\n');
-  return path;
-}
+const fileOf = (lines: string[]) => auditFileWith(lines.join('\n') + '\n', 'audit-read-');
 
 describe('reading the audit log back', () => {
   it('keeps every entry and names every other non-empty line with its number', () => {
