@@ -135,7 +135,10 @@ describe.each([
     await t.waitFor('web:5', START_MS);
     await t.waitFor('HOSTILE', START_MS);
 
-    const logs = await scrollThrough(t, '6', 'k', MOTO_KEEPS.length + 4);
+    await focus(t, '6');
+    // The log page comes a poll after the service: scroll back only once the newest line is drawn.
+    await t.waitFor(MOTO_KEEPS.at(-1)!.marker, START_MS);
+    const logs = await scrollThrough(t, undefined, 'k', MOTO_KEEPS.length + 4);
     await pressSlowly(t, 'p'); // back to following before the other panes
     const alarms = await scrollThrough(t, '3', 'j', ALARM_PAYLOADS.length + 4);
     const deployments = await scrollThrough(t, '1', 'j', 40);
