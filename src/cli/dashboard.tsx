@@ -4,7 +4,7 @@ import { render } from 'ink';
 import type { Backend, PollIntervals } from '../domain/backend.js';
 import { AuditLog, localWho } from '../app/auditLog.js';
 import { Controller } from '../app/controller.js';
-import { awsStepEnv, commandRunner } from '../checklist/steps/command.js';
+import { awsStepEnv, commandRunner, type StepEnv } from '../checklist/steps/command.js';
 import { runHttpStep } from '../checklist/steps/http.js';
 import type { ChecklistStepDef } from '../domain/model.js';
 import { initialState } from '../app/reducers/rootReducer.js';
@@ -33,7 +33,7 @@ export interface RunOptions {
 }
 
 /** A runbook's `aws …` step acts on what the dashboard watches; the demo's target is not a real one. */
-const stepEnv = (o: RunOptions): Record<string, string> =>
+const stepEnv = (o: RunOptions): StepEnv =>
   o.backend.kind === 'aws' ? awsStepEnv({ region: o.backend.target.region, ...o.aws }) : {};
 
 export async function runDashboard(o: RunOptions): Promise<number> {

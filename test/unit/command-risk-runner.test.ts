@@ -100,6 +100,25 @@ describe("steps run with the dashboard's AWS target", () => {
     expect(h.results.s?.output).toContain('eu-west-3 eu-west-3 break-glass http://127.0.0.1:5999');
   });
 
+  it("with a profile, the shell's static keys do not reach the step: the AWS CLI would take them over AWS_PROFILE", async () => {
+    const keys = { AWS_ACCESS_KEY_ID: 'AKIASHELL', AWS_SECRET_ACCESS_KEY: 'shell-secret', AWS_SESSION_TOKEN: 'tok' };
+    const saved = { ...process.env };
+    Object.assign(process.env, keys);
+    try {
+      const show = 'echo "key=${AWS_ACCESS_KEY_ID:-none} token=${AWS_SESSION_TOKEN:-none} profile=$AWS_PROFILE"';
+      const withProfile = harness(step(show), false, commandRunner(awsStepEnv(target)));
+      expect(await withProfile.runner.run('s')).toBe(true);
+      expect(withProfile.results.s?.output).toContain('key=none token=none profile=release-ops');
+      // Without a profile the dashboard itself runs on those keys: the step keeps them.
+      const without = harness(step(show), false, commandRunner(awsStepEnv({ region: 'eu-west-3' })));
+      expect(await without.runner.run('s')).toBe(true);
+      expect(without.results.s?.output).toContain('key=AKIASHELL token=tok');
+    } finally {
+      for (const k of Object.keys(keys)) delete process.env[k];
+      Object.assign(process.env, saved);
+    }
+  });
+
   it('only what is set is exported', () => {
     expect(awsStepEnv({ region: 'us-east-2' })).toEqual({ AWS_REGION: 'us-east-2', AWS_DEFAULT_REGION: 'us-east-2' });
   });

@@ -60,15 +60,23 @@ async function checkDir(dir: string): Promise<string | undefined> {
   }
 }
 
-/** The dashboard's AWS target for a step's environment, so a runbook's `aws ecs …` talks to the region on screen. */
-export function awsStepEnv(target: {
-  region?: string;
-  profile?: string;
-  endpointUrl?: string;
-}): Record<string, string> {
+/** A step's environment over the inherited one: a variable set to undefined is removed. */
+export type StepEnv = Readonly<Record<string, string | undefined>>;
+
+/**
+ * The dashboard's AWS target for a step's environment, so a runbook's `aws ecs …` talks to the
+ * region and account on screen. With a profile, the shell's static keys are removed: the SDK (the
+ * dashboard) takes AWS_PROFILE over them, the AWS CLI (the step) takes them over AWS_PROFILE.
+ */
+export function awsStepEnv(target: { region?: string; profile?: string; endpointUrl?: string }): StepEnv {
   return {
     ...(target.region && { AWS_REGION: target.region, AWS_DEFAULT_REGION: target.region }),
-    ...(target.profile && { AWS_PROFILE: target.profile }),
+    ...(target.profile && {
+      AWS_PROFILE: target.profile,
+      AWS_ACCESS_KEY_ID: undefined,
+      AWS_SECRET_ACCESS_KEY: undefined,
+      AWS_SESSION_TOKEN: undefined,
+    }),
     ...(target.endpointUrl && { AWS_ENDPOINT_URL: target.endpointUrl }),
   };
 }
@@ -78,9 +86,12 @@ export function awsStepEnv(target: {
  * both: it is written for that one step, where the base is the dashboard's default for all of them.
  */
 export const commandRunner =
-  (baseEnv: Readonly<Record<string, string>> = {}): CommandRunner =>
-  (spec, signal, onOutput) =>
-    run(spec, { ...process.env, ...baseEnv, ...spec.env }, signal, onOutput);
+  (baseEnv: StepEnv = {}): CommandRunner =>
+  (spec, signal, onOutput) => {
+    const merged: Record<string, string | undefined> = { ...process.env, ...baseEnv, ...spec.env };
+    const env = Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== undefined));
+    return run(spec, env, signal, onOutput);
+  };
 
 export const runCommandStep: CommandRunner = commandRunner();
 
