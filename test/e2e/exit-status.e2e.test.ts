@@ -14,18 +14,18 @@ cleanupTerminalsAfterEach();
 const START_MS = 30_000;
 const NO_STACK = /^\s+at |TypeError|ReferenceError/m;
 
-/** Runs the CLI with stdout to a pipe nobody reads for `stallMs`, as a busy `| jq` does. */
-function runWithSlowReader(args: string[], stallMs: number): Promise<{ stdout: string; exitCode: number | null }> {
+/**
+ * Runs the CLI with stdout to a pipe nobody reads for `stallMs`, as a busy `| jq` does. The reader is
+ * a shell's `(sleep; cat)`: a Node parent would read the pipe into its own buffers whatever it is told,
+ * so only a process that does not read fills the kernel's 64 KiB and makes the CLI wait.
+ */
+function runWithSlowReader(args: string[], stallMs: number, out: string): Promise<number | null> {
+  const cli = [process.execPath, CLI_PATH, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+  const script = `set -o pipefail; ${cli} | (sleep ${stallMs / 1000}; cat) > '${out}'`;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI_PATH, ...args], { env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
-    const chunks: Buffer[] = [];
-    child.stdout.pause();
-    setTimeout(() => {
-      child.stdout.on('data', (d: Buffer) => chunks.push(d));
-      child.stdout.resume();
-    }, stallMs);
+    const child = spawn('bash', ['-c', script], { env: childEnv(), stdio: 'ignore' });
     child.on('error', reject);
-    child.on('close', (exitCode) => resolve({ stdout: Buffer.concat(chunks).toString('utf8'), exitCode }));
+    child.on('close', (exitCode) => resolve(exitCode));
   });
 }
 
@@ -35,7 +35,9 @@ describe('output through a pipe', () => {
     const fixture = readFileSync(new URL('../fixtures/runbooks/phase-mirror-production-checklist.md', import.meta.url));
     const big = join(dir, 'big.md');
     writeFileSync(big, Array.from({ length: 6 }, () => fixture.toString()).join('\n'));
-    const { stdout, exitCode } = await runWithSlowReader(['checklist', '--runbook', big, '--json'], 1500);
+    const out = join(dir, 'out.json');
+    const exitCode = await runWithSlowReader(['checklist', '--runbook', big, '--json'], 1500, out);
+    const stdout = readFileSync(out, 'utf8');
     expect(stdout.length).toBeGreaterThan(128 * 1024); // twice the 64 KiB a Linux pipe holds
     expect(() => JSON.parse(stdout)).not.toThrow();
     expect(exitCode).toBe(0);
