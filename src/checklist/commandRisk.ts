@@ -17,14 +17,24 @@ export interface CommandRisk {
   unknown: string[];
 }
 
+// A pure function of the text, asked for on every draw of the selected step (stepDetail) and again
+// by the runner: each command is parsed once. A checklist holds a few dozen; bounded all the same.
+const judged = new Map<string, CommandRisk>();
+const JUDGED_MAX = 500;
+
 export function commandRisk(run: string): CommandRisk {
+  const known = judged.get(run);
+  if (known) return known;
   const j = new Judgement();
   j.script(run);
-  return {
+  const risk: CommandRisk = {
     kind: j.changes.size ? 'changes' : j.unknown.size ? 'unknown' : 'reads',
     changes: [...new Set([...j.changes].map(shown))],
     unknown: [...new Set([...j.unknown].map(shown))],
   };
+  if (judged.size >= JUDGED_MAX) judged.clear();
+  judged.set(run, risk);
+  return risk;
 }
 
 /** Why a command is not known to only read, for a refusal or the confirm dialog. */

@@ -26,7 +26,6 @@ import { ServiceDeployments } from './ecsServiceDeployments.js';
 import { StoppedTasks } from './ecsStopped.js';
 import { TaskDefinitions } from './ecsTaskDefs.js';
 import { EcsIssues } from './ecsUtil.js';
-import { sanitizeLine } from '../../domain/sanitize.js';
 import { describeAwsError } from './awsErrors.js';
 import { awsClock, stopTookEffect, updateTookEffect } from './rollbackReadBack.js';
 import { mutate, sentOnce, type MutationTiming } from './sendOnce.js';
@@ -71,7 +70,8 @@ export class EcsReader {
 
   /** The degraded calls, said on the Deployments pane: a list there may be incomplete, and this is why. */
   private notes(): { notes?: string[] } {
-    const notes = this.issues.list().map((i) => sanitizeLine(i.message));
+    // Outside text, cleaned with the rest of the answer at the port (app/sanitizedBackend.ts).
+    const notes = this.issues.list().map((i) => i.message);
     return notes.length ? { notes } : {};
   }
 
