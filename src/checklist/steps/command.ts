@@ -172,12 +172,15 @@ async function run(
     );
 
     // Background processes that keep the shell's stdout open would hold 'close' back forever.
+    // After our own SIGTERM the group is still dying (SIGKILL follows at KILL_GRACE_MS): wait for that, or a
+    // slow machine reports a killed `sleep` as a background process holding the output.
     child.on('exit', () => {
+      const grace = killedFor ? KILL_GRACE_MS + CLOSE_GRACE_MS : CLOSE_GRACE_MS;
       closeTimer = setTimeout(() => {
         out.push(Buffer.from('\n[background processes still hold the output open; stopped reading]\n'));
         child.stdout.destroy();
         child.stderr.destroy();
-      }, CLOSE_GRACE_MS);
+      }, grace);
       closeTimer.unref();
     });
 
