@@ -11,6 +11,7 @@ import { snapshotStatus } from './snapshotStatus.js';
 import { resolveChecklist, runbookNotice } from './checklistSources.js';
 import { loadConfig } from '../config/load.js';
 import { createBackend } from './backendFactory.js';
+import { tracedLogs } from './logTrace.js';
 import { resolveSettings } from '../config/settings.js';
 import { collectSnapshot, snapshotJson, snapshotText } from './snapshot.js';
 import { localeIsUtf8 } from './terminal.js';
@@ -28,7 +29,7 @@ async function main(argv: string[]): Promise<number> {
   const s = resolveSettings(parsed.options, config, file);
   // Read before the backend starts: a bad runbook path is a usage error, not a half-drawn screen.
   const { steps, runbook } = resolveChecklist(s);
-  const backend = await createBackend(s);
+  const backend = tracedLogs(await createBackend(s), process.env.SHIPWATCH_TRACE_LOGS);
   if (!process.stdout.isTTY) {
     const state = await collectSnapshot(backend, s.intervals, releaseMemory(s, backend.target).init);
     process.stdout.write(s.json ? `${snapshotJson(state, backend)}\n` : snapshotText(state, backend));
