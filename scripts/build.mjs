@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { inkPatchPlugin } from './ink-patches.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const outfile = `${root}dist/shipwatch.js`;
+// SHIPWATCH_BUILD_OUT builds elsewhere (a benchmark of a work tree beside the tests' dist/).
+const outfile = process.env.SHIPWATCH_BUILD_OUT ?? `${root}dist/shipwatch.js`;
 const { version } = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
 
 await build({
@@ -15,7 +16,10 @@ await build({
   platform: 'node',
   target: 'node20',
   format: 'esm',
-  minify: false,
+  // Minified, the bundle compiles in about half the time and takes less memory; the map beside it
+  // gives readable stack traces with NODE_OPTIONS=--enable-source-maps (README: debugging).
+  minify: true,
+  sourcemap: 'linked',
   legalComments: 'none',
   logLevel: 'warning',
   // React's development build costs KBs of heap per rendered log line.

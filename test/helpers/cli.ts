@@ -4,7 +4,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { childEnv } from './pty.js';
 
-export const CLI_PATH = fileURLToPath(new URL('../../dist/shipwatch.js', import.meta.url));
+// SHIPWATCH_CLI points the tests at another build (one made with SHIPWATCH_BUILD_OUT).
+export const CLI_PATH = process.env.SHIPWATCH_CLI ?? fileURLToPath(new URL('../../dist/shipwatch.js', import.meta.url));
 
 export const cliBuilt = () => existsSync(CLI_PATH);
 
