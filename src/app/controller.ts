@@ -8,14 +8,14 @@ import { alarmChanges } from '../domain/alarmChanges.js';
 import type { AuditLog } from './auditLog.js';
 import type { Backend, PollIntervals } from '../domain/backend.js';
 import { ChecklistRunner, needsConfirmation, type StepRunners } from '../checklist/runner.js';
-import { errorMessage } from '../domain/errors.js';
+import { CredentialsError, errorMessage } from '../domain/errors.js';
 import { checklistHost } from './checklistHost.js';
 import { Poller, RunDeadlineError } from './poller.js';
 import type { SourceId } from './actions.js';
 import { breakerTrips } from '../domain/breakerTrips.js';
 import type { Release } from '../domain/release.js';
 import { RollbackRunner } from './rollbackRunner.js';
-import { releaseStart } from './selectors.js';
+import { anythingLoaded, releaseStart } from './selectors.js';
 import { createSources } from './sources.js';
 import { runCommandStep } from '../checklist/steps/command.js';
 import { runHttpStep } from '../checklist/steps/http.js';
@@ -32,7 +32,12 @@ export interface ControllerHooks {
   audit?: Pick<AuditLog, 'path' | 'append'>;
   /** HTTP and command step runners (tests swap them). */
   runners?: StepRunners;
+  /** Nothing can be read and nothing was (credentials refused at start): end the run with this error. */
+  onFatal?: (error: Error) => void;
 }
+
+/** The other sources start when the service's first read settles, or after this long at most. */
+export const OTHERS_START_AFTER_MS = 1500;
 
 /** What the keys may start besides a store dispatch; the UI sees only this of the controller. */
 export interface AppCommands {
@@ -52,12 +57,13 @@ export interface AppCommands {
 export class Controller implements AppCommands {
   // A run the poller abandoned at its deadline never reaches its source's own catch (its signal was
   // aborted, so the source stays silent): the pane hears of it here.
-  readonly poller = new Poller({ onError: (id, e) => this.abandoned(id, e) });
+  readonly poller = new Poller({ onError: (id, e) => this.failed(id, e) });
   /** The backend's clock, read once a second for everything on screen. */
   readonly ticker: Ticker;
   readonly checklist: ChecklistRunner;
   private readonly rollback: RollbackRunner;
   private unsubscribe?: () => void;
+  private othersTimer?: NodeJS.Timeout;
 
   constructor(
     readonly backend: Backend,
@@ -80,7 +86,18 @@ export class Controller implements AppCommands {
 
   start(): void {
     this.ticker.start();
-    for (const source of createSources(this.backend, this.store, this.intervals)) this.poller.add(source);
+    // The service read draws the first frame. On a cold start every other source's first call (client
+    // set-up, signing, parsing) would compete with it for the one JavaScript thread, so they wait.
+    const [service, ...others] = createSources(this.backend, this.store, this.intervals);
+    this.poller.add(service!);
+    let othersStarted = false;
+    const startOthers = () => {
+      if (othersStarted) return;
+      othersStarted = true;
+      clearTimeout(this.othersTimer);
+      for (const source of others) this.poller.add(source);
+    };
+    this.othersTimer = setTimeout(startOthers, OTHERS_START_AFTER_MS);
     let lastStart: number | undefined;
     let lastService = this.store.getState().service.data;
     let lastAlarms = this.store.getState().alarms.data;
@@ -88,6 +105,11 @@ export class Controller implements AppCommands {
     let lastRelease = this.store.getState().release;
     this.unsubscribe = this.store.subscribe(() => {
       const s = this.store.getState();
+      // On the next turn, not now: the poller hears of a refused first read (onFatal) before anything else can load.
+      if (!othersStarted && s.service.status !== 'loading') {
+        clearTimeout(this.othersTimer);
+        this.othersTimer = setTimeout(startOthers, 0);
+      }
       if (s.release !== lastRelease) {
         if (s.release && lastRelease && s.release.deploymentId !== lastRelease.deploymentId)
           this.recordRelease(s.release, lastRelease);
@@ -126,13 +148,16 @@ export class Controller implements AppCommands {
     });
   }
 
-  private abandoned(id: string, e: unknown): void {
+  private failed(id: string, e: unknown): void {
+    if (e instanceof CredentialsError && !anythingLoaded(this.store.getState())) this.hooks.onFatal?.(e);
+    // A run the poller abandoned at its deadline never reached its source's own catch: say it here.
     if (!(e instanceof RunDeadlineError)) return;
     const source = id as SourceId | 'logs';
     this.store.dispatch({ type: 'source/failed', source, error: errorMessage(e), at: Date.now() });
   }
 
   stop(): void {
+    clearTimeout(this.othersTimer);
     this.checklist.stop();
     this.ticker.stop();
     this.unsubscribe?.();

@@ -15,6 +15,11 @@ import { verdict, type Verdict } from '../domain/verdict.js';
 /** T+0 of the release watched: its deployment's creation time, which a rollback does not move. */
 export const releaseStart = (s: AppState): number | undefined => s.release?.t0;
 
+/** Whether any read has ever answered: after one has, refused credentials are a pane's error, not the end. */
+export const anythingLoaded = (s: AppState): boolean =>
+  [s.service, s.identity, s.alarms, s.metrics, s.cost].some((slice) => slice.updatedAt !== undefined) ||
+  s.logs.received > 0;
+
 /** The awslogs group of the PRIMARY deployment's task definition, when it has one. */
 export function servingLogGroup(s: AppState): string | undefined {
   const svc = s.service.data;

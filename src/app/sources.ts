@@ -52,9 +52,10 @@ function logsSource(backend: Backend, store: Store, intervalMs: number): Source 
 }
 
 export function createSources(backend: Backend, store: Store, iv: PollIntervals): Source[] {
+  // The service first: it draws the first frame, and the others wait for its answer (Controller.start).
   return [
-    sliceSource('identity', 60 * 60_000, store, (s) => backend.getIdentity(s)),
     sliceSource('service', iv.service, store, (s) => backend.getService(s)),
+    sliceSource('identity', 60 * 60_000, store, (s) => backend.getIdentity(s)),
     sliceSource('alarms', iv.alarms, store, (s) => backend.getAlarms(s)),
     sliceSource('metrics', iv.metrics, store, (s) => {
       // The window starts at the release; until the service is known there is no window to ask for.

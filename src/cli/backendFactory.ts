@@ -12,9 +12,7 @@ export async function createBackend(s: Settings): Promise<Backend> {
 async function createRawBackend(s: Settings): Promise<Backend> {
   if (s.mode === 'demo' || !s.aws) return createDemoBackend(s.demo);
   // Loaded only for AWS, so the demo starts without parsing the SDK.
-  const { createAwsBackend, checkCredentials } = await import('../adapters/aws/index.js');
-  const backend = await createAwsBackend({ ...s.aws, watchWindowMs: s.watchWindowMs });
-  // Without credentials every pane would fail the same way: say it once, before drawing anything.
-  await checkCredentials(backend, s.aws.profile);
-  return backend;
+  const { createAwsBackend } = await import('../adapters/aws/index.js');
+  // No credentials check is awaited here: the first service read's answer is it (a CredentialsError).
+  return createAwsBackend({ ...s.aws, watchWindowMs: s.watchWindowMs });
 }

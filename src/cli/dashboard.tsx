@@ -54,7 +54,13 @@ export async function runDashboard(o: RunOptions): Promise<number> {
     // An append may run inside a store listener: the notice goes out after the current dispatch.
     { onRepair: (notice) => queueMicrotask(() => store.dispatch({ type: 'ui/notice', notice })) },
   );
+  // Refused credentials before anything was read: leave, and main says the one line (status 3).
+  let fatal: Error | undefined;
   const controller = new Controller(o.backend, store, o.intervals, {
+    onFatal: (e) => {
+      fatal = e;
+      instance?.unmount();
+    },
     audit,
     runners: { http: runHttpStep, command: commandRunner(stepEnv(o)) },
     // BEL moves no cursor, so it is safe to write beside Ink's frame.
@@ -92,5 +98,6 @@ export async function runDashboard(o: RunOptions): Promise<number> {
     controller.stop();
     restoreScreen();
   }
+  if (fatal) throw fatal;
   return 0;
 }

@@ -3,7 +3,8 @@
 import type { Backend, PollIntervals } from '../domain/backend.js';
 import { refKey } from '../domain/model.js';
 import { initialState, type InitOptions } from '../app/reducers/rootReducer.js';
-import { releaseStart, selectPlan, selectVerdict } from '../app/selectors.js';
+import { anythingLoaded, releaseStart, selectPlan, selectVerdict } from '../app/selectors.js';
+import { CredentialsError } from '../domain/errors.js';
 import { createSources } from '../app/sources.js';
 import type { AppState } from '../app/state.js';
 import { createStore } from '../app/store.js';
@@ -21,7 +22,12 @@ export async function collectSnapshot(
   const signal = new AbortController().signal;
   // In order: metrics need the release start that the service read provides.
   for (const source of createSources(backend, store, intervals)) {
-    await source.run(signal).catch(() => undefined);
+    const refused = await source.run(signal).then(
+      () => undefined,
+      (e: unknown) => (e instanceof CredentialsError ? e : undefined),
+    );
+    // The first read is the credentials check: refused, there is nothing to show but the one line.
+    if (refused && !anythingLoaded(store.getState())) throw refused;
   }
   return store.getState();
 }

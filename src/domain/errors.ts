@@ -20,6 +20,18 @@ export class UsageError extends Error {
 }
 
 /**
+ * The cloud refused who we are (credentials missing or expired): nothing can be read until the user
+ * logs in again. Said on the first read's answer; at start it ends the run with status 3.
+ */
+export class CredentialsError extends UsageError {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, 3);
+    this.name = 'CredentialsError';
+    if (options?.cause !== undefined) this.cause = options.cause;
+  }
+}
+
+/**
  * A change (rollback, pin) that did not go through, and whether it may still have taken effect:
  * `answer: 'error'` — refused (AWS answered with an error, or it was never sent): not applied, and
  * the fallback to another method is safe; `answer: 'lost'` — no answer said (reset, timeout, 5xx),

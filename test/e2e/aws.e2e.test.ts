@@ -105,6 +105,27 @@ describe('credentials and the bell', () => {
     expect(r.stdout).toBe('');
   });
 
+  test('in a terminal too: the first read is the credentials check; exit 3 with the one line, screen restored', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'shipwatch-home-'));
+    const t = spawnTerminal({
+      args: [CLI_PATH, ...target, '--profile', 'oncall'],
+      cols: 100,
+      rows: 30,
+      env: {
+        AWS_ENDPOINT_URL: moto.endpoint,
+        AWS_EC2_METADATA_DISABLED: 'true',
+        HOME: home,
+        AWS_CONFIG_FILE: join(home, 'none'),
+        AWS_SHARED_CREDENTIALS_FILE: join(home, 'none'),
+      },
+    });
+    const exit = await t.exited;
+    expect(exit.exitCode).toBe(3);
+    expect(t.screen()).toMatch(/shipwatch: AWS credentials missing or expired: run aws sso login --profile oncall/);
+    // The dashboard's frame went with the alternate screen: only the line is left.
+    expect(t.screen()).not.toContain('Deployments');
+  });
+
   test('rings the bell once when an alarm enters ALARM while watching; --no-bell keeps quiet', async () => {
     const { CloudWatchClient, SetAlarmStateCommand } = await import('@aws-sdk/client-cloudwatch');
     const { writeFileSync } = await import('node:fs');

@@ -1,7 +1,8 @@
 // The sources ask the port for what they need from the store, once: the service read names the log
 // group and the load balancers, and no adapter keeps its own copy of the service.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Controller } from '../../src/app/controller.js';
+import { Controller, OTHERS_START_AFTER_MS, type ControllerHooks } from '../../src/app/controller.js';
+import { CredentialsError } from '../../src/domain/errors.js';
 import { initialState } from '../../src/app/reducers/rootReducer.js';
 import { createStore } from '../../src/app/store.js';
 import type { Backend, LogFollow, LogsQuery, MetricsQuery } from '../../src/domain/backend.js';
@@ -25,6 +26,18 @@ class RecordingBackend extends FakeBackend {
     await new Promise((r) => setTimeout(r, this.serviceDelayMs));
     return this.world.service;
   };
+  override getAlarms = async () => {
+    this.calls.push('alarms');
+    return this.world.alarms;
+  };
+  override getIdentity = async () => {
+    this.calls.push('identity');
+    return { account: '123456789012', arn: 'arn:aws:sts::123456789012:assumed-role/oncall/me', region: 'us-east-1' };
+  };
+  override getCost = async () => {
+    this.calls.push('cost');
+    return this.world.cost;
+  };
   override getMetrics = async (q?: MetricsQuery) => {
     if (q) this.metricQueries.push(q);
     return this.world.metrics;
@@ -36,9 +49,9 @@ class RecordingBackend extends FakeBackend {
   }
 }
 
-function start(backend: Backend) {
+function start(backend: Backend, hooks: ControllerHooks = {}) {
   const store = createStore(initialState());
-  const controller = new Controller(backend, store, TEST_INTERVALS);
+  const controller = new Controller(backend, store, TEST_INTERVALS, hooks);
   controller.start();
   return { store, controller };
 }
@@ -56,7 +69,7 @@ describe('sources read what the store knows', () => {
     await vi.advanceTimersByTimeAsync(250); // the logs interval passes while the service read is out
     expect(backend.calls).toEqual(['service']);
     await vi.advanceTimersByTimeAsync(100);
-    expect(backend.calls.slice(0, 2)).toEqual(['service', 'logs']);
+    expect(backend.calls).toContain('logs');
     expect(backend.logQueries[0]).toEqual({ logGroup: '/ecs/web' });
     // one service read at start: the logs did not make their own
     expect(backend.calls.filter((c) => c === 'service')).toHaveLength(1);
@@ -86,5 +99,51 @@ describe('sources read what the store knows', () => {
     await vi.advanceTimersByTimeAsync(TEST_INTERVALS.logs);
     expect(store.getState().logs.follow).toBe(follow);
     controller.stop();
+  });
+});
+
+describe('start', () => {
+  it('sends the service read first; the other sources start when it answers', async () => {
+    const backend = new RecordingBackend();
+    backend.serviceDelayMs = 300;
+    const { controller } = start(backend);
+    await vi.advanceTimersByTimeAsync(250);
+    expect(backend.calls).toEqual(['service']);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(new Set(backend.calls)).toEqual(new Set(['service', 'identity', 'alarms', 'cost', 'logs']));
+    controller.stop();
+  });
+
+  it('starts the others anyway when the service read does not answer in time', async () => {
+    const backend = new RecordingBackend();
+    backend.serviceDelayMs = 60_000;
+    const { controller } = start(backend);
+    await vi.advanceTimersByTimeAsync(OTHERS_START_AFTER_MS - 10);
+    expect(backend.calls).toEqual(['service']);
+    await vi.advanceTimersByTimeAsync(20);
+    expect(backend.calls).toEqual(expect.arrayContaining(['identity', 'alarms', 'cost']));
+    controller.stop();
+  });
+
+  it('refused credentials on the first answer end the run; once a read has answered they are a pane error', async () => {
+    const refuse = () => Promise.reject(new CredentialsError('AWS credentials missing or expired: run aws sso login'));
+    const cold = new RecordingBackend();
+    cold.getService = refuse;
+    const fatal: Error[] = [];
+    const first = start(cold, { onFatal: (e) => fatal.push(e) });
+    await vi.advanceTimersByTimeAsync(10);
+    expect(fatal.map((e) => e.message)).toEqual(['AWS credentials missing or expired: run aws sso login']);
+    first.controller.stop();
+
+    const warm = new RecordingBackend();
+    const later: Error[] = [];
+    const second = start(warm, { onFatal: (e) => later.push(e) });
+    await vi.advanceTimersByTimeAsync(10);
+    expect(second.store.getState().service.status).toBe('ok');
+    warm.getService = refuse;
+    await vi.advanceTimersByTimeAsync(TEST_INTERVALS.service + 10);
+    expect(second.store.getState().service.error).toMatch(/^AWS credentials missing or expired/);
+    expect(later).toEqual([]);
+    second.controller.stop();
   });
 });

@@ -79,10 +79,16 @@ export class EcsReader {
     const svc = await this.describeService(signal);
     const deployed = deploymentRefs(svc);
     const primary = deployed.find((d) => d.dep.status === 'PRIMARY')?.ref ?? parseTaskDefRef(svc.taskDefinition);
+    // The deployments' own task definitions (the image tag on the first frame) are described beside the
+    // list calls, not after them; only what the lists add waits for the lists.
     const [familyRevisions, stoppedTasks, sd] = await Promise.all([
       primary ? this.taskDefs.familyRevisions(primary.family, signal) : Promise.resolve([]),
       this.stopped.read(signal),
       this.serviceDeployments.read(signal),
+      this.taskDefs.resolve(
+        deployed.map((d) => d.ref),
+        signal,
+      ),
     ]);
     const olderActive = primary ? newestOlderActive(familyRevisions, primary) : [];
     const taskDefinitions = await this.taskDefs.resolve(

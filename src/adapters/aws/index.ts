@@ -5,7 +5,7 @@
 // The AWS adapter: the Backend port over the SDK. Each read names the IAM action it needs when it
 // fails, so a pane can say what is missing while the others keep working.
 import { STSClient } from '@aws-sdk/client-sts';
-import { UsageError } from '../../domain/errors.js';
+import { CredentialsError, UsageError } from '../../domain/errors.js';
 import type { Backend, LogPage, LogsQuery, MetricsQuery, Target } from '../../domain/backend.js';
 import type {
   ContainerImage,
@@ -47,13 +47,21 @@ export interface AwsBackendOptions {
   mutation?: MutationTiming;
 }
 
-/** SDK errors become one line naming the IAM action; errors already explained pass through. */
+const isSdkError = (e: unknown): boolean => typeof e === 'object' && e !== null && '$metadata' in e;
+
+/**
+ * SDK errors become one line naming the IAM action; errors already explained pass through, except
+ * that refused credentials, however deep the reader wrapped them, become a CredentialsError: the
+ * first read's answer is the credentials check (no separate call is awaited before it).
+ */
 async function explain<T>(action: string, profile: string | undefined, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (e) {
-    if (typeof e === 'object' && e !== null && '$metadata' in e)
-      throw new Error(describeAwsError(e, action, profile), { cause: e });
+    const sdk = !isSdkError(e) && e instanceof Error && e.cause !== undefined ? e.cause : e;
+    if (!(e instanceof CredentialsError) && isCredentialsProblem(sdk))
+      throw new CredentialsError(describeAwsError(sdk, action, profile), { cause: sdk });
+    if (isSdkError(e)) throw new Error(describeAwsError(e, action, profile), { cause: e });
     throw e;
   }
 }
@@ -197,19 +205,4 @@ async function resolveRegion(o: AwsBackendOptions): Promise<string> {
 export async function createAwsBackend(o: AwsBackendOptions): Promise<AwsBackend> {
   const region = await resolveRegion(o);
   return new AwsBackend(createClients({ region, profile: o.profile, endpoint: o.endpointUrl }), { ...o, region });
-}
-
-/** Exit status for missing or expired AWS credentials (README: exit statuses). */
-export const EXIT_CREDENTIALS = 3;
-
-/** Fails with one line saying what to run when the credentials are missing or expired; other errors wait for the panes. */
-export async function checkCredentials(backend: AwsBackend, profile?: string): Promise<void> {
-  try {
-    await backend.getIdentity(AbortSignal.timeout(15_000));
-  } catch (e) {
-    const cause = e instanceof Error && e.cause !== undefined ? e.cause : e;
-    if (!isCredentialsProblem(cause)) return;
-    backend.close();
-    throw new UsageError(describeAwsError(cause, 'sts:GetCallerIdentity', profile), EXIT_CREDENTIALS);
-  }
 }
