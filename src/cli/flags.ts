@@ -13,6 +13,7 @@ const FLAG_OF: Record<string, string> = {
   endpointUrl: '--endpoint-url',
   logFilter: '--log-filter',
   bell: '--no-bell',
+  liveTail: '--live-tail',
 };
 
 export function buildProgram(version: string): Command {
@@ -32,6 +33,7 @@ export function buildProgram(version: string): Command {
       '--release <rev|deployment-id>',
       'watch this release (a revision number, family:revision or a deployment id) instead of the newest',
     )
+    .option('--live-tail', 'follow logs with CloudWatch Live Tail ($0.01 per session-minute) instead of polling')
     .option('--no-bell', 'do not ring the terminal bell when an alarm goes to ALARM')
     .option(
       '--runbook <file>',

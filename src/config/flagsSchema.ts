@@ -26,6 +26,8 @@ export const optionsSchema = z.object({
   ascii: z.boolean().default(false),
   json: z.boolean().default(false),
   readOnly: z.boolean().optional(),
+  /** --live-tail: follow logs with Live Tail ($0.01 per session-minute) instead of polling. */
+  liveTail: z.boolean().optional(),
   altScreen: z.boolean().default(true),
   logBuffer: z.coerce
     .number({ error: 'must be a number' })

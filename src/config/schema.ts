@@ -24,7 +24,7 @@ export const configSchema = z.strictObject({
   logFilterPattern: z.string().optional(),
   logBuffer: z.number().int().min(100).max(1_000_000).optional(),
   bell: z.boolean().optional(),
-  /** CloudWatch Logs Live Tail (charged per session minute); false = FilterLogEvents polling only. */
+  /** CloudWatch Logs Live Tail, opt-in ($0.01 per session-minute); default false: FilterLogEvents polling. */
   liveTail: z.boolean().optional(),
   alarms: z.strictObject({ prefix: z.string().optional(), names: z.array(z.string().min(1)).optional() }).optional(),
   metrics: z.array(metricSchema).optional(),

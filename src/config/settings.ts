@@ -85,7 +85,8 @@ function awsTarget(o: CliOptions, c: ShipwatchConfig, file?: string): AwsSetting
     endpointUrl: o.endpointUrl ?? c.endpointUrl,
     logGroup: c.logGroup,
     logFilterPattern: o.logFilter ?? c.logFilterPattern,
-    liveTail: c.liveTail ?? true,
+    // Opt-in: Live Tail costs $0.01 per session-minute; polling FilterLogEvents costs nothing.
+    liveTail: o.liveTail ?? c.liveTail ?? false,
     // Default: alarms whose name starts with the service name.
     alarms:
       c.alarms?.prefix || c.alarms?.names?.length

@@ -134,10 +134,13 @@ describe('CostReader cache', () => {
     expect(calls).toEqual({});
   });
 
-  it('refetches once the cache is older than maxAgeMs', async () => {
+  it('refetches cost and usage once the cache is 6 h old, not before', async () => {
     await reader(countingClient().ce, MAR_20).get(signal);
+    const early = countingClient();
+    await reader(early.ce, MAR_20 + 6 * HOUR - 1).get(signal);
+    expect(early.calls).toEqual({});
     const { ce, calls } = countingClient();
-    await reader(ce, MAR_20 + 2 * HOUR).get(signal);
+    await reader(ce, MAR_20 + 6 * HOUR).get(signal);
     expect(calls.GetCostAndUsageCommand).toBe(1);
   });
 

@@ -107,15 +107,51 @@ describe('CostReader with a mocked Cost Explorer', () => {
     expect(s.forecastMonth).toBeCloseTo(2 + 24.5, 10); // today's partial 0.40 is inside the forecast
   });
 
-  it('refetches after UTC midnight even within maxAgeMs: the 7 days moved', async () => {
-    mock.on(GetCostAndUsageCommand).resolves({ ResultsByTime: [] });
+  it('after UTC midnight the cached days move into the new window without a request; the new day is 0 until the refresh', async () => {
+    mock.on(GetCostAndUsageCommand).resolves({ ResultsByTime: [day('2025-03-20', { ECS: 2 })] });
+    mock.on(GetCostForecastCommand).resolves({ Total: { Amount: '20', Unit: 'USD' } });
     let now = Date.parse('2025-03-20T23:50:00Z');
     const r = reader(() => now);
     await r.get(signal);
-    await r.get(signal);
-    expect(mock.commandCalls(GetCostAndUsageCommand)).toHaveLength(1);
     now += 20 * 60_000;
-    expect((await r.get(signal)).days.at(-1)!.date).toBe('2025-03-21');
+    const s = await r.get(signal);
+    expect(s.days.at(-1)).toEqual({ date: '2025-03-21', total: 0, byService: [] });
+    expect(s.days.at(-2)!.total).toBe(2);
+    expect(s.forecastMonth).toBe(20); // yesterday's forecast covers the 20th on: still adds up
+    expect(mock.calls()).toHaveLength(2);
+    now = Date.parse('2025-03-20T23:50:00Z') + 6 * 3_600_000;
+    await r.get(signal);
+    expect(mock.commandCalls(GetCostAndUsageCommand)).toHaveLength(2);
+    expect(mock.commandCalls(GetCostForecastCommand)).toHaveLength(1); // 24 h
+  });
+
+  it('a 2-hour watch polled every 30 s sends 2 requests, a restart within 6 h none', async () => {
+    mock.on(GetCostAndUsageCommand).resolves({ ResultsByTime: [day('2025-03-20', { ECS: 2 })] });
+    mock.on(GetCostForecastCommand).resolves({ Total: { Amount: '20', Unit: 'USD' } });
+    const t0 = Date.parse('2025-03-20T10:00:00Z');
+    let now = t0;
+    const r = reader(() => now);
+    for (; now <= t0 + 2 * 3_600_000; now += 30_000) await r.get(signal);
+    expect(mock.calls()).toHaveLength(2);
+    const restarted = reader(() => t0 + 5 * 3_600_000);
+    expect((await restarted.get(signal)).forecastMonth).toBe(20);
+    expect(mock.calls()).toHaveLength(2);
+  });
+
+  it('a failed request is not sent again for 5 minutes: the same error is shown meanwhile', async () => {
+    const throttled = Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException', $metadata: {} });
+    mock.on(GetCostAndUsageCommand).rejects(throttled);
+    let now = Date.parse('2025-03-20T10:00:00Z');
+    const r = reader(() => now);
+    await expect(r.get(signal)).rejects.toBe(throttled);
+    for (let i = 0; i < 9; i++) {
+      now += 30_000; // the poller's capped backoff
+      await expect(r.get(signal)).rejects.toBe(throttled);
+    }
+    expect(mock.calls()).toHaveLength(1);
+    now += 30_000;
+    mock.on(GetCostAndUsageCommand).resolves({ ResultsByTime: [] });
+    await r.get(signal);
     expect(mock.commandCalls(GetCostAndUsageCommand)).toHaveLength(2);
   });
 

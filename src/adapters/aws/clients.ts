@@ -29,10 +29,12 @@ export interface ClientOptions {
 
 /** Cost Explorer has one endpoint, in us-east-1, whatever region the service runs in. */
 export const COST_EXPLORER_REGION = 'us-east-1';
+/** One attempt: a retried Cost Explorer call is another $0.01. */
+export const COST_EXPLORER_MAX_ATTEMPTS = 1;
 
 export function createClients({ region, profile, endpoint, timeouts }: ClientOptions): AwsClients {
   const t = timeouts ?? timeoutsFromEnv(process.env);
-  // The SDK retries throttling, resets and 5xx itself (standard mode, 3 attempts) within the call's
+  // The SDK retries throttling, resets and 5xx itself (standard mode, 3 attempts; Cost Explorer 1) within the call's
   // deadline; the poller backs off on top of that per source, so one slow API never stalls the others.
   // Each attempt's answer deadline is set per call (deadlines.ts): a change's is longer than a read's.
   const base = () => ({
@@ -47,7 +49,13 @@ export function createClients({ region, profile, endpoint, timeouts }: ClientOpt
     ecs: withDeadlines(new ECSClient(base()), 'ecs', t),
     cloudwatch: withDeadlines(new CloudWatchClient(base()), 'cloudwatch', t),
     logs: withDeadlines(new CloudWatchLogsClient(base()), 'logs', t),
-    costExplorer: withDeadlines(new CostExplorerClient({ ...base(), region: COST_EXPLORER_REGION }), 'ce', t),
+    // Every Cost Explorer request is billed ($0.01): never retried by the SDK. A failure shows in the
+    // Cost pane and the next try is the reader's (cost.ts), not a retry seconds later.
+    costExplorer: withDeadlines(
+      new CostExplorerClient({ ...base(), region: COST_EXPLORER_REGION, maxAttempts: COST_EXPLORER_MAX_ATTEMPTS }),
+      'ce',
+      t,
+    ),
     sts: withDeadlines(new STSClient(base()), 'sts', t),
     elb: withDeadlines(new ElasticLoadBalancingV2Client(base()), 'elasticloadbalancing', t),
   };

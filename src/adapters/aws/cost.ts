@@ -4,10 +4,23 @@
 // 00:00 UTC whatever the local time zone) and its cost is partial. Dates are YYYY-MM-DD, Start
 // inclusive, End exclusive.
 //
-// Requests per refresh (each billed $0.01): one GetCostAndUsage, DAILY by SERVICE, from the earlier
-// of the 1st of the month and 6 days ago up to tomorrow — the 7 days shown and the month to date
-// in one call (more only if AWS pages the answer) — plus one GetCostForecast, skipped on the last
-// day of the month. So 2 requests, 1 on the last day; none while the cache is fresh.
+// Requests (each billed $0.01): one GetCostAndUsage, DAILY by SERVICE, from the earlier of the 1st
+// of the month and 6 days ago up to tomorrow — the 7 days shown and the month to date in one call
+// (more only if AWS pages the answer) — and one GetCostForecast from today to the month's end,
+// none on the last day of the month.
+//
+// Cached for the data's own cadence (Cost Explorer refreshes at most three times a day), in memory
+// and on disk (costCache.ts), so a poll or a restart within the cache's life sends nothing:
+// - cost and usage: 6 h (`usageMaxAgeMs`). Across UTC midnight the cached days are shown in the
+//   new 7-day window, the new day at 0 until the next refresh: its data cannot exist yet.
+// - the forecast: 24 h (`forecastMaxAgeMs`) within the same month; forecastMonth is the actual
+//   cost of the month's days before the forecast's start plus the forecast, so an answer from
+//   yesterday still adds up. No forecast (early in the month AWS answers DataUnavailableException)
+//   is kept 6 h.
+// A failed request is not retried by the SDK (the client has maxAttempts 1: clients.ts) nor by
+// this reader for `retryAfterFailureMs` (5 min): until then a read throws the same error without
+// sending, so a pane polled every 30 s by the backoff costs at most 12 requests an hour while CE fails.
+// So a 2-hour watch sends at most 2 requests (usage and forecast), none after a restart within 6 h.
 import {
   GetCostAndUsageCommand,
   GetCostForecastCommand,
@@ -17,7 +30,7 @@ import {
   type ResultByTime,
 } from '@aws-sdk/client-cost-explorer';
 import type { CostSummary, DailyCost } from '../../domain/model.js';
-import { CostCache, defaultCacheDir, type CachedCost } from './costCache.js';
+import { CostCache, defaultCacheDir } from './costCache.js';
 
 export const WINDOW_DAYS = 7;
 const DAY_MS = 86_400_000;
@@ -74,10 +87,15 @@ interface DayBucket {
  * over pages, so groups are merged by date. Days missing from the answer count as 0, so `days`
  * always holds the 7 days of the window. Services whose amount is exactly 0 are left out.
  *
- * forecastMonth = actual cost of the month's complete days (1st to yesterday) + the forecast from
- * today to the month's end; today's partial actual is left out because the forecast covers all of today.
+ * forecastMonth = actual cost of the month's days before the forecast's start (the 1st to the day
+ * before it was asked) + the forecast from that day to the month's end; that day's partial actual is
+ * left out because the forecast covers all of it.
  */
-export function toCostSummary(results: ResultByTime[], plan: CostPlan, forecastRest?: number): CostSummary {
+export function toCostSummary(
+  results: ResultByTime[],
+  plan: CostPlan,
+  forecast?: { start: string; amount: number },
+): CostSummary {
   const buckets = new Map<string, DayBucket>();
   let currency: string | undefined;
   const amount = (m: { Amount?: string; Unit?: string } | undefined): number => {
@@ -110,10 +128,17 @@ export function toCostSummary(results: ResultByTime[], plan: CostPlan, forecastR
   }
   let monthToDate = 0;
   for (const [date, b] of buckets) if (date >= plan.monthStart && date <= plan.today) monthToDate += totalOf(b);
-  const forecastMonth =
-    forecastRest === undefined ? undefined : monthToDate - totalOf(buckets.get(plan.today)) + forecastRest;
+  let forecastMonth: number | undefined;
+  if (forecast) {
+    forecastMonth = forecast.amount;
+    for (const [date, b] of buckets) if (date >= plan.monthStart && date < forecast.start) forecastMonth += totalOf(b);
+  }
   return { currency: currency ?? 'USD', days, monthToDate, ...(forecastMonth === undefined ? {} : { forecastMonth }) };
 }
+
+export const USAGE_MAX_AGE_MS = 6 * 60 * 60_000;
+export const FORECAST_MAX_AGE_MS = 24 * 60 * 60_000;
+export const RETRY_AFTER_FAILURE_MS = 5 * 60_000;
 
 export interface CostReaderOptions {
   expectedDaily?: { min: number; max: number };
@@ -122,14 +147,21 @@ export interface CostReaderOptions {
   /** Account + profile, so two accounts never share a cached summary. */
   cacheKey: string;
   now?: () => number;
-  /** Default 1 h: Cost Explorer updates a few times a day. */
-  maxAgeMs?: number;
+  /** Default 6 h: Cost Explorer updates at most three times a day. */
+  usageMaxAgeMs?: number;
+  /** Default 24 h. */
+  forecastMaxAgeMs?: number;
+  /** Default 5 min: no request is sent sooner after a failed one. */
+  retryAfterFailureMs?: number;
 }
 
 export class CostReader {
   private readonly cache: CostCache;
   private readonly now: () => number;
-  private readonly maxAgeMs: number;
+  private readonly usageMaxAgeMs: number;
+  private readonly forecastMaxAgeMs: number;
+  private readonly retryAfterFailureMs: number;
+  private failure?: { at: number; error: unknown };
 
   constructor(
     private readonly ce: CostExplorerClient,
@@ -137,32 +169,61 @@ export class CostReader {
   ) {
     this.cache = new CostCache(opts.cacheDir ?? defaultCacheDir(), opts.cacheKey);
     this.now = opts.now ?? Date.now;
-    this.maxAgeMs = opts.maxAgeMs ?? 60 * 60_000;
+    this.usageMaxAgeMs = opts.usageMaxAgeMs ?? USAGE_MAX_AGE_MS;
+    this.forecastMaxAgeMs = opts.forecastMaxAgeMs ?? FORECAST_MAX_AGE_MS;
+    this.retryAfterFailureMs = opts.retryAfterFailureMs ?? RETRY_AFTER_FAILURE_MS;
   }
 
-  /** The cached summary while it is fresh (memory, then disk), else one refresh from AWS. */
+  /** From the cache (memory, then disk) while each part is fresh; else one request for each stale part. */
   async get(signal: AbortSignal): Promise<CostSummary> {
     const now = this.now();
-    const today = utcDay(now);
-    // A summary fetched before UTC midnight shows the wrong 7 days, however young it is.
-    const isFresh = (e: CachedCost) =>
-      e.fetchedAt <= now && now - e.fetchedAt < this.maxAgeMs && e.summary.days.at(-1)?.date === today;
-    let summary = await this.cache.fresh(isFresh);
-    if (!summary) {
-      summary = await this.fetch(now, signal);
-      await this.cache.write({ fetchedAt: now, summary });
+    const plan = planCostRequests(now);
+    const monthEnd = firstOfNextMonth(plan.today);
+    const age = (e: { fetchedAt: number }) => (e.fetchedAt <= now ? now - e.fetchedAt : Infinity);
+    const cached = await this.cache.read();
+    let usage =
+      cached.usage && age(cached.usage) < this.usageMaxAgeMs && cached.usage.start <= plan.usage.TimePeriod!.Start!
+        ? cached.usage
+        : undefined;
+    let forecast =
+      cached.forecast &&
+      cached.forecast.end === monthEnd &&
+      age(cached.forecast) < (cached.forecast.amount === undefined ? this.usageMaxAgeMs : this.forecastMaxAgeMs)
+        ? cached.forecast
+        : undefined;
+    if (!usage || (!forecast && plan.forecast)) {
+      const f = this.failure;
+      if (f && f.at <= now && now - f.at < this.retryAfterFailureMs) throw f.error;
+      try {
+        usage ??= {
+          fetchedAt: now,
+          start: plan.usage.TimePeriod!.Start!,
+          end: plan.usage.TimePeriod!.End!,
+          results: await this.allPages(plan.usage, signal),
+        };
+        if (!forecast && plan.forecast)
+          forecast = {
+            fetchedAt: now,
+            start: plan.forecast.TimePeriod!.Start!,
+            end: plan.forecast.TimePeriod!.End!,
+            amount: await this.forecast(plan.forecast, signal),
+          };
+      } catch (e) {
+        if (!signal.aborted) this.failure = { at: now, error: e };
+        if (usage) await this.cache.write({ usage, forecast });
+        throw e;
+      }
+      this.failure = undefined;
+      await this.cache.write({ usage, forecast });
     }
+    const summary = toCostSummary(
+      usage.results,
+      plan,
+      forecast?.amount === undefined ? undefined : { start: forecast.start, amount: forecast.amount },
+    );
     // Expectations come from the config, not from AWS: never cached.
     return this.opts.expectedDaily ? { ...summary, expectedDaily: this.opts.expectedDaily } : summary;
   }
-
-  private async fetch(now: number, signal: AbortSignal): Promise<CostSummary> {
-    const plan = planCostRequests(now);
-    const results = await this.allPages(plan.usage, signal);
-    const rest = plan.forecast ? await this.forecast(plan.forecast, signal) : undefined;
-    return toCostSummary(results, plan, rest);
-  }
-
   private async allPages(input: GetCostAndUsageCommandInput, signal: AbortSignal): Promise<ResultByTime[]> {
     const out: ResultByTime[] = [];
     let token: string | undefined;

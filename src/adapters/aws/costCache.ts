@@ -1,19 +1,37 @@
-// Cost Explorer bills every request ($0.01) and its data changes only a few times a day, so the last
-// summary is kept in memory and on disk: restarting shipwatch within the hour costs nothing.
+// Cost Explorer bills every request ($0.01) and its data changes at most three times a day, so the
+// last answers are kept in memory and on disk: restarting shipwatch within their life costs nothing.
+// Two parts with their own lifetimes (cost.ts decides them): the GetCostAndUsage results and the
+// GetCostForecast answer, each with when it was fetched and the period it covers.
 // The disk copy is an optimisation only: a missing, corrupt or unwritable cache never fails a read.
+import type { ResultByTime } from '@aws-sdk/client-cost-explorer';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
-import type { CostSummary } from '../../domain/model.js';
+
+/** GetCostAndUsage's days, as AWS sent them, for the period asked (Start inclusive, End exclusive). */
+export interface CachedUsage {
+  /** When it was fetched from AWS (the reader's clock). */
+  fetchedAt: number;
+  start: string;
+  end: string;
+  results: ResultByTime[];
+}
+
+/** GetCostForecast for start..end (the month's end); no amount when AWS had none to give. */
+export interface CachedForecast {
+  fetchedAt: number;
+  start: string;
+  end: string;
+  amount?: number;
+}
 
 export interface CachedCost {
-  /** When the summary was fetched from AWS (the reader's clock). */
-  fetchedAt: number;
-  summary: CostSummary;
+  usage?: CachedUsage;
+  forecast?: CachedForecast;
 }
 
 /** Bumped when the file's shape changes, so an old file is ignored instead of misread. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** $XDG_CACHE_HOME/shipwatch, else ~/.cache/shipwatch (the XDG spec says to ignore a relative path). */
 export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -33,13 +51,12 @@ export class CostCache {
     this.file = join(dir, `cost-${key.replace(/[^A-Za-z0-9._-]/g, '_')}.json`);
   }
 
-  /** The memory copy if `isFresh` accepts it, else the file's; undefined means "ask AWS". */
-  async fresh(isFresh: (e: CachedCost) => boolean): Promise<CostSummary | undefined> {
-    if (this.memory && isFresh(this.memory)) return this.memory.summary;
+  /** The newer of the memory and the file's copy of each part (another shipwatch may have written the file). */
+  async read(): Promise<CachedCost> {
     const disk = await this.readFile();
-    if (!disk || !isFresh(disk)) return undefined;
-    this.memory = disk;
-    return disk.summary;
+    const newer = <T extends { fetchedAt: number }>(a?: T, b?: T): T | undefined =>
+      !a ? b : !b ? a : b.fetchedAt > a.fetchedAt ? b : a;
+    return { usage: newer(this.memory?.usage, disk?.usage), forecast: newer(this.memory?.forecast, disk?.forecast) };
   }
 
   /** Keeps the entry in memory, then replaces the file atomically (temp file + rename), best effort. */
@@ -60,28 +77,30 @@ export class CostCache {
   private async readFile(): Promise<CachedCost | undefined> {
     try {
       const data: unknown = JSON.parse(await readFile(this.file, 'utf8'));
-      return isEntry(data, this.key) ? { fetchedAt: data.fetchedAt, summary: data.summary } : undefined;
+      if (!isEntry(data, this.key)) return undefined;
+      return {
+        usage: isUsage(data.usage) ? data.usage : undefined,
+        forecast: isForecast(data.forecast) ? data.forecast : undefined,
+      };
     } catch {
       return undefined; // missing or not JSON: refetch
     }
   }
 }
 
-function isEntry(d: unknown, key: string): d is CachedCost & { format: number; key: string } {
-  if (typeof d !== 'object' || d === null) return false;
-  const e = d as Partial<CachedCost & { format: number; key: string }>;
-  const s = e.summary;
-  return (
-    e.format === FORMAT &&
-    e.key === key && // the file name is a lossy form of the key
-    typeof e.fetchedAt === 'number' &&
-    typeof s === 'object' &&
-    s !== null &&
-    typeof s.currency === 'string' &&
-    typeof s.monthToDate === 'number' &&
-    Array.isArray(s.days) &&
-    s.days.every(
-      (day) => typeof day?.date === 'string' && typeof day.total === 'number' && Array.isArray(day.byService),
-    )
-  );
+const isObject = (d: unknown): d is Record<string, unknown> => typeof d === 'object' && d !== null;
+
+function isEntry(d: unknown, key: string): d is { format: number; key: string; usage?: unknown; forecast?: unknown } {
+  return isObject(d) && d.format === FORMAT && d.key === key; // the file name is a lossy form of the key
+}
+
+const isPeriod = (d: Record<string, unknown>) =>
+  typeof d.fetchedAt === 'number' && typeof d.start === 'string' && typeof d.end === 'string';
+
+function isUsage(d: unknown): d is CachedUsage {
+  return isObject(d) && isPeriod(d) && Array.isArray(d.results) && d.results.every(isObject);
+}
+
+function isForecast(d: unknown): d is CachedForecast {
+  return isObject(d) && isPeriod(d) && (d.amount === undefined || typeof d.amount === 'number');
 }

@@ -36,6 +36,7 @@ export interface AwsBackendOptions {
   /** Else the serving task definition's awslogs group. */
   logGroup?: string;
   logFilterPattern?: string;
+  /** Live Tail instead of polling FilterLogEvents: opt-in, $0.01 per session-minute. */
   liveTail: boolean;
   alarms: { prefix?: string; names?: string[] };
   metrics: ExtraMetric[];

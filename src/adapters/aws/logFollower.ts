@@ -1,19 +1,38 @@
 // Follows one log group: each poll returns the events not returned before, oldest first.
 //
-// Polling: FilterLogEvents over the whole group (so new streams are found without listing them)
-// from a start time that trails by the late window, because an event can arrive after newer
-// ones with an older timestamp. Successive windows overlap, so events are deduplicated by eventId
-// in a set that forgets ids older than the oldest start time that can still be asked for, which
-// keeps memory bounded by one late window of events however long the follow runs.
+// Polling (the default) reads FilterLogEvents over the whole group (so new streams are found
+// without listing them) in two kinds of pass, each a startTime and the pages after it (nextToken):
 //
-// Budget: FilterLogEvents has a 5 requests/s account quota shared with every other tool. A poll
-// sends at most `maxPagesPerPoll` requests (one when the group is quiet); a backlog continues on
-// the next poll from the saved nextToken instead of paging on.
+// - The head pass, every poll: from the newest timestamp seen (never later than now) minus
+//   `overlapMs` (5 s), so a poll at 20 lines/s reads ~6 s of lines (~12 KB) instead of the late
+//   window's 2 minutes (~242 KB). Until an event is seen it starts where the last head pass began,
+//   minus the overlap (the first one: `startBackMs`, 5 min, back). It catches every event that
+//   arrives at most `overlapMs` behind the newest line: the normal case, shown within one poll.
+// - The late pass, every `lateRereadMs` (30 s): from one late window (`lateWindowMs`, 2 min) plus
+//   `overlapMs` before the previous late pass began. An event put at time a with a timestamp up to
+//   one late window older, ingested after that pass began, has timestamp >= its begin - late window
+//   (the overlap absorbs ingestion-to-search delay), so it is read by the next one: events up to
+//   2 minutes late are shown, within ~30 s. The first late pass counts from the first (history)
+//   head pass, which read everything ingested before it from `startBackMs` back.
+// Both passes overlap what was read already: events are deduplicated by eventId in a set that
+// forgets ids older than the oldest startTime a pass can still ask for (the next late pass's, about
+// now - 2.5 min), so memory is bounded by one late window plus one re-read interval of events.
 //
-// Live Tail (liveTail.ts) replaces the polling while it runs, after one FilterLogEvents pass for
-// the history (startBackMs). When the session ends, polling resumes from the last timestamp seen
-// minus the late window: no gap. Live Tail events carry no eventId, so the overlap is deduplicated
-// by content (timestamp, stream, message), counted, so two identical lines are still two lines.
+// Budget: FilterLogEvents has a 5 requests/s account quota shared with every other tool, and a page
+// holds up to 10,000 events or 1 MB. A pass follows nextToken until caught up, within two limits: at
+// most `maxPagesPerPoll` (3) requests per poll, and a token bucket of `requestsPerSecond` (2) with a
+// burst of `maxPagesPerPoll`, measured on the follower's clock, whatever the poll interval. The head
+// pass goes first but leaves one page of a poll to a late pass that is due or under way. A pass cut
+// short continues next poll from its saved nextToken. Quiet group: 1 head request a second plus 1 late
+// request every 30 s; a 1,000 lines/s flood: ~1 head page a second (6,000 events) plus ~16 late pages
+// every 30 s, ~1.5 requests/s.
+//
+// Live Tail (liveTail.ts, opt-in: it costs $0.01 per session-minute) replaces the polling while it
+// runs, after one FilterLogEvents pass for the history (startBackMs). When the session ends, polling
+// resumes with a head pass from the last timestamp Live Tail delivered minus the late window (no
+// gap), and the late passes count from then. Live Tail events carry no eventId, so the overlap is
+// deduplicated by content (timestamp, stream, message), counted, so two identical lines are still
+// two lines.
 import {
   FilterLogEventsCommand,
   type CloudWatchLogsClient,
@@ -28,14 +47,22 @@ export interface LogFollowerOptions {
   logGroup: string;
   filterPattern?: string;
   now?: () => number;
-  /** How late (ingestion after timestamp) an event may arrive and still be shown. */
+  /** How late (ingestion after timestamp) an event may arrive and still be shown (2 min). */
   lateWindowMs?: number;
-  /** How far back the first page reaches. */
+  /** How far back the first page reaches (5 min). */
   startBackMs?: number;
+  /** Live Tail instead of polling: opt-in, $0.01 per session-minute. */
   liveTail?: boolean;
   /** FilterLogEvents `limit` (AWS default and maximum 10 000). */
   pageSize?: number;
+  /** Requests per poll, head and late passes together (3). */
   maxPagesPerPoll?: number;
+  /** Average FilterLogEvents requests per second, on the follower's clock (2). */
+  requestsPerSecond?: number;
+  /** How far behind the newest timestamp seen each head pass starts (5 s). */
+  overlapMs?: number;
+  /** How often the late window is read again (30 s). */
+  lateRereadMs?: number;
 }
 
 interface Counts {
@@ -85,9 +112,36 @@ export class SeenEvents {
   }
 }
 
-interface Cycle {
+/** A pass: a startTime and the pages after it. `began` is set by its first request. */
+interface Pass {
   startTime: number;
   nextToken?: string;
+  began?: number;
+}
+
+/** FilterLogEvents requests over time: `perSecond` on average, `burst` at once, on the follower's clock. */
+export class RequestBudget {
+  private tokens: number;
+  private at: number;
+
+  constructor(
+    private readonly perSecond: number,
+    private readonly burst: number,
+    private readonly now: () => number,
+  ) {
+    this.tokens = burst;
+    this.at = now();
+  }
+
+  /** True (and one request spent) when a request may go now. */
+  take(): boolean {
+    const now = this.now();
+    if (now > this.at) this.tokens = Math.min(this.burst, this.tokens + ((now - this.at) / 1000) * this.perSecond);
+    this.at = Math.max(this.at, now);
+    if (this.tokens < 1) return false;
+    this.tokens--;
+    return true;
+  }
 }
 
 const contentKey = (ts: number, stream: string, message: string) => `${ts}\u0000${stream}\u0000${message}`;
@@ -105,14 +159,29 @@ function unlessAborted<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
+export const DEFAULT_OVERLAP_MS = 5000;
+export const DEFAULT_LATE_REREAD_MS = 30_000;
+export const DEFAULT_LATE_WINDOW_MS = 2 * 60_000;
+export const DEFAULT_MAX_PAGES_PER_POLL = 3;
+export const DEFAULT_REQUESTS_PER_SECOND = 2;
+
 export class LogFollower {
   private readonly now: () => number;
   private readonly lateWindowMs: number;
+  private readonly overlapMs: number;
+  private readonly lateRereadMs: number;
+  private readonly maxPages: number;
   private readonly initialStart: number;
+  private readonly budget: RequestBudget;
   private readonly seen = new SeenEvents();
-  /** Start time of the next FilterLogEvents pass; a pass in progress keeps its own. */
-  private nextStart: number;
-  private cycle?: Cycle;
+  /** Newest event timestamp delivered, polled or live. */
+  private newest?: number;
+  /** When the last completed head pass began: where the next starts while nothing has been seen. */
+  private headMark?: number;
+  private head?: Pass;
+  private late?: Pass;
+  /** When the last late pass began (or polling began): the next late pass reaches one late window before it. */
+  private lateMark?: number;
   private live?: LiveTail;
   private liveTried = false;
   private liveStarting?: Promise<void>;
@@ -128,36 +197,33 @@ export class LogFollower {
     private readonly o: LogFollowerOptions,
   ) {
     this.now = o.now ?? Date.now;
-    this.lateWindowMs = o.lateWindowMs ?? 2 * 60_000;
-    this.initialStart = this.nextStart = this.now() - (o.startBackMs ?? 5 * 60_000);
+    this.lateWindowMs = o.lateWindowMs ?? DEFAULT_LATE_WINDOW_MS;
+    this.overlapMs = o.overlapMs ?? DEFAULT_OVERLAP_MS;
+    this.lateRereadMs = o.lateRereadMs ?? DEFAULT_LATE_REREAD_MS;
+    this.maxPages = Math.max(1, o.maxPagesPerPoll ?? DEFAULT_MAX_PAGES_PER_POLL);
+    this.budget = new RequestBudget(o.requestsPerSecond ?? DEFAULT_REQUESTS_PER_SECOND, this.maxPages, this.now);
+    this.initialStart = this.now() - (o.startBackMs ?? 5 * 60_000);
   }
 
   get mode(): 'live' | 'polling' {
     return this.live ? 'live' : 'polling';
   }
 
-  /** Entries in the dedupe memory: bounded by one late window of events. */
+  /** Entries in the dedupe memory: bounded by one late window (plus a re-read interval) of events. */
   get remembered(): number {
     return this.seen.size;
   }
 
   async poll(signal: AbortSignal): Promise<LogEvent[]> {
     if (this.closed) return [];
-    if (this.o.liveTail !== false && !this.liveTried) {
+    if (this.o.liveTail === true && !this.liveTried) {
       this.liveTried = true;
       this.liveStarting = this.startLive().finally(() => (this.liveStarting = undefined));
     }
     // An aborted first poll leaves the start running; the next poll waits for the same one.
     if (this.liveStarting) await unlessAborted(this.liveStarting, signal);
     if (this.live?.isOver(this.now())) this.fallBack();
-    let polled: FilteredLogEvent[] = [];
-    if (!this.live || this.cycle) {
-      const cycle = (this.cycle ??= this.beginCycle());
-      const page = await this.fetchPages(cycle, signal);
-      signal.throwIfAborted(); // nothing is committed for an aborted poll: the next one repeats it
-      polled = page.events;
-      this.cycle = page.nextToken ? { startTime: cycle.startTime, nextToken: page.nextToken } : undefined;
-    }
+    const polled = await this.fetch(signal);
     const live = this.carry.concat(this.live?.drain() ?? []);
     this.carry = [];
     const out = this.admit(polled, live);
@@ -180,18 +246,21 @@ export class LogFollower {
     try {
       await live.start();
       this.seen.trackContent();
-      this.cycle = this.beginCycle(); // the history before the session, once
+      this.head = { startTime: this.initialStart }; // the history before the session, once
     } catch {
       this.live = undefined; // polling from the start, as if Live Tail were off
       this.liveTailNote = live.ended;
     }
   }
 
-  private beginCycle(): Cycle {
-    const cycle = { startTime: this.nextStart };
-    // The next pass must still see events ingested from now on with a timestamp up to one late window old.
-    this.nextStart = Math.max(this.nextStart, this.now() - this.lateWindowMs);
-    return cycle;
+  /** Where the next head pass starts: the newest timestamp seen (not past now) minus the overlap. */
+  private nextHeadStart(): number {
+    const anchor = this.newest !== undefined ? Math.min(this.newest, this.now()) : this.headMark;
+    return anchor === undefined ? this.initialStart : Math.max(this.initialStart, anchor - this.overlapMs);
+  }
+
+  private nextLateStart(): number {
+    return Math.max(this.initialStart, (this.lateMark ?? this.now()) - this.lateWindowMs - this.overlapMs);
   }
 
   /** Live Tail delivered everything ingested before its newest event; poll from there. */
@@ -204,8 +273,8 @@ export class LogFollower {
     const live = this.live!;
     this.carry.push(...live.drain());
     // A history pass still in progress restarts too (from its own, earlier start): dedupe absorbs the repeat.
-    this.nextStart = Math.min(this.cycle?.startTime ?? Infinity, this.liveResumeFrom(live));
-    this.cycle = undefined;
+    this.head = { startTime: Math.min(this.head?.startTime ?? Infinity, this.liveResumeFrom(live)) };
+    this.lateMark = this.now();
     this.liveTailNote = live.ended;
     live.close();
     this.live = undefined;
@@ -213,46 +282,80 @@ export class LogFollower {
 
   /** The oldest timestamp any future request can reach; the seen-set forgets what is older. */
   private horizon(): number {
-    const h = Math.min(this.nextStart, this.cycle?.startTime ?? Infinity);
-    return this.live ? Math.min(h, this.liveResumeFrom(this.live)) : h;
+    let h = Math.min(this.head?.startTime ?? Infinity, this.late?.startTime ?? Infinity);
+    if (this.live) return Math.min(h, this.liveResumeFrom(this.live));
+    h = Math.min(h, this.nextHeadStart());
+    return this.lateMark === undefined ? h : Math.min(h, this.nextLateStart());
   }
 
-  /** Up to maxPagesPerPoll pages. A failure after the first page keeps what came and resumes there next poll. */
-  private async fetchPages(
-    cycle: Cycle,
-    signal: AbortSignal,
-  ): Promise<{ events: FilteredLogEvent[]; nextToken?: string }> {
+  /**
+   * This poll's pages: the head pass (a new one unless one is under way), then the late pass when
+   * it is due or under way; while Live Tail runs, only the history pass. The passes are worked on
+   * as copies: nothing is committed for an aborted poll (the next one repeats it); a failure after
+   * a page came keeps what came, and the pass resumes from its last token next poll.
+   */
+  private async fetch(signal: AbortSignal): Promise<FilteredLogEvent[]> {
     const events: FilteredLogEvent[] = [];
-    let nextToken = cycle.nextToken;
-    for (let page = 0; page < (this.o.maxPagesPerPoll ?? 3); page++) {
-      try {
-        const res = await this.logs.send(
-          new FilterLogEventsCommand({
-            ...(this.o.logGroup.startsWith('arn:')
-              ? { logGroupIdentifier: this.o.logGroup }
-              : { logGroupName: this.o.logGroup }),
-            startTime: cycle.startTime,
-            filterPattern: this.o.filterPattern || undefined,
-            limit: this.o.pageSize,
-            nextToken,
-          }),
-          { abortSignal: signal },
-        );
-        events.push(...(res.events ?? []));
-        nextToken = res.nextToken;
-      } catch (e) {
-        if (page === 0 || signal.aborted) throw e;
-        break;
+    const now = this.now();
+    if (!this.live) this.lateMark ??= now; // the first head pass reads everything ingested before it
+    const freshHead = !this.head;
+    let head = this.live ? this.head : (this.head ?? { startTime: this.nextHeadStart() });
+    let late =
+      this.live || this.lateMark === undefined
+        ? undefined
+        : (this.late ?? (now - this.lateMark >= this.lateRereadMs ? { startTime: this.nextLateStart() } : undefined));
+    let headDoneAt: number | undefined, lateBegan: number | undefined;
+    let pages = 0,
+      answered = 0;
+    const page = async (p: Pass): Promise<Pass | undefined> => {
+      const began = p.began ?? this.now();
+      const res = await this.logs.send(
+        new FilterLogEventsCommand({
+          ...(this.o.logGroup.startsWith('arn:')
+            ? { logGroupIdentifier: this.o.logGroup }
+            : { logGroupName: this.o.logGroup }),
+          startTime: p.startTime,
+          filterPattern: this.o.filterPattern || undefined,
+          limit: this.o.pageSize,
+          nextToken: p.nextToken,
+        }),
+        { abortSignal: signal },
+      );
+      answered++;
+      events.push(...(res.events ?? []));
+      return res.nextToken ? { startTime: p.startTime, nextToken: res.nextToken, began } : undefined;
+    };
+    try {
+      // The head goes first, leaving one page to a late pass that is due or under way.
+      const headCap = late && this.maxPages > 1 ? this.maxPages - 1 : this.maxPages;
+      while (head && pages < headCap && this.budget.take()) {
+        pages++;
+        const began = head.began ?? this.now();
+        head = await page(head);
+        if (!head) headDoneAt = began;
       }
-      if (!nextToken) break;
+      while (late && pages < this.maxPages && this.budget.take()) {
+        pages++;
+        if (late.began === undefined) lateBegan = this.now();
+        late = await page(late);
+      }
+    } catch (e) {
+      if (signal.aborted || answered === 0) throw e;
     }
-    return { events, nextToken };
+    signal.throwIfAborted();
+    // A new head pass that got no request is dropped: the next poll starts a fresher one.
+    this.head = head && (head.began !== undefined || !freshHead) ? head : undefined;
+    if (headDoneAt !== undefined) this.headMark = Math.max(this.headMark ?? -Infinity, headDoneAt);
+    if (lateBegan !== undefined) this.lateMark = lateBegan;
+    if (!this.live) this.late = late;
+    return events;
   }
 
   private admit(polled: FilteredLogEvent[], live: LiveTailSessionLogEvent[]): LogEvent[] {
     const out: LogEvent[] = [];
     for (const e of polled) {
       if (e.eventId === undefined || e.timestamp === undefined) continue;
+      this.newest = Math.max(this.newest ?? e.timestamp, e.timestamp);
       const stream = e.logStreamName ?? '',
         message = e.message ?? '';
       if (this.seen.admitPolled(e.eventId, e.timestamp, contentKey(e.timestamp, stream, message))) {
@@ -261,6 +364,7 @@ export class LogFollower {
     }
     for (const e of live) {
       if (e.timestamp === undefined) continue;
+      this.newest = Math.max(this.newest ?? e.timestamp, e.timestamp);
       const stream = e.logStreamName ?? '',
         message = e.message ?? '';
       // Live Tail has no eventId; the id only has to be unique for the app's buffer.
