@@ -14,8 +14,17 @@ export function duration(ms: number): string {
   return `${Math.floor(h / 24)}d${pad2(h % 24)}h`;
 }
 
-/** `12s ago`; a timestamp ahead of `now` (clock skew) reads as `0s ago`, not negative. */
-export const ago = (at: number, now: number): string => `${duration(now - at)} ago`;
+/**
+ * How old something is: seconds for the first minute, then whole minutes (`3m`), then `1h04m`. An
+ * age that moved every second would redraw an idle screen every second for nothing an on-call needs.
+ */
+export function age(ms: number): string {
+  const m = Math.floor(Math.max(0, ms) / 60_000);
+  return m >= 1 && m < 60 ? `${m}m` : duration(ms);
+}
+
+/** `12s ago`, `3m ago`; a timestamp ahead of `now` (clock skew) reads as `0s ago`, not negative. */
+export const ago = (at: number, now: number): string => `${age(now - at)} ago`;
 
 /** `14:02 UTC`: T+0 said absolutely, so two watchers and the record agree on it. */
 export const utcTime = (at: number): string => `${new Date(at).toISOString().slice(11, 16)} UTC`;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { ago, duration, fit, firstLine, hms, int, money, moneyRange, truncate } from '../../src/ui/format.js';
+import { age, ago, duration, fit, firstLine, hms, int, money, moneyRange, truncate } from '../../src/ui/format.js';
 import { num, valueWithUnit } from '../../src/domain/units.js';
 import { clock } from '../../src/domain/releaseClock.js';
 
@@ -13,6 +13,14 @@ describe('duration', () => {
     [47 * 3_600_000, '47h00m'],
     [50 * 3_600_000, '2d02h'],
   ])('%i ms → %s', (ms, text) => expect(duration(ms)).toBe(text));
+
+  test.each([
+    [59_999, '59s'],
+    [60_000, '1m'],
+    [192_000, '3m'],
+    [3_599_999, '59m'],
+    [3_840_000, '1h04m'],
+  ])('an age of %i ms reads %s: seconds for the first minute, then minutes', (ms, text) => expect(age(ms)).toBe(text));
 
   test('ago is relative to now and never negative', () => {
     expect(ago(1_000, 13_000)).toBe('12s ago');

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { Action, SourceId } from '../actions.js';
 import type { Alarm, ChecklistStepDef } from '../../domain/model.js';
 import type { AppState, Slice } from '../state.js';
@@ -49,7 +50,9 @@ export const initialState = (opts: InitOptions = {}): AppState => ({
 
 function sliceReducer<T>(slice: Slice<T>, action: Action, id: SourceId): Slice<T> {
   if (action.type === 'source/loaded' && action.source === id) {
-    return { data: action.data as T, status: 'ok', updatedAt: action.at, failedAt: undefined };
+    // The same answer as last time keeps its identity: only the fetch time moves, and no pane redraws.
+    const data = isDeepStrictEqual(slice.data, action.data) ? slice.data : (action.data as T);
+    return { data, status: 'ok', updatedAt: action.at, failedAt: undefined };
   }
   if (action.type === 'source/failed' && action.source === id) {
     // Keep the last good data: a stale number beats a blank pane in an incident.

@@ -1,19 +1,14 @@
-import { AlarmsPane } from '../panes/AlarmsPane.js';
-import { useAppState } from '../StoreContext.js';
+import { AlarmsPane, alarmsTimes } from '../panes/AlarmsPane.js';
+import { useAppState, useSliceView } from '../StoreContext.js';
+import { useAgesClock } from '../useNow.js';
 import type { PaneArea } from './PaneArea.js';
 
 export function AlarmsContainer(p: PaneArea) {
-  const alarms = useAppState((s) => s.alarms);
+  const alarms = useSliceView('alarms');
   const transitions = useAppState((s) => s.alarmTransitions);
   const scroll = useAppState((s) => s.ui.scroll.alarms);
+  const now = useAgesClock(alarmsTimes(alarms.data));
   return (
-    <AlarmsPane
-      alarms={alarms}
-      transitions={transitions}
-      now={p.now}
-      width={p.width}
-      height={p.height}
-      scroll={scroll}
-    />
+    <AlarmsPane alarms={alarms} transitions={transitions} now={now} width={p.width} height={p.height} scroll={scroll} />
   );
 }

@@ -1,9 +1,11 @@
-import { DeploymentsPane } from '../panes/DeploymentsPane.js';
-import { useAppState } from '../StoreContext.js';
+import { DeploymentsPane, deploymentsTimes } from '../panes/DeploymentsPane.js';
+import { useAppState, useSliceView } from '../StoreContext.js';
+import { useAgesClock } from '../useNow.js';
 import type { PaneArea } from './PaneArea.js';
 
 export function DeploymentsContainer(p: PaneArea) {
-  const service = useAppState((s) => s.service);
+  const service = useSliceView('service');
   const scroll = useAppState((s) => s.ui.scroll.deployments);
-  return <DeploymentsPane service={service} now={p.now} width={p.width} height={p.height} scroll={scroll} />;
+  const now = useAgesClock(deploymentsTimes(service.data));
+  return <DeploymentsPane service={service} now={now} width={p.width} height={p.height} scroll={scroll} />;
 }

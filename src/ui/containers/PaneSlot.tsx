@@ -6,7 +6,7 @@ import { PANE_TITLES, PANES, type PaneId, type Slice } from '../../app/state.js'
 import { useAppEnv } from '../AppEnv.js';
 import { innerSize, Pane } from '../Pane.js';
 import { useStoreApi, useAppState } from '../StoreContext.js';
-import { useNow } from '../useNow.js';
+import { useClockView } from '../useNow.js';
 import { AlarmsContainer } from './AlarmsContainer.js';
 import { ChecklistContainer } from './ChecklistContainer.js';
 import { CostContainer } from './CostContainer.js';
@@ -52,10 +52,12 @@ export const PaneSlot = React.memo(function PaneSlot({ id, width, height }: Slot
   const { ascii, intervals } = useAppEnv();
   const focused = useAppState((s) => s.ui.focus === id);
   const source = SOURCE_OF[id];
-  const now = useNow();
-  // Staleness is read on the clock tick, not subscribed to: a log batch must not redraw every frame.
+  // Staleness is read on the clock tick, not subscribed to: a log batch must not redraw every frame,
+  // and the pane redraws only when the text changes, not every second.
   const store = useStoreApi();
-  const staleText = source ? stale(store.getState()[source], intervals[source]) : undefined;
+  const staleOf = () => (source ? stale(store.getState()[source], intervals[source]) : undefined);
+  useClockView(staleOf);
+  const staleText = staleOf();
   const inner = innerSize(width, height);
   const Container = CONTAINER[id];
   return (
@@ -68,7 +70,7 @@ export const PaneSlot = React.memo(function PaneSlot({ id, width, height }: Slot
       ascii={ascii}
       stale={staleText}
     >
-      <Container width={inner.width} height={inner.height} now={now} ascii={ascii} />
+      <Container width={inner.width} height={inner.height} ascii={ascii} />
     </Pane>
   );
 });

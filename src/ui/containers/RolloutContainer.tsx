@@ -1,8 +1,10 @@
-import { RolloutPane } from '../panes/RolloutPane.js';
-import { useAppState } from '../StoreContext.js';
+import { RolloutPane, rolloutTimes } from '../panes/RolloutPane.js';
+import { useSliceView } from '../StoreContext.js';
+import { useAgesClock } from '../useNow.js';
 import type { PaneArea } from './PaneArea.js';
 
 export function RolloutContainer(p: PaneArea) {
-  const service = useAppState((s) => s.service);
-  return <RolloutPane service={service} now={p.now} width={p.width} height={p.height} ascii={p.ascii} />;
+  const service = useSliceView('service');
+  const now = useAgesClock(rolloutTimes(service.data));
+  return <RolloutPane service={service} now={now} width={p.width} height={p.height} ascii={p.ascii} />;
 }

@@ -20,6 +20,10 @@ const ORDER: AlarmState[] = ['ALARM', 'INSUFFICIENT_DATA', 'OK'];
 const LABEL: Record<AlarmState, string> = { ALARM: 'ALARM', INSUFFICIENT_DATA: 'INSUF', OK: 'OK' };
 const COLOR: Record<AlarmState, string> = { ALARM: theme.bad, INSUFFICIENT_DATA: theme.warn, OK: theme.ok };
 
+/** The instants whose ages the pane shows (see useAgesClock). */
+export const alarmsTimes = (alarms: readonly Alarm[] | undefined): number[] =>
+  (alarms ?? []).map((a) => a.stateUpdatedAt);
+
 /** ALARM first, then INSUFFICIENT_DATA, then OK; the most recent transition first within each. */
 export const sortAlarms = (alarms: readonly Alarm[]): Alarm[] =>
   [...alarms].sort((a, b) => ORDER.indexOf(a.state) - ORDER.indexOf(b.state) || b.stateUpdatedAt - a.stateUpdatedAt);

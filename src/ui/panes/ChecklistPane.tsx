@@ -41,6 +41,13 @@ function took(r: StepResult | undefined, now: number): string {
   return duration((r.finishedAt ?? now) - r.startedAt);
 }
 
+/** What the pane shows that moves with the clock: the running steps' times (see useClockView). */
+export const runningTimes = (results: Record<string, StepResult>, now: number): string =>
+  Object.values(results)
+    .filter((r) => r.startedAt !== undefined && r.finishedAt === undefined)
+    .map((r) => took(r, now))
+    .join(' ');
+
 /** Steps grouped by phase; the view follows the selected step; below, what the selected step will run. */
 export function ChecklistPane({ steps, results, selected, now, width, height }: ChecklistPaneProps) {
   if (steps.length === 0) return <Rows rows={['no checklist steps configured']} width={width} height={height} />;

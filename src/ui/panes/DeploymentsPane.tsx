@@ -2,7 +2,7 @@ import { Text } from 'ink';
 import type { ReactNode } from 'react';
 import { refKey, type Deployment, type ServiceSnapshot } from '../../domain/model.js';
 import type { Slice } from '../../app/state.js';
-import { ago, duration, fit } from '../format.js';
+import { age, ago, fit } from '../format.js';
 import { Rows, clampScroll, placeholder } from '../Rows.js';
 import { rolloutColor, theme } from '../theme.js';
 
@@ -17,6 +17,16 @@ export interface DeploymentsPaneProps {
 // ECS keeps 100 events; a pane never shows more than a screenful, so building more rows is waste.
 const MAX_EVENTS = 20;
 const MAX_STOPPED = 10;
+
+/** The instants whose ages the pane shows: it redraws on the clock only when one of those ages reads differently. */
+export const deploymentsTimes = (s: ServiceSnapshot | undefined): number[] =>
+  s
+    ? [
+        ...s.deployments.map((d) => d.createdAt),
+        ...s.events.slice(0, MAX_EVENTS).map((e) => e.createdAt),
+        ...s.stoppedTasks.slice(0, MAX_STOPPED).map((t) => t.stoppedAt),
+      ]
+    : [];
 
 /** `3/2/1 f0`: desired/running/pending, failed. */
 export const counts = (d: Pick<Deployment, 'desired' | 'running' | 'pending' | 'failed'>): string =>
@@ -38,7 +48,7 @@ function deploymentRows(ds: Deployment[], now: number): ReactNode[] {
         <Text bold={d.status === 'PRIMARY'}>{fit(d.status, 8)}</Text> {fit(refKey(d.taskDefinition), refW)}{' '}
         {fit(tagsOf(d), tagW)} <Text color={d.failed > 0 ? theme.bad : undefined}>{fit(counts(d), 9)}</Text>{' '}
         <Text color={rolloutColor(d.rolloutState)}>{fit(d.rolloutState ?? '-', 11)}</Text>{' '}
-        <Text color={theme.dim}>{duration(now - d.createdAt)}</Text>
+        <Text color={theme.dim}>{age(now - d.createdAt)}</Text>
       </>,
     );
     if (d.rolloutState === 'FAILED' && d.rolloutStateReason) {

@@ -2,7 +2,7 @@ import { Text } from 'ink';
 import type { ReactNode } from 'react';
 import { refKey, type Deployment, type ServiceDeploymentInfo, type ServiceSnapshot } from '../../domain/model.js';
 import type { Slice } from '../../app/state.js';
-import { duration } from '../format.js';
+import { age } from '../format.js';
 import { Rows, placeholder } from '../Rows.js';
 import { glyphs, rolloutColor, theme } from '../theme.js';
 
@@ -33,6 +33,19 @@ const serviceDeploymentOf = (s: ServiceSnapshot, d: Deployment): ServiceDeployme
 const stateSince = (d: Deployment, sd?: ServiceDeploymentInfo): number =>
   sd?.finishedAt ?? (d.rolloutState === 'IN_PROGRESS' ? d.createdAt : d.updatedAt);
 
+/** The primary deployment and, where ECS reports them, its service deployment's lifecycle. */
+function primaryOf(s: ServiceSnapshot | undefined): { primary: Deployment; sd?: ServiceDeploymentInfo } | undefined {
+  const primary = s?.deployments.find((d) => d.status === 'PRIMARY');
+  if (!s || !primary) return undefined;
+  return { primary, sd: s.serviceDeploymentsAvailable ? serviceDeploymentOf(s, primary) : undefined };
+}
+
+/** The instant whose age the pane shows: since when the primary deployment is in its state (see useAgesClock). */
+export function rolloutTimes(s: ServiceSnapshot | undefined): number[] {
+  const p = primaryOf(s);
+  return p ? [stateSince(p.primary, p.sd)] : [];
+}
+
 function lifecycleRows(sd: ServiceDeploymentInfo): ReactNode[] {
   const rows: ReactNode[] = [];
   const cb = sd.circuitBreaker;
@@ -60,11 +73,11 @@ function lifecycleRows(sd: ServiceDeploymentInfo): ReactNode[] {
 export function RolloutPane({ service, now, width, height, ascii = false }: RolloutPaneProps) {
   const empty = placeholder(service);
   const s = service.data;
-  const primary = s?.deployments.find((d) => d.status === 'PRIMARY');
-  if (empty !== undefined || !s || !primary) {
+  const p = primaryOf(s);
+  if (empty !== undefined || !s || !p) {
     return <Rows rows={[empty ?? 'no deployment']} width={width} height={height} />;
   }
-  const sd = s.serviceDeploymentsAvailable ? serviceDeploymentOf(s, primary) : undefined;
+  const { primary, sd } = p;
   const draining = s.deployments.filter((d) => d !== primary).reduce((n, d) => n + d.running, 0);
   const tail = ` ${primary.running}/${primary.desired} new`;
   const head = `${refKey(primary.taskDefinition)} `;
@@ -91,7 +104,7 @@ export function RolloutPane({ service, now, width, height, ascii = false }: Roll
         </>
       )}
       {sd?.lifecycleStage ? ` · stage ${sd.lifecycleStage}` : ''}
-      {` · for ${duration(now - stateSince(primary, sd))}`}
+      {` · for ${age(now - stateSince(primary, sd))}`}
     </>,
   ];
   if (primary.rolloutState === 'FAILED' && primary.rolloutStateReason) {

@@ -22,9 +22,9 @@ describe('AlarmsPane', () => {
     const f = frame(ok(set), { 'web-5xx-rate': NOW - 2 * MIN });
     expect(rowsOf(f)).toEqual([
       '1 ALARM · 1 INSUFFICIENT_DATA · 2 OK',
-      'ALARM *web-5xx-rate 2m00s ago  Threshold Crossed: 1 datapoint [2.3] w…',
-      'INSUF  web-cpu      5m00s ago  Insufficient Data: 1 datapoint was unk…',
-      'OK     web-mem      2m00s ago  Threshold Crossed',
+      'ALARM *web-5xx-rate 2m ago     Threshold Crossed: 1 datapoint [2.3] w…',
+      'INSUF  web-cpu      5m ago     Insufficient Data: 1 datapoint was unk…',
+      'OK     web-mem      2m ago     Threshold Crossed',
       'OK     web-p99      1h00m ago  Threshold Crossed',
       '',
     ]);
@@ -33,14 +33,14 @@ describe('AlarmsPane', () => {
 
   test('the name column is capped so the reason keeps room', () => {
     const long = alarm('prod-web-TargetResponseTime-p99-over-500ms-for-3-periods', 'ALARM');
-    expect(rowsOf(frame(ok([long]), {}, 40, 2))[1]).toBe('ALARM  prod-web-Targe… 5m00s ago  Thres…');
+    expect(rowsOf(frame(ok([long]), {}, 40, 2))[1]).toBe('ALARM  prod-web-Targe… 5m ago     Thres…');
   });
 
   test('scroll moves the list under a fixed count line, clamped', () => {
     expect(rowsOf(frame(ok(set), {}, 70, 3, 1))).toEqual([
       '1 ALARM · 1 INSUFFICIENT_DATA · 2 OK',
-      'INSUF  web-cpu      5m00s ago  Insufficient Data: 1 datapoint was unk…',
-      'OK     web-mem      2m00s ago  Threshold Crossed',
+      'INSUF  web-cpu      5m ago     Insufficient Data: 1 datapoint was unk…',
+      'OK     web-mem      2m ago     Threshold Crossed',
     ]);
     expect(rowsOf(frame(ok(set), {}, 70, 3, 50))[2]).toBe('OK     web-p99      1h00m ago  Threshold Crossed');
   });

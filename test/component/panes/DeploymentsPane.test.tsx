@@ -28,15 +28,15 @@ describe('DeploymentsPane', () => {
   test('deployments, newest events, stopped tasks', () => {
     expect(rowsOf(frame(ok(release), 90, 12))).toEqual([
       'STATUS   REV    IMAGE  D/R/P F   STATE       AGE',
-      'PRIMARY  web:42 v1.4.0 3/2/1 f0  IN_PROGRESS 4m12s',
+      'PRIMARY  web:42 v1.4.0 3/2/1 f0  IN_PROGRESS 4m',
       'ACTIVE   web:41 v1.3.6 1/1/0 f0  COMPLETED   26h00m',
       '',
       'Events',
       '12s ago    has started 1 tasks: (task 0f3c).',
-      '5m00s ago  has reached a steady state.',
+      '5m ago     has reached a steady state.',
       '',
       'Stopped tasks',
-      '3m00s ago  web:42 ResourceInitializationError: unable to pull secrets (TaskFailedToStart)',
+      '3m ago     web:42 ResourceInitializationError: unable to pull secrets (TaskFailedToStart)',
       '',
       '',
     ]);
@@ -47,7 +47,7 @@ describe('DeploymentsPane', () => {
       deployments: [deployment({ rolloutState: 'FAILED', rolloutStateReason: 'circuit breaker tripped', failed: 3 })],
     });
     expect(rowsOf(frame(ok(s))).slice(1, 3)).toEqual([
-      'PRIMARY  web:42 v1.4.0 3/2/1 f3  FAILED      4m12s',
+      'PRIMARY  web:42 v1.4.0 3/2/1 f3  FAILED      4m',
       '  ↳ circuit breaker tripped',
     ]);
   });
@@ -55,7 +55,7 @@ describe('DeploymentsPane', () => {
   test('what the adapter could not read is said under the deployments', () => {
     const s = snapshot({ notes: ['ecs:ListTasks: access denied — the IAM policy needs ecs:ListTasks (see README)'] });
     expect(rowsOf(frame(ok(s), 90)).slice(1, 4)).toEqual([
-      'PRIMARY  web:42 v1.4.0 3/2/1 f0  IN_PROGRESS 4m12s',
+      'PRIMARY  web:42 v1.4.0 3/2/1 f0  IN_PROGRESS 4m',
       'ACTIVE   web:41 v1.3.6 1/1/0 f0  COMPLETED   26h00m',
       '! ecs:ListTasks: access denied — the IAM policy needs ecs:ListTasks (see README)',
     ]);
@@ -69,10 +69,10 @@ describe('DeploymentsPane', () => {
   test('scroll offsets the lines and is clamped at the end', () => {
     expect(rowsOf(frame(ok(release), 90, 4, 4))[0]).toBe('Events');
     expect(rowsOf(frame(ok(release), 90, 4, 999))).toEqual([
-      '5m00s ago  has reached a steady state.',
+      '5m ago     has reached a steady state.',
       '',
       'Stopped tasks',
-      '3m00s ago  web:42 ResourceInitializationError: unable to pull secrets (TaskFailedToStart)',
+      '3m ago     web:42 ResourceInitializationError: unable to pull secrets (TaskFailedToStart)',
     ]);
     expect(rowsOf(frame(ok(release), 90, 4, -3))[0]).toMatch(/^STATUS/);
   });

@@ -35,7 +35,7 @@ describe('RolloutPane', () => {
     expect(rowsOf(f)).toEqual([
       'web:42 [███████████████░░░░░░░░] 2/3 new',
       'old 1 draining',
-      'IN_PROGRESS · stage BAKE_TIME · for 4m1…',
+      'IN_PROGRESS · stage BAKE_TIME · for 4m',
       'breaker MONITORING 1/3 failures',
       'alarms MONITORING: web-5xx, web-p99',
       '! triggered: web-5xx',
@@ -49,7 +49,7 @@ describe('RolloutPane', () => {
     expect(rowsOf(frame(ok(s), 70, 5, true))).toEqual([
       'web:42 [####################..........] 2/3 new',
       'old 1 draining',
-      'IN_PROGRESS · for 4m12s',
+      'IN_PROGRESS · for 4m',
       'service-deployment API unavailable: from DescribeServices',
       '',
     ]);
@@ -65,7 +65,7 @@ describe('RolloutPane', () => {
     expect(rowsOf(frame(ok(s), 60, 4))).toEqual([
       'web:42 [██████████████████████████████] 3/3 new',
       'no old tasks',
-      'COMPLETED · SUCCESSFUL · for 1m30s',
+      'COMPLETED · SUCCESSFUL · for 1m',
       'breaker MONITORING 1/3 failures',
     ]);
   });
