@@ -1,0 +1,40 @@
+// idle-moto: the CLI watching the seeded service on moto with no log traffic, 120x36: once the
+// service shows, what an idle watch costs the bastion. Targets: CPU <= 0.5 % of a core,
+// <= 300 B/s to the terminal, RSS <= 110 MB.
+import { figure, le } from '../lib/figures.mjs';
+import { cliTarget, sharedMoto } from '../lib/moto.mjs';
+import { medians, repeat, steadyRun } from '../lib/steady.mjs';
+
+export default {
+  name: 'idle-moto',
+  description: 'watching the seeded service on moto, no log traffic, 120x36',
+  async run(ctx) {
+    const { moto, h, fresh } = await sharedMoto(ctx);
+    const seconds = ctx.quick ? 4 : 30;
+    const warmupMs = ctx.quick ? 2000 : 5000;
+    const samples = await repeat(ctx, 'idle-moto', ctx.runs, async () => {
+      await fresh();
+      return steadyRun(ctx, {
+        ...cliTarget(h, moto.endpoint),
+        cols: 120,
+        rows: 36,
+        settle: /v1\.0\.3/,
+        seconds,
+        warmupMs,
+      });
+    });
+    const m = medians(samples);
+    return {
+      samples,
+      notes: [
+        `${seconds} s window, ${warmupMs / 1000} s after the service showed; AWS poll intervals: service 5 s, alarms 10 s, metrics 60 s, logs 1 s`,
+      ],
+      figures: [
+        figure('cpuPct', 'CPU', m.cpuPct, '% core', le(0.5)),
+        figure('bytesPerSec', 'terminal output', m.bytesPerSec, 'B/s', le(300)),
+        figure('rssMB', 'RSS', m.rssMB, 'MB', le(110)),
+        figure('rssSecondHalfGrowthMB', 'RSS growth, 2nd half of window', m.rssSecondHalfGrowthMB, 'MB'),
+      ],
+    };
+  },
+};
