@@ -1,7 +1,8 @@
 // Every case, in the order they run. `long` runs only with --long (or --only long).
 import { demoCases } from './demo.mjs';
 import firstFrame from './firstFrame.mjs';
+import flood from './flood.mjs';
 import idleMoto from './idleMoto.mjs';
 
-export const ALL_CASES = [firstFrame, idleMoto, ...demoCases];
+export const ALL_CASES = [firstFrame, idleMoto, flood, ...demoCases];
 export const DEFAULT_CASES = ALL_CASES.map((c) => c.name).filter((n) => n !== 'long');
