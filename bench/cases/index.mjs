@@ -3,6 +3,7 @@ import { demoCases } from './demo.mjs';
 import firstFrame from './firstFrame.mjs';
 import flood from './flood.mjs';
 import idleMoto from './idleMoto.mjs';
+import logLag from './logLag.mjs';
 
-export const ALL_CASES = [firstFrame, idleMoto, flood, ...demoCases];
+export const ALL_CASES = [firstFrame, idleMoto, flood, logLag, ...demoCases];
 export const DEFAULT_CASES = ALL_CASES.map((c) => c.name).filter((n) => n !== 'long');
