@@ -4,6 +4,7 @@ import firstFrame from './firstFrame.mjs';
 import flood from './flood.mjs';
 import idleMoto from './idleMoto.mjs';
 import logLag from './logLag.mjs';
+import requests from './requests.mjs';
 
-export const ALL_CASES = [firstFrame, idleMoto, flood, logLag, ...demoCases];
+export const ALL_CASES = [firstFrame, idleMoto, flood, logLag, requests, ...demoCases];
 export const DEFAULT_CASES = ALL_CASES.map((c) => c.name).filter((n) => n !== 'long');
