@@ -4,7 +4,8 @@ import firstFrame from './firstFrame.mjs';
 import flood from './flood.mjs';
 import idleMoto from './idleMoto.mjs';
 import logLag from './logLag.mjs';
+import long from './long.mjs';
 import requests from './requests.mjs';
 
-export const ALL_CASES = [firstFrame, idleMoto, flood, logLag, requests, ...demoCases];
+export const ALL_CASES = [firstFrame, idleMoto, flood, logLag, requests, ...demoCases, long];
 export const DEFAULT_CASES = ALL_CASES.map((c) => c.name).filter((n) => n !== 'long');
