@@ -15,6 +15,7 @@ import { InputProvider } from '../ui/input.js';
 import { StoreProvider } from '../ui/StoreContext.js';
 import type { ReleaseMemory } from './releaseMemory.js';
 import { enableBracketedPaste, enterAltScreen } from './terminal.js';
+import { firstRequestWritten } from './firstRequest.js';
 
 export interface RunOptions {
   backend: Backend;
@@ -79,7 +80,10 @@ export async function runDashboard(o: RunOptions): Promise<number> {
     process.exit(signal === 'SIGINT' ? EXIT.sigint : signal === 'SIGHUP' ? EXIT.sighup : EXIT.sigterm);
   };
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, onSignal);
+  // Against AWS the service read goes out before the first (synchronous, cold) render, not after it.
+  const requestOut = o.backend.kind === 'demo' ? undefined : firstRequestWritten();
   controller.start();
+  await requestOut;
   instance = render(
     <StoreProvider store={store}>
       <AppEnvContext.Provider value={appEnvOf(controller, { ascii: o.ascii, quit })}>

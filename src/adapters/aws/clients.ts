@@ -45,22 +45,42 @@ export function createClients({ region, profile, endpoint, timeouts }: ClientOpt
     // Without a connect timeout an attempt waits for the OS: minutes for a black-holed address.
     requestHandler: new NodeHttpHandler({ connectionTimeout: t.connectMs, throwOnRequestTimeout: true }),
   });
-  return {
-    ecs: withDeadlines(new ECSClient(base()), 'ecs', t),
-    cloudwatch: withDeadlines(new CloudWatchClient(base()), 'cloudwatch', t),
-    logs: withDeadlines(new CloudWatchLogsClient(base()), 'logs', t),
+  // Each client is built on first use: the first frame needs ECS only, and building the six at start
+  // (config resolution, middleware stacks) held the first request back by ~30 ms.
+  const clients = {
+    ecs: () => withDeadlines(new ECSClient(base()), 'ecs', t),
+    cloudwatch: () => withDeadlines(new CloudWatchClient(base()), 'cloudwatch', t),
+    logs: () => withDeadlines(new CloudWatchLogsClient(base()), 'logs', t),
     // Every Cost Explorer request is billed ($0.01): never retried by the SDK. A failure shows in the
     // Cost pane and the next try is the reader's (cost.ts), not a retry seconds later.
-    costExplorer: withDeadlines(
-      new CostExplorerClient({ ...base(), region: COST_EXPLORER_REGION, maxAttempts: COST_EXPLORER_MAX_ATTEMPTS }),
-      'ce',
-      t,
-    ),
-    sts: withDeadlines(new STSClient(base()), 'sts', t),
-    elb: withDeadlines(new ElasticLoadBalancingV2Client(base()), 'elasticloadbalancing', t),
+    costExplorer: () =>
+      withDeadlines(
+        new CostExplorerClient({ ...base(), region: COST_EXPLORER_REGION, maxAttempts: COST_EXPLORER_MAX_ATTEMPTS }),
+        'ce',
+        t,
+      ),
+    sts: () => withDeadlines(new STSClient(base()), 'sts', t),
+    elb: () => withDeadlines(new ElasticLoadBalancingV2Client(base()), 'elasticloadbalancing', t),
   };
+  const built: { destroy(): void }[] = [];
+  const out = {} as AwsClients;
+  for (const [name, make] of Object.entries(clients)) {
+    let client: { destroy(): void } | undefined;
+    Object.defineProperty(out, name, {
+      enumerable: true,
+      get: () => {
+        if (!client) built.push((client = make()));
+        return client;
+      },
+    });
+  }
+  builtClients.set(out, built);
+  return out;
 }
 
+const builtClients = new WeakMap<AwsClients, { destroy(): void }[]>();
+
+/** Closes the clients that were built; one never used is not built to be closed. */
 export function destroyClients(c: AwsClients): void {
-  for (const client of Object.values(c)) client.destroy();
+  for (const client of builtClients.get(c) ?? Object.values(c)) client.destroy();
 }
