@@ -82,8 +82,10 @@ function useKeys(ctx: ActionContext): void {
 function Body({ layout, overlay }: { layout: Exclude<Layout, { mode: 'too-small' }>; overlay: Overlay }) {
   const { ascii, demo } = useAppEnv();
   const focus = useAppState((s) => s.ui.focus);
+  const logFollow = useAppState((s) => s.logs.follow?.mode);
   const { body } = layout;
-  if (overlay === 'help') return <HelpOverlay width={body.width} height={body.height} ascii={ascii} demo={demo} />;
+  if (overlay === 'help')
+    return <HelpOverlay width={body.width} height={body.height} ascii={ascii} demo={demo} logFollow={logFollow} />;
   if (overlay === 'output') return <StepOutputContainer width={body.width} height={body.height} />;
   if (overlay === 'timeline') return <TimelineContainer width={body.width} height={body.height} />;
   if (overlay === 'picker') return <PickerContainer width={body.width} height={body.height} />;

@@ -227,6 +227,8 @@ describe('App', () => {
     const f = await until((x) => x.includes('Keys (Esc, ? or q closes)'));
     expect(f).toContain('Roll the service back');
     expect(f).toContain('Quit shipwatch');
+    // The one setting with a per-minute charge says what the current one costs.
+    expect(f).toContain('logs: polling FilterLogEvents, no request charge');
     app.stdin.write('q'); // q closes the help, it does not quit
     await until((x) => x.includes('[1] Deployments'));
     expect(app.quitCalls()).toBe(0);

@@ -1,6 +1,7 @@
 // Live Tail is opt-in: it is billed per session-minute ($0.01), polling FilterLogEvents is free.
 // Off unless the config says `liveTail: true` or the command line says --live-tail; and the
 // follower sends neither StartLiveTail nor the DescribeLogGroups that precedes it unless asked.
+import { logCostLine } from '../../src/ui/dialogs/HelpOverlay.js';
 import {
   CloudWatchLogsClient,
   DescribeLogGroupsCommand,
@@ -51,5 +52,13 @@ describe('Live Tail is opt-in', () => {
     await asked.poll(new AbortController().signal);
     expect(mock.commandCalls(StartLiveTailCommand)).toHaveLength(1);
     asked.close();
+  });
+});
+
+describe('the help says what following the logs costs', () => {
+  it('names the per-minute charge when Live Tail is on, and the free default otherwise', () => {
+    expect(logCostLine('live-tail')).toContain('$0.01 per session-minute');
+    expect(logCostLine('polling')).toContain('no request charge');
+    expect(logCostLine('simulated')).toBeUndefined();
   });
 });
