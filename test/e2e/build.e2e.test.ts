@@ -19,6 +19,17 @@ describe('the built file', () => {
     // Minified: identifiers are renamed, so the patched shapes are matched, not their names.
     expect(bundle).toMatch(/\.size>=4096&&/);
     expect(bundle).toMatch(/cursorUp\((\w+)\.endsWith\(`\n`\)\?(\w+):\2-1\)/);
+    // 5: a line the clip region holds whole is not sliced again.
+    expect(bundle).toMatch(/(\w+)===0&&(\w+)===(\w+)\?\w+\.caches\.getUnclippedLine\(\w+,\3\):\w+\(\w+,\1,\2\)/);
+    // 6: each text measured and wrapped once.
+    expect(bundle).toMatch(/\{width:\w+\(\w+\),maxWidth:void 0,textWrap:void 0,wrapped:\w+\}/);
+    expect(bundle).toMatch(/=\w+\(\w+,\w+\(\w+\),\w+\.style\.textWrap\?\?"wrap"\)/);
+    // 7: a stdin read is one discrete update, drawn at once.
+    expect(bundle).toMatch(
+      /\.flushSyncFromReconciler\(\w+\)\}finally\{--this\.inputDepth===0&&this\.inputCommitted&&this\.drawInputFrame\(\)\}/,
+    );
+    expect(bundle).toMatch(/if\(this\.inputDepth>0\)\{this\.inputCommitted=!0;return\}/);
+    expect(bundle).toContain('onInput:this.handOutInput}');
     expect(existsSync(`${CLI_PATH}.map`)).toBe(true);
     expect(bundle.trimEnd().endsWith(`//# sourceMappingURL=${basename(CLI_PATH)}.map`)).toBe(true);
   });

@@ -213,3 +213,81 @@ describe('ansi-tokenize styled characters', () => {
     }
   });
 });
+
+describe('Ink patches 5-7 apply to the installed Ink', () => {
+  const patchOf = (name: string) => patchInkSource(join(inkBuild, name), readFileSync(join(inkBuild, name), 'utf8'));
+
+  it('5: Output.get slices only lines the clip region cuts', () => {
+    const out = patchOf('output.js');
+    expect(out).toContain(
+      'return from === 0 && to === width ? this.caches.getUnclippedLine(line, width) : sliceAnsi(line, from, to);',
+    );
+    expect(out).toMatch(/getUnclippedLine\(line, width\) \{[\s\S]*sliceAnsi\(line, 0, width\)/);
+    expect(out).toContain(`if (this.unclippedLines.size >= ${INK_CACHE_LIMIT})`);
+  });
+
+  it('5: a line held whole is exactly what sliceAnsi makes of it, and the cache stays bounded', async () => {
+    type ClipOutput = new (o: { width: number; height: number }) => InstanceType<OutputCtor> & {
+      clip(c: object): void;
+      unclip(): void;
+    };
+    const Output = (await loadModule('output.js')) as unknown as ClipOutput;
+    const Plain = (await importText(await bundle(join(inkBuild, 'output.js'), false))).default as ClipOutput;
+    const lines = [
+      'plain',
+      '\u001b[1;31mbold red\u001b[0m',
+      '\u001b[7munclosed inverse',
+      'zero width at the end\u200b',
+      '\u0301 a combining mark first',
+      '漢字 👍🏽 🇩🇪',
+      '\u001b]8;;https://example.com\u0007link\u001b]8;;\u0007',
+      '',
+    ];
+    const draw = (Ctor: ClipOutput, x: number) => {
+      const out = new Ctor({ width: 40, height: lines.length });
+      out.clip({ x1: 2, x2: 38, y1: 0, y2: lines.length });
+      lines.forEach((l, y) => out.write(x, y, l, { transformers: [] }));
+      out.unclip();
+      return out.get().output;
+    };
+    // x = 2: every line held whole; x = 0 and 20: cut on the left, on the right.
+    for (const x of [2, 0, 20]) expect(draw(Output, x)).toBe(draw(Plain, x));
+    for (let i = 0; i < INK_CACHE_LIMIT + 10; i++) {
+      const out = new Output({ width: 40, height: 1 });
+      out.clip({ x1: 0, x2: 40 });
+      out.write(0, 0, `\u001b[31mline ${i}\u001b[39m`, { transformers: [] });
+      out.get();
+    }
+    const caches = new Output({ width: 1, height: 1 }).caches as unknown as { unclippedLines: Map<string, string> };
+    expect(caches.unclippedLines.size).toBeLessThanOrEqual(INK_CACHE_LIMIT);
+  });
+
+  it('6: renderNodeToOutput measures and wraps each text once, bounded', () => {
+    const out = patchOf('render-node-to-output.js');
+    expect(out).toContain("text = layOutText(text, getMaxWidth(yogaNode), node.style.textWrap ?? 'wrap');");
+    expect(out).not.toContain('const currentWidth = widestLine(text);');
+    expect(out).toContain(`if (textLayouts.size >= ${INK_CACHE_LIMIT})`);
+  });
+
+  it('7: a stdin read is handed out as one discrete update and drawn at once', () => {
+    const ink = patchOf('ink.js');
+    expect(ink).toContain('reconciler.flushSyncFromReconciler(handOut);');
+    expect(ink).toMatch(/if \(this\.inputDepth > 0\) \{\s*this\.inputCommitted = true;\s*return;\s*\}/);
+    expect(ink).toContain('onInput: this.handOutInput }');
+    const app = patchOf('components/App.js');
+    expect(app).toContain('setCursorPosition, onInput = (handOut) => handOut(), })');
+    expect(app).toMatch(/onInput\(\(\) => \{\s*let chunk;[\s\S]*?emitInput\(input\);[\s\S]*?\}\);/);
+    expect(app).toContain('onInput(() => emitInput(pendingEscape));');
+  });
+
+  it('fail loudly on an unknown shape, and leave out only the patches asked', () => {
+    for (const name of ['render-node-to-output.js', 'ink.js', 'components/App.js'])
+      expect(() => patchInkSource(join(inkBuild, name), 'export default 1')).toThrow(/Ink changed/);
+    const file = join(inkBuild, 'output.js');
+    const source = readFileSync(file, 'utf8');
+    const without5 = patchInkSource(file, source, { omit: [5] });
+    expect(without5).not.toContain('getUnclippedLine');
+    expect(without5).toContain('sharedOutputCaches');
+    expect(patchInkSource(file, source, { omit: [3] })).not.toContain('sharedOutputCaches');
+  });
+});
