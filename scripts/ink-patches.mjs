@@ -32,6 +32,12 @@
 //    are drawn once, when the read has been handled, at once: the pending background frame is
 //    dropped (the key's frame shows its changes too) and the throttle window restarts from the
 //    key's frame, so background updates stay at maxFps and no frame is drawn twice.
+// 8. Ink 6.8's Output.get (build/output.js) builds every row of every frame from scratch: a blank
+//    cell object per column, each write's characters placed, the row turned back into a string
+//    (styledCharsToString, diffAnsiCodes: two thirds of an idle frame, where only the header's clock
+//    changed). A row is a function of the width and its writes in order (x and text, after
+//    clipping and transforms), so each row's writes are collected first and the row's string is
+//    kept per distinct set of writes, bounded like the others.
 export const INK_CACHE_LIMIT = 4096;
 /** Characters (styled cells) the shared styled-characters cache keeps: 15 screens at 120x36. */
 export const INK_STYLED_CHARS_LIMIT = 65_536;
@@ -97,6 +103,52 @@ class OutputCaches {
     [
       'return sliceAnsi(line, from, to);',
       'return from === 0 && to === width ? this.caches.getUnclippedLine(line, width) : sliceAnsi(line, from, to);',
+    ],
+    // 8: rows drawn once per distinct set of writes.
+    [
+      /const output = \[\];\s*for \(let y = 0; y < this\.height; y\+\+\) \{\s*const row = \[\];\s*for \(let x = 0; x < this\.width; x\+\+\) \{\s*row\.push\(\{\s*type: 'char',\s*value: ' ',\s*fullWidth: false,\s*styles: \[\],\s*\}\);\s*\}\s*output\.push\(row\);\s*\}/,
+      `// Each row's writes in order, x then text: the row is drawn from them by getRow.
+        const output = [];
+        for (let y = 0; y < this.height; y++) output.push([]);`,
+    ],
+    [
+      /const characters = this\.caches\.getStyledChars\(line\);\s*let offsetX = x;\s*for \(const character of characters\) \{[\s\S]*?offsetX \+= characterWidth;\s*\}\s*offsetY\+\+;/,
+      `currentLine.push(x, line);
+                    offsetY++;`,
+    ],
+    [
+      /const generatedOutput = output\s*\.map\(line => \{[\s\S]*?return styledCharsToString\(lineWithoutEmptyItems\)\.trimEnd\(\);\s*\}\)\s*\.join\('\\n'\);/,
+      "const generatedOutput = output.map((writes) => this.caches.getRow(this.width, writes)).join('\\n');",
+    ],
+    [
+      'class OutputCaches {',
+      `class OutputCaches {
+    rows = new Map();
+    getRow(width, writes) {
+        const key = width + '\\u0001' + writes.join('\\u0001');
+        let cached = this.rows.get(key);
+        if (cached !== undefined) return cached;
+        const row = [];
+        for (let x = 0; x < width; x++) row.push({ type: 'char', value: ' ', fullWidth: false, styles: [] });
+        for (let i = 0; i < writes.length; i += 2) {
+            let offsetX = writes[i];
+            for (const character of this.getStyledChars(writes[i + 1])) {
+                row[offsetX] = character;
+                // Determine printed width using string-width to align with measurement
+                const characterWidth = Math.max(1, this.getStringWidth(character.value));
+                // For multi-column characters, clear following cells to avoid stray spaces/artifacts
+                for (let index = 1; index < characterWidth; index++) {
+                    row[offsetX + index] = { type: 'char', value: '', fullWidth: false, styles: character.styles };
+                }
+                offsetX += characterWidth;
+            }
+        }
+        // See https://github.com/vadimdemedes/ink/pull/564#issuecomment-1637022742
+        cached = styledCharsToString(row.filter((item) => item !== undefined)).trimEnd();
+        ${evictOldest('this.rows')}
+        this.rows.set(key, cached);
+        return cached;
+    }`,
     ],
   ],
   'styledChars.js': [
@@ -200,7 +252,7 @@ const packageOf = (name) => (name === 'styledChars.js' ? '@alcalzone/ansi-tokeni
 const numbers = {
   'measure-text.js': () => 1,
   'log-update.js': () => 2,
-  'output.js': (i) => (i < 6 ? 3 : 5),
+  'output.js': (i) => (i < 6 ? 3 : i < 8 ? 5 : 8),
   'styledChars.js': () => 4,
   'wrap-text.js': () => 1,
   'render-node-to-output.js': () => 6,

@@ -21,6 +21,8 @@ describe('the built file', () => {
     expect(bundle).toMatch(/cursorUp\((\w+)\.endsWith\(`\n`\)\?(\w+):\2-1\)/);
     // 5: a line the clip region holds whole is not sliced again.
     expect(bundle).toMatch(/(\w+)===0&&(\w+)===(\w+)\?\w+\.caches\.getUnclippedLine\(\w+,\3\):\w+\(\w+,\1,\2\)/);
+    // 8: each row drawn once per distinct set of writes.
+    expect(bundle).toMatch(/\.map\(\w+=>this\.caches\.getRow\(this\.width,\w+\)\)\.join\(`\n`\)/);
     // 6: each text measured and wrapped once.
     expect(bundle).toMatch(/\{width:\w+\(\w+\),maxWidth:void 0,textWrap:void 0,wrapped:\w+\}/);
     expect(bundle).toMatch(/=\w+\(\w+,\w+\(\w+\),\w+\.style\.textWrap\?\?"wrap"\)/);

@@ -1,4 +1,4 @@
-// Ink patches 5-7 (scripts/ink-patches.mjs) on real Ink, bundled as the CLI is: the frames drawn with
+// Ink patches 5-8 (scripts/ink-patches.mjs) on real Ink, bundled as the CLI is: the frames drawn with
 // patches 5 and 6 are the frames drawn without them, byte for byte; and a key's frame is written at
 // once while background updates wait for the throttle (patch 7).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -55,7 +55,7 @@ async function bundle(name: string, omit: number[]): Promise<Frames> {
 let patched: Frames;
 let unpatched: Frames;
 beforeAll(async () => {
-  [patched, unpatched] = await Promise.all([bundle('patched', []), bundle('without-5-7', [5, 6, 7])]);
+  [patched, unpatched] = await Promise.all([bundle('patched', []), bundle('without-5-8', [5, 6, 7, 8])]);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -92,7 +92,7 @@ async function demoState(scenario: ScenarioName, at: number): Promise<{ state: A
 describe('Ink patches 5 and 6 (unclipped lines, text layout cache)', () => {
   it('are in the patched bundle only', () => {
     const patchedSource = readFileSync(join(dir, 'patched.mjs'), 'utf8');
-    const plainSource = readFileSync(join(dir, 'without-5-7.mjs'), 'utf8');
+    const plainSource = readFileSync(join(dir, 'without-5-8.mjs'), 'utf8');
     for (const shape of ['getUnclippedLine(line, width)', 'layOutText(', 'handOutInput']) {
       expect(patchedSource.includes(shape), shape).toBe(true);
       expect(plainSource.includes(shape), shape).toBe(false);

@@ -146,7 +146,10 @@ describe('Ink styled-characters cache bound', () => {
     }
     // 2,400 lines of 120 characters went through; the entry bound alone would have kept them all.
     expect(caches.styledChars.size).toBeLessThan(Math.ceil(INK_STYLED_CHARS_LIMIT / width) + 2);
-    expect(caches.styledChars.get(header)).toBe(headerChars);
+    // The header row never changed: its string is kept whole (patch 8), so its characters are not
+    // even looked up again.
+    const rows = (caches as unknown as { rows: Map<string, string> }).rows;
+    expect(rows.get(`${width}\u0001${[0, header].join('\u0001')}`)).toBe(header);
     // A line longer than the whole budget is drawn but not kept.
     const huge = 'y'.repeat(INK_STYLED_CHARS_LIMIT + 1);
     const out = new Output({ width: huge.length, height: 1 });
@@ -214,7 +217,7 @@ describe('ansi-tokenize styled characters', () => {
   });
 });
 
-describe('Ink patches 5-7 apply to the installed Ink', () => {
+describe('Ink patches 5-8 apply to the installed Ink', () => {
   const patchOf = (name: string) => patchInkSource(join(inkBuild, name), readFileSync(join(inkBuild, name), 'utf8'));
 
   it('5: Output.get slices only lines the clip region cuts', () => {
@@ -262,6 +265,40 @@ describe('Ink patches 5-7 apply to the installed Ink', () => {
     expect(caches.unclippedLines.size).toBeLessThanOrEqual(INK_CACHE_LIMIT);
   });
 
+  it('8: Output.get draws each row once per distinct set of writes, exactly as before, bounded', async () => {
+    const out = patchOf('output.js');
+    expect(out).toContain("output.map((writes) => this.caches.getRow(this.width, writes)).join('\\n')");
+    expect(out).toContain('currentLine.push(x, line);');
+    expect(out).toContain(`if (this.rows.size >= ${INK_CACHE_LIMIT})`);
+    type ClipOutput = new (o: { width: number; height: number }) => InstanceType<OutputCtor> & {
+      clip(c: object): void;
+      unclip(): void;
+    };
+    const Output = (await loadModule('output.js')) as unknown as ClipOutput;
+    const Plain = (await importText(await bundle(join(inkBuild, 'output.js'), false))).default as ClipOutput;
+    // Overlapping writes (a border, then text over it), wide and styled characters, a row written
+    // twice, rows left blank, a write past the right edge, and clipping.
+    const draw = (Ctor: ClipOutput, clock: string) => {
+      const out = new Ctor({ width: 30, height: 6 });
+      out.write(0, 0, `╭${'─'.repeat(28)}╮\n│${' '.repeat(28)}│\n╰${'─'.repeat(28)}╯`, { transformers: [] });
+      out.write(2, 1, `\u001b[1m${clock}\u001b[22m 漢字 👍🏽`, { transformers: [] });
+      out.write(5, 1, 'over', { transformers: [(l: string) => `\u001b[31m${l}\u001b[39m`] });
+      out.clip({ x1: 1, x2: 29, y1: 0, y2: 6 });
+      out.write(0, 4, 'clipped on the left and far past the right edge', { transformers: [] });
+      out.unclip();
+      out.write(26, 5, 'beyond', { transformers: [] });
+      return out.get().output;
+    };
+    for (const clock of ['T+00:01', 'T+00:02', 'T+00:01']) expect(draw(Output, clock)).toBe(draw(Plain, clock));
+    for (let i = 0; i < INK_CACHE_LIMIT + 10; i++) {
+      const o = new Output({ width: 20, height: 1 });
+      o.write(0, 0, `row ${i}`, { transformers: [] });
+      o.get();
+    }
+    const caches = new Output({ width: 1, height: 1 }).caches as unknown as { rows: Map<string, string> };
+    expect(caches.rows.size).toBeLessThanOrEqual(INK_CACHE_LIMIT);
+  });
+
   it('6: renderNodeToOutput measures and wraps each text once, bounded', () => {
     const out = patchOf('render-node-to-output.js');
     expect(out).toContain("text = layOutText(text, getMaxWidth(yogaNode), node.style.textWrap ?? 'wrap');");
@@ -287,6 +324,8 @@ describe('Ink patches 5-7 apply to the installed Ink', () => {
     const source = readFileSync(file, 'utf8');
     const without5 = patchInkSource(file, source, { omit: [5] });
     expect(without5).not.toContain('getUnclippedLine');
+    expect(without5).toContain('getRow(width, writes)');
+    expect(patchInkSource(file, source, { omit: [8] })).not.toContain('getRow');
     expect(without5).toContain('sharedOutputCaches');
     expect(patchInkSource(file, source, { omit: [3] })).not.toContain('sharedOutputCaches');
   });
