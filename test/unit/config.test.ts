@@ -64,7 +64,7 @@ describe('the README', () => {
     expect(c).toMatchObject({
       cluster: 'prod',
       service: 'web',
-      liveTail: true,
+      liveTail: false,
       intervals: { logs: 1000, cost: 3_600_000 },
     });
     expect(c.checklist).toHaveLength(9);
