@@ -1,4 +1,4 @@
-/** One polled source: fetch now, then every intervalMs after the previous fetch settles. */
+/** One polled source: fetch now, then every intervalMs from the previous fetch's start, never two at once. */
 export interface Source {
   id: string;
   intervalMs: number;
@@ -129,6 +129,7 @@ export class Poller {
     const generation = ++r.generation;
     const ctrl = new AbortController();
     r.inFlight = ctrl;
+    const startedAt = performance.now();
     const outcome = await this.settle(r, ctrl);
     // A superseded run was aborted on purpose: its outcome is neither a failure nor a reason to schedule.
     if (this.stopped || generation !== r.generation) return;
@@ -142,7 +143,12 @@ export class Poller {
       void this.tick(r);
       return;
     }
-    const delay = backoffDelay(r.source.intervalMs, r.failures, this.opts.maxBackoffMs, this.opts.random);
+    // A healthy source keeps its rate: the next run starts an interval after this one started (the
+    // logs' 1 s is then 1 s, not 1 s plus the page's time), but always some time after it ended.
+    const delay =
+      r.failures === 0
+        ? Math.max(r.source.intervalMs / 4, r.source.intervalMs - (performance.now() - startedAt))
+        : backoffDelay(r.source.intervalMs, r.failures, this.opts.maxBackoffMs, this.opts.random);
     r.timer = this.opts.setTimer(() => void this.tick(r), delay);
   }
 

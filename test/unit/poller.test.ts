@@ -5,7 +5,7 @@ beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
 
 describe('poller', () => {
-  it('runs at once, then every interval after the previous run settles, never overlapping', async () => {
+  it('runs at once, then an interval after the previous run started (a quarter after a slow one ended), never overlapping', async () => {
     let inFlight = 0;
     let maxInFlight = 0;
     let runs = 0;
@@ -24,12 +24,13 @@ describe('poller', () => {
     expect(runs).toBe(1);
     await vi.advanceTimersByTimeAsync(2500 + 1000);
     expect(runs).toBe(2);
-    // In flight: no overlap, but the refresh is no longer ignored (it used to be, giving 4 runs here):
-    // it runs once more as soon as run 2 settles at 6000, so the runs start at 0, 3500, 6000, 9500, 13000.
+    // Slower than the interval, each run starts a quarter interval after the last settled. In flight: no
+    // overlap, and the refresh runs once as soon as run 2 settles at 5250: starts at 0, 2750, 5250,
+    // 8000, 10750, 13500.
     poller.refresh('slow');
     await vi.advanceTimersByTimeAsync(10_000);
     expect(maxInFlight).toBe(1);
-    expect(runs).toBe(5);
+    expect(runs).toBe(6);
     poller.stop();
   });
 
@@ -111,8 +112,8 @@ describe('poller', () => {
     await vi.advanceTimersByTimeAsync(400);
     expect(starts.length).toBe(2); // at once when the first settles, not after its interval
     await vi.advanceTimersByTimeAsync(4400);
-    // One extra run for three refreshes; then settle + 1000 as usual.
-    expect(starts.map((t) => t - t0)).toEqual([0, 500, 2000, 3500]);
+    // One extra run for three refreshes; then one every 1000 from the last start, as usual.
+    expect(starts.map((t) => t - t0)).toEqual([0, 500, 1500, 2500, 3500, 4500]);
     expect(maxInFlight).toBe(1);
     poller.stop();
   });
@@ -159,7 +160,7 @@ describe('poller', () => {
     expect(signals[1]!.aborted).toBe(false);
     // The superseded run settles at 2000, while the third run is in flight: it must not add a chain.
     await vi.advanceTimersByTimeAsync(10_000 - 100);
-    expect(starts.map((t) => t - t0)).toEqual([0, 100, 1600, 3100, 4600, 6100, 7600, 9100]);
+    expect(starts.map((t) => t - t0)).toEqual([0, 100, 1100, 2100, 3100, 4100, 5100, 6100, 7100, 8100, 9100]);
     poller.stop();
   });
 
