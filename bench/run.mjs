@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ALL_CASES, DEFAULT_CASES } from './cases/index.mjs';
 import { finishMachine, machineAtStart } from './lib/machine.mjs';
+import { whyMissed } from './lib/why.mjs';
 import { table } from './lib/report.mjs';
 
 // The SDK clients that seed moto would print a "Node >= 22 from 2027" notice on stderr.
@@ -94,6 +95,12 @@ const doc = {
   quick: opt.quick,
   cases,
   missed: cases.flatMap((c) => c.figures.filter((f) => f.missed).map((f) => `${c.name} ${f.key}`)),
+  // Each miss with its reason on this machine; null: no reason recorded, so a regression.
+  why: Object.fromEntries(
+    cases.flatMap((c) =>
+      c.figures.filter((f) => f.missed).map((f) => [`${c.name} ${f.key}`, whyMissed(c.name, f.key) ?? null]),
+    ),
+  ),
   failures: ctx.failures,
 };
 mkdirSync(`${root}.bench`, { recursive: true });

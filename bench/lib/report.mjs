@@ -31,6 +31,8 @@ export function table(doc) {
   }
   const missed = doc.missed;
   out.push('', missed.length ? `MISSED ${missed.length} target(s): ${missed.join(', ')}` : 'every target met');
+  if (missed.length) out.push('', 'why missed here:');
+  for (const m of missed) out.push(`  ${m}: ${doc.why[m] ?? 'NO REASON RECORDED: a regression to look into'}`);
   if (doc.failures.length) out.push(`failed runs: ${doc.failures.join('; ')}`);
   return out.join('\n');
 }

@@ -28,6 +28,7 @@ interface Doc {
   machine: { cpu: string; cores: number; memoryGB: number; loadavgStart: number[]; loadavgEnd: number[] };
   cases: Case[];
   missed: string[];
+  why: Record<string, string | null>;
   failures: string[];
 }
 
@@ -107,5 +108,8 @@ describe('npm run bench -- --quick --json', () => {
         if (f.missed) missed.push(`${c.name} ${f.key}`);
       }
     expect(doc.missed).toEqual(missed);
+    // Every miss carries its recorded reason on this machine, or null (no reason: a regression).
+    expect(Object.keys(doc.why).sort()).toEqual([...missed].sort());
+    for (const m of missed) expect(doc.why[m] === null || doc.why[m]!.length > 40, m).toBe(true);
   });
 });
