@@ -7,6 +7,7 @@ import { initialState } from '../../src/app/reducers/rootReducer.js';
 import { createStore } from '../../src/app/store.js';
 import type { Backend, LogFollow, LogsQuery, MetricsQuery } from '../../src/domain/backend.js';
 import { sanitizedBackend } from '../../src/app/sanitizedBackend.js';
+import { LOGS_FLOWING_SHARE } from '../../src/app/sources.js';
 import { FakeBackend } from '../helpers/fakeBackend.js';
 import { TEST_INTERVALS } from '../helpers/renderApp.js';
 import { service, taskDef } from '../helpers/service.js';
@@ -98,6 +99,26 @@ describe('sources read what the store knows', () => {
     // an equal status on the next poll keeps the same object: the pane does not redraw for it
     await vi.advanceTimersByTimeAsync(TEST_INTERVALS.logs);
     expect(store.getState().logs.follow).toBe(follow);
+    controller.stop();
+  });
+});
+
+describe('the logs interval', () => {
+  it('is three quarters of intervals.logs while lines arrive, and the whole of it when the stream is quiet', async () => {
+    const backend = new RecordingBackend();
+    const pollsAt: number[] = [];
+    let lines = 3;
+    backend.getLogs = async () => {
+      pollsAt.push(Date.now());
+      const events = lines-- > 0 ? [{ id: `e${lines}`, timestamp: 1, stream: 's', message: 'm', level: 'INFO' }] : [];
+      return { events, follow: { mode: 'polling' } };
+    };
+    const { controller } = start(backend);
+    await vi.advanceTimersByTimeAsync(5 * TEST_INTERVALS.logs);
+    const gaps = pollsAt.slice(1).map((t, i) => t - pollsAt[i]!);
+    const flowing = Math.round(TEST_INTERVALS.logs * LOGS_FLOWING_SHARE);
+    // Three polls brought a line each; the fourth found none and the interval went back to the whole.
+    expect(gaps.slice(0, 4)).toEqual([flowing, flowing, flowing, TEST_INTERVALS.logs]);
     controller.stop();
   });
 });
