@@ -34,9 +34,9 @@ const REASONS = {
   'flood rssMB': `${RSS}; the flood also fills the 10,000-line buffer (--log-buffer)`,
   'long maxMB': `${RSS}; the long case is the flood`,
   'log-lag sustainedP95Ms': [
-    'polling once a second, a line waits 0-1 s for the next poll plus the poll itself: at 1,000',
-    'lines/s moto takes ~50-100 ms to answer a page of ~1,000 events, so the p95 sits at the interval.',
-    'A shorter intervals.logs buys it with more FilterLogEvents requests against the 5/s account limit',
+    'while lines arrive the logs are read every 750 ms (3/4 of intervals.logs), so a line waits up',
+    'to 750 ms for the next poll plus the poll itself (moto answers a page of ~1,000 events in',
+    '~50-100 ms): a p95 over 1 s means polls slower than that, e.g. a machine too busy to keep time',
   ].join(' '),
 };
 
