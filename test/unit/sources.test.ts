@@ -110,7 +110,8 @@ describe('the logs interval', () => {
     let lines = 3;
     backend.getLogs = async () => {
       pollsAt.push(Date.now());
-      const events = lines-- > 0 ? [{ id: `e${lines}`, timestamp: 1, stream: 's', message: 'm', level: 'INFO' }] : [];
+      const events =
+        lines-- > 0 ? [{ id: `e${lines}`, timestamp: 1, stream: 's', message: 'm', level: 'INFO' as const }] : [];
       return { events, follow: { mode: 'polling' } };
     };
     const { controller } = start(backend);
