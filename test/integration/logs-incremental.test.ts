@@ -2,8 +2,8 @@
 // poll reads from the newest timestamp seen minus the overlap, the late window is read again every
 // 30 s, nothing is lost or repeated in a paged flood, and the request budget holds. Time is the
 // follower's injected clock, advanced by the test: nothing sleeps and nothing is timed.
+import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import {
-  CloudWatchLogsClient,
   CreateLogGroupCommand,
   CreateLogStreamCommand,
   PutLogEventsCommand,
@@ -11,7 +11,8 @@ import {
 } from '@aws-sdk/client-cloudwatch-logs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { LogFollower, type LogFollowerOptions } from '../../src/adapters/aws/logFollower.js';
-import { startMoto, TEST_CREDENTIALS, type Moto } from '../helpers/moto.js';
+import { startMoto, type Moto } from '../helpers/moto.js';
+import { awsClients } from '../helpers/seedAws.js';
 
 const GROUP = '/ecs/flood';
 const STREAMS = ['web/a', 'web/b', 'web/c'];
@@ -24,14 +25,7 @@ let sent: { input: FilterLogEventsCommandInput; at: number }[];
 
 beforeAll(async () => {
   moto = await startMoto();
-  logs = new CloudWatchLogsClient({
-    endpoint: moto.endpoint,
-    region: TEST_CREDENTIALS.AWS_REGION,
-    credentials: {
-      accessKeyId: TEST_CREDENTIALS.AWS_ACCESS_KEY_ID,
-      secretAccessKey: TEST_CREDENTIALS.AWS_SECRET_ACCESS_KEY,
-    },
-  });
+  logs = awsClients(moto).logs;
   logs.middlewareStack.add(
     (next, context) => (args) => {
       if (context.commandName === 'FilterLogEventsCommand')
