@@ -4,25 +4,38 @@ import { expect, test } from 'vitest';
 import { firstRequestWritten } from '../../src/cli/firstRequest.js';
 import { createClients, destroyClients } from '../../src/adapters/aws/clients.js';
 
-test('firstRequestWritten resolves once a request is written out, before its answer', async () => {
-  let answer!: () => void;
-  const received = new Promise<void>((r) => (answer = r));
-  const server = createServer((_req, res) => void received.then(() => res.end('ok')));
+test('firstRequestWritten resolves once the ECS request is written out, before its answer; other requests do not count', async () => {
+  let answerEcs!: () => void;
+  const ecsMayAnswer = new Promise<void>((r) => (answerEcs = r));
+  // The service read is held until the test lets it answer; anything else is answered at once.
+  const server = createServer((req, res) => {
+    if (req.headers['x-amz-target']) void ecsMayAnswer.then(() => res.end('ok'));
+    else res.end('token');
+  });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;
-  const written = firstRequestWritten(60_000);
-  let answered = false;
-  const done = new Promise<void>((resolve) => {
-    const req = request({ host: '127.0.0.1', port, path: '/', method: 'POST' }, (res) => {
-      res.resume();
-      res.on('end', () => ((answered = true), resolve()));
+  const send = (path: string, headers: Record<string, string>) =>
+    new Promise<void>((resolve) => {
+      const req = request({ host: '127.0.0.1', port, path, method: 'POST', headers }, (res) => {
+        res.resume();
+        res.on('end', resolve);
+      });
+      req.end('body');
     });
-    req.end('body');
-  });
+  const written = firstRequestWritten(60_000);
+  let resolved = false;
+  void written.then(() => (resolved = true));
+  // The instance role's credentials first (IMDS: no target): not the service read.
+  await send('/latest/api/token', {});
+  expect(resolved).toBe(false);
+  let answered = false;
+  const ecs = send('/', { 'X-Amz-Target': 'AmazonEC2ContainerServiceV20141113.DescribeServices' }).then(
+    () => (answered = true),
+  );
   await written;
   expect(answered).toBe(false);
-  answer();
-  await done;
+  answerEcs();
+  await ecs;
   expect(answered).toBe(true);
   server.close();
 });
