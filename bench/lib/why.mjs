@@ -6,8 +6,9 @@ const RSS = [
   'the Node 20 binary alone is ~44 MB resident (its code and ICU data, file-backed), and loading the',
   '1.9 MB bundle brings `shipwatch --version` to ~88 MB before anything runs; the dashboard adds Yoga,',
   "React's fibers, the SDK clients and V8's heap headroom (live heap 35-56 MB, committed 1.5-2x).",
-  'Tried under the flood: young-generation caps of 1, 2 and 4 MB (-10 to -30 MB idle, but a higher',
-  'flood peak from early promotion), Ink caches of 1,024 entries instead of 4,096 (no change); kept:',
+  'Tried: young-generation caps of 1, 2 and 4 MB (before patch 8 -10 to -30 MB idle but a higher',
+  'flood peak from early promotion; after it 116-118 MB idle, no gain), Ink caches of 1,024 entries',
+  'instead of 4,096 (no change under the flood); kept:',
   'Ink patch 8 (-41 MB idle). Under 110 MB needs a smaller runtime than Node + React + the AWS SDK',
 ].join(' ');
 
