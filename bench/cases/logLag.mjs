@@ -5,7 +5,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { awsVersion } from '../lib/awsCli.mjs';
+import { awsV2, awsVersion, tailFollow } from '../lib/awsCli.mjs';
 import { figure, le } from '../lib/figures.mjs';
 import { drain, putSteady } from '../lib/logPut.mjs';
 import { cliTarget, sharedMoto } from '../lib/moto.mjs';
@@ -18,7 +18,7 @@ const phases = (quick) => [
   { key: 'sustained', total: quick ? 2000 : 15_000, perSecond: 1000 },
 ];
 
-async function once(ctx, { moto, h, fresh }, i) {
+async function once(ctx, { moto, h, fresh }, i, cli) {
   await fresh();
   const trace = join(mkdtempSync(join(tmpdir(), 'shipwatch-bench-trace-')), 'logs.tsv');
   const { args, env } = cliTarget(h, moto.endpoint);
@@ -29,10 +29,14 @@ async function once(ctx, { moto, h, fresh }, i) {
     cols: 120,
     rows: 36,
   });
+  let stopTail;
   try {
     // The seeded ERROR line on screen: the log follower has made its first (history) pass.
     if ((await term.waitFor(/upstream timeout calling payments/, ctx.settleMs)) === false)
       throw new Error(`the seeded log lines never showed\n${term.screen()}`);
+    // Side by side where a CLI v2 exists: `aws logs tail --follow` reads the same group meanwhile.
+    const tailTrace = `${trace}.aws`;
+    stopTail = cli && tailFollow(cli.bin, [h.SEEDED.logGroup, '--endpoint-url', moto.endpoint], env, tailTrace);
     await sleep(2000);
     const { logs } = h.awsClients(moto);
     const out = {};
@@ -47,10 +51,21 @@ async function once(ctx, { moto, h, fresh }, i) {
         [`${p.key}Dup`]: r.dup,
         [`${p.key}Rate`]: put.achievedPerSecond,
       });
+      if (stopTail) {
+        // aws logs tail polls every few seconds: it is given as long as it takes, up to 30 s.
+        const a = await drain(tailTrace, tag, put.sentAt, 30_000);
+        Object.assign(out, {
+          [`${p.key}AwsP50Ms`]: percentile(a.lags, 50),
+          [`${p.key}AwsP95Ms`]: percentile(a.lags, 95),
+          [`${p.key}AwsLost`]: a.lost,
+          [`${p.key}AwsDup`]: a.dup,
+        });
+      }
       if (term.exited()) throw new Error(`exited during the ${p.key} phase\n${term.screen()}`);
     }
     return out;
   } finally {
+    stopTail?.();
     await term.dispose();
   }
 }
@@ -60,7 +75,8 @@ export default {
   description: 'PutLogEvents on moto to the event reaching the app (SHIPWATCH_TRACE_LOGS)',
   async run(ctx) {
     const m = await sharedMoto(ctx);
-    const samples = await repeat(ctx, 'log-lag', ctx.runs, (i) => once(ctx, m, i));
+    const cli = awsV2();
+    const samples = await repeat(ctx, 'log-lag', ctx.runs, (i) => once(ctx, m, i, cli));
     const med = (k) => median(samples.map((s) => s[k]));
     const sum = (k) => (samples.length ? samples.reduce((a, s) => a + s[k], 0) : NaN);
     const version = awsVersion();
@@ -69,8 +85,8 @@ export default {
         (p) =>
           `${p.key}: ${p.total.toLocaleString('en-US')} events at ${p.perSecond}/s (achieved ${Math.round(med(`${p.key}Rate`))}/s), one PutLogEvents per 100 ms; lag = traced receivedAt - time of the call; p50/p95 medians of runs, lost/dup totals over runs`,
       ),
-      version?.startsWith('aws-cli/2')
-        ? 'aws logs tail side by side: not implemented yet'
+      cli
+        ? `aws logs tail --follow side by side: ${cli.bin} (${cli.version}) reading the same group in the same runs`
         : `aws logs tail --follow side by side skipped: needs AWS CLI v2, PATH has ${version ?? 'no aws'}`,
     ];
     const figures = phases(ctx.quick).flatMap((p) => [
@@ -78,6 +94,14 @@ export default {
       figure(`${p.key}P95Ms`, `${p.key}: lag p95`, med(`${p.key}P95Ms`), 'ms', le(1000)),
       figure(`${p.key}Lost`, `${p.key}: lost events`, sum(`${p.key}Lost`), 'n', le(0)),
       figure(`${p.key}Dup`, `${p.key}: duplicated events`, sum(`${p.key}Dup`), 'n', le(0)),
+      ...(cli
+        ? [
+            figure(`${p.key}AwsP50Ms`, `${p.key}: aws logs tail lag p50`, med(`${p.key}AwsP50Ms`), 'ms'),
+            figure(`${p.key}AwsP95Ms`, `${p.key}: aws logs tail lag p95`, med(`${p.key}AwsP95Ms`), 'ms'),
+            figure(`${p.key}AwsLost`, `${p.key}: aws logs tail lost`, sum(`${p.key}AwsLost`), 'n'),
+            figure(`${p.key}AwsDup`, `${p.key}: aws logs tail duplicated`, sum(`${p.key}AwsDup`), 'n'),
+          ]
+        : []),
     ]);
     return { samples, notes, figures };
   },

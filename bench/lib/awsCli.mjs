@@ -1,5 +1,6 @@
 // The AWS CLI on PATH, for side-by-side figures: which major version, and a timed call.
 import { spawn, spawnSync } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
 
 /** `aws --version`'s first word (e.g. aws-cli/1.45.11), or undefined when there is no aws. */
 export function awsVersion() {
@@ -24,4 +25,33 @@ export function timeAws(args, env) {
       else resolve({ ms, out });
     });
   });
+}
+
+/** An AWS CLI v2 (with `aws logs tail`): the one on PATH, else Debian's awscli package; undefined when neither is v2. */
+export function awsV2() {
+  for (const bin of ['aws', '/usr/bin/aws']) {
+    const r = spawnSync(bin, ['--version'], { encoding: 'utf8' });
+    const version = r.error || r.status !== 0 ? '' : `${r.stdout}${r.stderr}`.trim().split(/\s+/)[0];
+    if (version.startsWith('aws-cli/2')) return { bin, version };
+  }
+  return undefined;
+}
+
+/**
+ * Runs `aws logs tail --follow` and appends each line it prints to `file` in the CLI's trace format
+ * (`receivedAtMs<TAB>0<TAB>line`), so the same reader measures both. Returns a stop function.
+ */
+export function tailFollow(bin, args, env, file) {
+  const child = spawn(bin, ['logs', 'tail', ...args, '--follow', '--format', 'short'], {
+    env: { ...process.env, ...env, AWS_PAGER: '' },
+  });
+  let partial = '';
+  child.stdout.on('data', (d) => {
+    const lines = (partial + d).split('\n');
+    partial = lines.pop();
+    const at = Date.now();
+    if (lines.length) appendFileSync(file, lines.map((l) => `${at}\t0\t${l}\n`).join(''));
+  });
+  child.stderr.resume();
+  return () => child.kill('SIGTERM');
 }
