@@ -86,19 +86,21 @@ describe('shipwatch against moto', () => {
   });
 });
 
+/** A profile that exists nowhere: an empty home, no config or credentials files, no instance role. */
+function noCredentialsEnv(): Record<string, string> {
+  const home = mkdtempSync(join(tmpdir(), 'shipwatch-home-'));
+  return {
+    AWS_ENDPOINT_URL: moto.endpoint,
+    AWS_EC2_METADATA_DISABLED: 'true',
+    HOME: home,
+    AWS_CONFIG_FILE: join(home, 'none'),
+    AWS_SHARED_CREDENTIALS_FILE: join(home, 'none'),
+  };
+}
+
 describe('credentials and the bell', () => {
   test('missing credentials: one line saying what to run, exit 3, nothing drawn', async () => {
-    const home = mkdtempSync(join(tmpdir(), 'shipwatch-home-'));
-    const r = await runCli([...target, '--profile', 'oncall'], {
-      env: {
-        AWS_ENDPOINT_URL: moto.endpoint,
-        AWS_EC2_METADATA_DISABLED: 'true',
-        HOME: home,
-        AWS_CONFIG_FILE: join(home, 'none'),
-        AWS_SHARED_CREDENTIALS_FILE: join(home, 'none'),
-      },
-      timeoutMs: 30_000,
-    });
+    const r = await runCli([...target, '--profile', 'oncall'], { env: noCredentialsEnv(), timeoutMs: 30_000 });
     expect(r.exitCode).toBe(3);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/^shipwatch: AWS credentials missing or expired: run aws sso login --profile oncall/);
@@ -106,18 +108,11 @@ describe('credentials and the bell', () => {
   });
 
   test('in a terminal too: the first read is the credentials check; exit 3 with the one line, screen restored', async () => {
-    const home = mkdtempSync(join(tmpdir(), 'shipwatch-home-'));
     const t = spawnTerminal({
       args: [CLI_PATH, ...target, '--profile', 'oncall'],
       cols: 100,
       rows: 30,
-      env: {
-        AWS_ENDPOINT_URL: moto.endpoint,
-        AWS_EC2_METADATA_DISABLED: 'true',
-        HOME: home,
-        AWS_CONFIG_FILE: join(home, 'none'),
-        AWS_SHARED_CREDENTIALS_FILE: join(home, 'none'),
-      },
+      env: noCredentialsEnv(),
     });
     const exit = await t.exited;
     expect(exit.exitCode).toBe(3);
