@@ -2,11 +2,11 @@
 // demo world and against moto (a real AWS-compatible server). Prints each figure, its target, and
 // whether it was met (or MISSED by how much); medians of N runs. Linux only (/proc).
 //
-//   node bench/run.mjs [--runs 3] [--only NAME] [--quick] [--long [--minutes 10]] [--json]
+//   node bench/run.mjs [--runs 3] [--only NAME] [--quick] [--long [--minutes 10] [--speed 60]] [--json]
 //                      [--seconds S] [--settle-timeout 120] [--command FILE.js] [--extra="ARGS"]
 //
 // --quick shrinks every case (short windows, 1 run) for the smoke test; --long adds the long RSS
-// run; --seconds overrides the demo cases' window; --command runs another script in place of
+// run (--speed 1: the demo clock at real time, for the 2-hour run); --seconds overrides the demo cases' window; --command runs another script in place of
 // dist/shipwatch.js; --extra appends arguments to the demo cases (write it with "=").
 // Progress goes to stderr; the table (or with --json the JSON document) to stdout; both are also
 // written to .bench/results.json.
@@ -29,6 +29,7 @@ const { values: opt } = parseArgs({
     quick: { type: 'boolean', default: false },
     long: { type: 'boolean', default: false },
     minutes: { type: 'string', default: '10' },
+    speed: { type: 'string', default: '60' },
     json: { type: 'boolean', default: false },
     seconds: { type: 'string' },
     command: { type: 'string' },
@@ -57,6 +58,7 @@ const ctx = {
   runs: opt.quick ? 1 : Math.max(1, Number(opt.runs)),
   seconds: opt.seconds ? Number(opt.seconds) : undefined,
   minutes: Number(opt.minutes),
+  speed: Number(opt.speed),
   extra: opt.extra.split(/\s+/).filter(Boolean),
   settleMs: Number(opt['settle-timeout']) * 1000,
   failures: [],
