@@ -1,5 +1,6 @@
 import type {
   Alarm,
+  AlarmTransition,
   ContainerImage,
   CostSummary,
   Identity,
@@ -12,6 +13,7 @@ import type {
   ServiceSnapshot,
   TaskDefRef,
 } from './model.js';
+import type { TargetGroupHealth, TasksPage } from './tasks.js';
 
 /** Where the app looks; fixed for the life of a backend. */
 export interface Target {
@@ -46,6 +48,24 @@ export interface LogPage {
   follow: LogFollow;
 }
 
+/** A bounded read of a past stretch of the logs (the error-signature baseline before T+0). */
+export interface LogWindowQuery extends LogsQuery {
+  from: number;
+  to: number;
+  /** Error-ish lines only (the backend may still return others; callers filter again). */
+  errorsOnly: boolean;
+  /** Stop after this many events; the result says it was cut. */
+  maxEvents: number;
+}
+
+export interface LogWindow {
+  events: LogEvent[];
+  /** Stopped at maxEvents or at the page budget before reaching `to`. */
+  truncated: boolean;
+  /** Requests it took, for the bench's request count and the status line. */
+  requests: number;
+}
+
 /**
  * The port: everything the app needs from a cloud, read and act.
  * The demo world and the AWS adapter both implement it; nothing above src/adapters knows which is used.
@@ -66,6 +86,14 @@ export interface Backend {
   getCost(signal: AbortSignal): Promise<CostSummary>;
   /** Log events new since the last call; the backend keeps its place in the stream (the first call starts the follow). */
   getLogs(query: LogsQuery, signal: AbortSignal): Promise<LogPage>;
+  /** A past stretch of the logs, read once, paged and paced within the FilterLogEvents budget. */
+  getLogWindow(query: LogWindowQuery, signal: AbortSignal): Promise<LogWindow>;
+  /** Running and recently stopped tasks of the service. */
+  getTasks(signal: AbortSignal): Promise<TasksPage>;
+  /** Health of every target in each of the service's target groups. */
+  getTargetHealth(loadBalancers: ServiceLoadBalancer[], signal: AbortSignal): Promise<TargetGroupHealth[]>;
+  /** An alarm's state changes since `since`, newest first (read when its detail view opens). */
+  getAlarmHistory(name: string, since: number, signal: AbortSignal): Promise<AlarmTransition[]>;
   /**
    * Changes production. Only ever called after the user confirmed, and sent once: a failure that may
    * have reached AWS is a MutationError (domain/errors.ts) saying whether it took effect; any other
@@ -88,4 +116,8 @@ export interface PollIntervals {
   metrics: number;
   cost: number;
   logs: number;
+  /** The Tasks view's list (ListTasks/DescribeTasks, free). */
+  tasks: number;
+  /** Target health of the service's target groups (DescribeTargetHealth, free). */
+  targets: number;
 }

@@ -22,6 +22,24 @@ export interface ContainerInfo {
   /** The part of the image after the last ':' (or '@sha…' digest), "latest" when absent. */
   imageTag: string;
   envNames: string[];
+  /** The whole definition, for the task-definition diff; absent where a backend does not read it. */
+  detail?: ContainerDetail;
+}
+
+/** What a rollback would change in a container besides its image (ECS ContainerDefinition). */
+export interface ContainerDetail {
+  /** Environment values by name, as registered (the UI masks names that look secret). */
+  env: Record<string, string>;
+  /** Secret names only (their valueFrom is an ARN, not the value). */
+  secrets: string[];
+  cpu?: number;
+  memory?: number;
+  memoryReservation?: number;
+  essential?: boolean;
+  command?: string[];
+  entryPoint?: string[];
+  healthCheck?: { command: string[]; intervalS?: number; timeoutS?: number; retries?: number; startPeriodS?: number };
+  ports: { containerPort?: number; hostPort?: number; protocol?: string }[];
 }
 
 /** A container's image as a service revision ran it (ECS resolves each tag to a digest per service revision). */
@@ -41,6 +59,9 @@ export interface TaskDefinitionInfo extends TaskDefRef {
   registeredAt?: number;
   /** awslogs group of the first container that has one. */
   logGroup?: string;
+  /** Task-level size, as ECS gives it ("512", "1 vCPU"). */
+  cpu?: string;
+  memory?: string;
 }
 
 export interface Deployment {
@@ -143,6 +164,22 @@ export interface Alarm {
   state: AlarmState;
   reason: string;
   stateUpdatedAt: number;
+  /** What it watches, for the detail view: e.g. `AWS/ApplicationELB HTTPCode_Target_5XX_Count Sum`, dimensions. */
+  metric?: { namespace: string; name: string; stat?: string; dimensions: Record<string, string> };
+  threshold?: number;
+  /** e.g. GreaterThanThreshold */
+  comparison?: string;
+  /** e.g. `3 of 3 periods of 60 s` */
+  evaluation?: string;
+  description?: string;
+}
+
+/** One state change of an alarm (DescribeAlarmHistory, HistoryItemType StateUpdate). */
+export interface AlarmTransition {
+  at: number;
+  from?: AlarmState;
+  to: AlarmState;
+  reason: string;
 }
 
 export interface MetricPoint {
@@ -160,6 +197,13 @@ export interface MetricSeries {
   threshold?: number;
   /** Average of the same series over the same length of time before the release started. */
   baseline?: number;
+  /**
+   * The series' points before T+0, oldest first: at least as long a stretch as the window so far
+   * when the history exists. The release verdict's rank test compares `points` with these.
+   */
+  baselinePoints?: MetricPoint[];
+  /** The target group a load-balancer series belongs to (its name), when the service has several. */
+  targetGroup?: string;
 }
 
 export interface DailyCost {
@@ -200,6 +244,7 @@ export type ChecklistKind =
   | 'no-log-errors'
   | 'metric-below'
   | 'cost-within'
+  | 'verdict'
   | 'wait'
   | 'manual';
 export type StepStatus = 'pending' | 'running' | 'passed' | 'failed' | 'skipped';
@@ -241,7 +286,7 @@ export interface ChecklistStepDef {
   title: string;
   phase: ChecklistPhase;
   kind: ChecklistKind;
-  /** Built-in kinds' parameters, e.g. {metric: 'p99', below: 500}, {minutes: 5, pattern: 'ERROR|PANIC'}, wait {minutes: 10}. */
+  /** Built-in kinds' parameters, e.g. {metric: 'p99', below: 500}, {minutes: 5, pattern: 'timeout'}, wait {minutes: 10}. */
   params?: Record<string, string | number>;
   http?: HttpStepSpec;
   command?: CommandStepSpec;

@@ -167,3 +167,49 @@ export const sdkRevision = (id: string, revision: number, over: Partial<ServiceR
   createdAt: at(revision - 40),
   ...over,
 });
+
+/** A task of the service as DescribeTasks returns it on AWS (moto leaves out the times, the zone and the task's health). */
+export function sdkTask(id: string, minute: number, over: Partial<Task> = {}): Task {
+  return {
+    taskArn: taskArn(id),
+    taskDefinitionArn: tdArn(42),
+    clusterArn: arn('cluster/prod'),
+    group: 'service:web',
+    availabilityZone: 'us-east-1b',
+    lastStatus: 'RUNNING',
+    desiredStatus: 'RUNNING',
+    healthStatus: 'HEALTHY',
+    createdAt: at(minute - 1),
+    startedAt: at(minute),
+    containers: [
+      { name: 'web', lastStatus: 'RUNNING', healthStatus: 'HEALTHY' },
+      { name: 'sidecar', lastStatus: 'RUNNING', healthStatus: 'UNKNOWN' },
+    ],
+    ...over,
+  };
+}
+
+/** A container definition with everything a rollback diff looks at (RegisterTaskDefinition's field names). */
+export const fullContainerDefinition = {
+  name: 'web',
+  image: 'registry.example.com/web:v1.4.0',
+  cpu: 448,
+  memory: 1536,
+  memoryReservation: 1024,
+  essential: true,
+  entryPoint: ['/usr/local/bin/web'],
+  command: ['serve', '--port', '8080'],
+  environment: [
+    { name: 'PORT', value: '8080' },
+    { name: 'FEATURE_NEW_CHECKOUT', value: 'true' },
+  ],
+  secrets: [{ name: 'DB_PASSWORD', valueFrom: `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:web/db-AbCdEf` }],
+  portMappings: [{ containerPort: 8080, hostPort: 8080, protocol: 'tcp' as const }],
+  healthCheck: {
+    command: ['CMD-SHELL', 'curl -f http://localhost:8080/health'],
+    interval: 15,
+    timeout: 5,
+    retries: 3,
+    startPeriod: 30,
+  },
+};

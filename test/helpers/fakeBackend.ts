@@ -1,7 +1,9 @@
 // A Backend whose world the test sets directly: for component tests that need exact states.
-import type { Backend, LogPage, LogsQuery, MetricsQuery } from '../../src/domain/backend.js';
+import type { Backend, LogPage, LogsQuery, LogWindow, MetricsQuery } from '../../src/domain/backend.js';
+import type { TargetGroupHealth, TasksPage } from '../../src/domain/tasks.js';
 import type {
   Alarm,
+  AlarmTransition,
   ContainerImage,
   CostSummary,
   LogEvent,
@@ -18,6 +20,11 @@ export interface FakeWorld {
   metrics: MetricSeries[];
   cost: CostSummary;
   logs: LogEvent[];
+  /** What getLogWindow answers (filtered by its from/to). */
+  pastLogs?: LogEvent[];
+  tasks?: TasksPage;
+  targetHealth?: TargetGroupHealth[];
+  alarmHistory?: Record<string, AlarmTransition[]>;
   failRollback?: string;
   failPin?: string;
 }
@@ -61,6 +68,13 @@ export class FakeBackend implements Backend {
     this.logsRead = this.world.logs.length;
     return { events, follow: { mode: 'polling' } };
   }
+  async getLogWindow(q: { from: number; to: number; maxEvents: number }): Promise<LogWindow> {
+    const within = (this.world.pastLogs ?? []).filter((e) => e.timestamp >= q.from && e.timestamp < q.to);
+    return { events: within.slice(0, q.maxEvents), truncated: within.length > q.maxEvents, requests: 1 };
+  }
+  getTasks = async (): Promise<TasksPage> => this.world.tasks ?? { tasks: [], insights: false };
+  getTargetHealth = async (): Promise<TargetGroupHealth[]> => this.world.targetHealth ?? [];
+  getAlarmHistory = async (name: string): Promise<AlarmTransition[]> => this.world.alarmHistory?.[name] ?? [];
   async rollback(request: RollbackRequest) {
     this.rollbacks.push(request);
     if (this.world.failRollback) throw new Error(this.world.failRollback);

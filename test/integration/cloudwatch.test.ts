@@ -6,16 +6,12 @@ import {
   SetAlarmStateCommand,
   type MetricDatum,
 } from '@aws-sdk/client-cloudwatch';
-import {
-  CreateListenerCommand,
-  CreateLoadBalancerCommand,
-  CreateTargetGroupCommand,
-  ElasticLoadBalancingV2Client,
-} from '@aws-sdk/client-elastic-load-balancing-v2';
+import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fetchAlarms } from '../../src/adapters/aws/alarms.js';
 import { MetricsReader } from '../../src/adapters/aws/metrics.js';
 import { startMoto, TEST_CREDENTIALS, type Moto } from '../helpers/moto.js';
+import { albDimensions, seedAlb } from '../helpers/seedAws.js';
 
 const MIN = 60_000;
 const signal = new AbortController().signal;
@@ -129,45 +125,6 @@ describe('fetchAlarms against moto', () => {
   });
 });
 
-/** moto's default VPC subnets, read over EC2's query API (the EC2 client is not a dependency). */
-async function defaultSubnets(): Promise<string[]> {
-  // moto reads the region from the credential scope of the Authorization header.
-  const auth = 'AWS4-HMAC-SHA256 Credential=test/20240101/us-east-1/ec2/aws4_request, SignedHeaders=host, Signature=0';
-  const r = await fetch(moto.endpoint, {
-    method: 'POST',
-    headers: { authorization: auth, 'content-type': 'application/x-www-form-urlencoded' },
-    body: 'Action=DescribeSubnets&Version=2016-11-15',
-  });
-  return [...(await r.text()).matchAll(/<subnetId>([^<]+)</g)].map((m) => m[1]!).slice(0, 2);
-}
-
-/** An ALB forwarding to a target group, as an ECS service behind a load balancer has. */
-async function createAlb(): Promise<{ tgArn: string; lbArn: string }> {
-  const lb = await elb.send(
-    new CreateLoadBalancerCommand({ Name: 'web-alb', Subnets: await defaultSubnets(), Type: 'application' }),
-  );
-  const lbArn = lb.LoadBalancers![0]!.LoadBalancerArn!;
-  const tg = await elb.send(
-    new CreateTargetGroupCommand({
-      Name: 'web-tg',
-      Protocol: 'HTTP',
-      Port: 8080,
-      VpcId: lb.LoadBalancers![0]!.VpcId,
-      TargetType: 'ip',
-    }),
-  );
-  const tgArn = tg.TargetGroups![0]!.TargetGroupArn!;
-  await elb.send(
-    new CreateListenerCommand({
-      LoadBalancerArn: lbArn,
-      Protocol: 'HTTP',
-      Port: 80,
-      DefaultActions: [{ Type: 'forward', TargetGroupArn: tgArn }],
-    }),
-  );
-  return { tgArn, lbArn };
-}
-
 describe('MetricsReader against moto', () => {
   // A release 19.5 minutes ago; the window starts on its minute, the baseline is the 30 min before.
   const windowStart = Math.floor(Date.now() / MIN) * MIN - 19 * MIN;
@@ -208,11 +165,9 @@ describe('MetricsReader against moto', () => {
   }
 
   async function seed() {
-    const { tgArn, lbArn } = await createAlb();
-    const elbDims = [
-      { Name: 'TargetGroup', Value: tgArn.slice(tgArn.indexOf('targetgroup/')) },
-      { Name: 'LoadBalancer', Value: lbArn.slice(lbArn.indexOf('app/')) },
-    ];
+    const { lbArn, targetGroups } = await seedAlb(moto, ['web-tg']);
+    const tgArn = targetGroups[0]!.arn;
+    const elbDims = albDimensions(tgArn, lbArn);
     await put('AWS/ECS', [
       // A spike just outside the baseline (it must not count), the quiet baseline, the release.
       ...minutes(-31, -31, 'CPUUtilization', ecsDims, () => [900, 900]),
@@ -239,6 +194,7 @@ describe('MetricsReader against moto', () => {
       ['cpu', 'CPU', '%'],
       ['memory', 'Memory', '%'],
       ['5xx', '5xx', 'count'],
+      ['5xxRate', '5xx %', 'Percent'],
       ['requests', 'Requests', 'count'],
       ['p99', 'p99', 'ms'],
       ['healthy', 'Healthy', 'count'],

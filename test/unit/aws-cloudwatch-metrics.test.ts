@@ -133,7 +133,7 @@ describe('MetricsReader', () => {
       .resolves({ TargetGroups: [{ LoadBalancerArns: [LB] }] });
     const r = reader();
     const first = await r.get(releaseStart, lbs, signal);
-    expect(first.map((s) => s.id)).toEqual(['cpu', 'memory', '5xx', 'requests', 'p99', 'healthy']);
+    expect(first.map((s) => s.id)).toEqual(['cpu', 'memory', '5xx', '5xxRate', 'requests', 'p99', 'healthy']);
     expect(first.find((s) => s.id === 'cpu')!.current).toBe(40);
     expect(ids(cwMock.commandCalls(GetMetricDataCommand)[0]!.args[0].input)).toEqual(['m_cpu', 'm_memory']);
     await r.get(releaseStart, lbs, signal);

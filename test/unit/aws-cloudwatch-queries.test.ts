@@ -16,6 +16,7 @@ const TG = 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/web-
 const ALB = 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/web-alb/50dc6c495c0c9188';
 const NLB = 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/net/web-nlb/50dc6c495c0c9188';
 const dims = { TargetGroup: 'targetgroup/web-tg/73e2d6bc24d8a067', LoadBalancer: 'app/web-alb/50dc6c495c0c9188' };
+const tg = [{ name: 'web-tg', dims }];
 
 describe('elbDimensions', () => {
   it('takes targetgroup/<name>/<id> and app/<name>/<id> from the ARNs', () => {
@@ -33,21 +34,22 @@ describe('seriesSpecs', () => {
     expect(seriesSpecs(o, undefined).map((s) => s.id)).toEqual(['cpu', 'memory']);
   });
   it('queries the target group with both dimensions: Sum for counts, p99 in seconds scaled to ms', () => {
-    const specs = seriesSpecs(o, dims);
+    const specs = seriesSpecs(o, tg);
     expect(specs.map((s) => [s.id, s.label, s.metric?.name, s.metric?.stat, s.threshold])).toEqual([
       ['cpu', 'CPU', 'CPUUtilization', 'Average', 70],
       ['memory', 'Memory', 'MemoryUtilization', 'Average', 80],
       ['5xx', '5xx', 'HTTPCode_Target_5XX_Count', 'Sum', undefined],
+      ['5xxRate', '5xx %', undefined, undefined, 1],
       ['requests', 'Requests', 'RequestCount', 'Sum', undefined],
       ['p99', 'p99', 'TargetResponseTime', 'p99', 500],
       ['healthy', 'Healthy', 'HealthyHostCount', 'Minimum', undefined],
     ]);
-    for (const s of specs.slice(2)) expect(s.metric!.dimensions).toEqual(dims);
-    expect(specs[4]).toMatchObject({ unit: 'ms', scale: 1000 });
+    for (const s of specs.slice(2).filter((x) => x.id !== '5xxRate')) expect(s.metric!.dimensions).toEqual(dims);
+    expect(specs[5]).toMatchObject({ unit: 'ms', scale: 1000 });
   });
   it('keeps the target group series without a query when the load balancer is unknown', () => {
-    const specs = seriesSpecs(o, null);
-    expect(specs.map((s) => s.id)).toEqual(['cpu', 'memory', '5xx', 'requests', 'p99', 'healthy']);
+    const specs = seriesSpecs(o, [{ name: 'web-tg', dims: null }]);
+    expect(specs.map((s) => s.id)).toEqual(['cpu', 'memory', '5xx', '5xxRate', 'requests', 'p99', 'healthy']);
     expect(toQueries(specs, 60).map((q) => q.Id)).toEqual(['m_cpu', 'm_memory']);
   });
   it('adds extras as x0.. and lets config override thresholds by id', () => {
@@ -62,11 +64,12 @@ describe('seriesSpecs', () => {
         threshold: 10,
       },
     ];
-    const specs = seriesSpecs({ ...o, extra, thresholds: { cpu: 30, x0: 5, '5xx': 1 } }, dims);
+    const specs = seriesSpecs({ ...o, extra, thresholds: { cpu: 30, x0: 5, '5xx': 1 } }, tg);
     expect(specs.map((s) => [s.id, s.threshold])).toEqual([
       ['cpu', 30],
       ['memory', 80],
       ['5xx', 1],
+      ['5xxRate', 1],
       ['requests', undefined],
       ['p99', 500],
       ['healthy', undefined],
@@ -77,7 +80,7 @@ describe('seriesSpecs', () => {
 
 describe('queries', () => {
   it('uses ids CloudWatch accepts (a lower-case letter first) and no Unit filter', () => {
-    const queries = toQueries(seriesSpecs({ cluster: 'c', service: 's' }, dims), 300);
+    const queries = toQueries(seriesSpecs({ cluster: 'c', service: 's' }, tg), 300);
     for (const q of queries) expect(q.Id).toMatch(/^[a-z][A-Za-z0-9_]*$/);
     expect(queryId('5xx')).toBe('m_5xx');
     expect(queries[0]).toEqual({

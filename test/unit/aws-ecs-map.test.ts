@@ -48,7 +48,7 @@ describe('imageTag', () => {
 });
 
 describe('mapTaskDefinition', () => {
-  it('maps containers, tags, env names (never values) and the awslogs group', () => {
+  it('maps containers, tags, env names (values only in the detail) and the awslogs group', () => {
     expect(mapTaskDefinition(sdkTaskDef(42))).toEqual({
       family: 'web',
       revision: 42,
@@ -62,12 +62,14 @@ describe('mapTaskDefinition', () => {
           image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/web:v1.42.0',
           imageTag: 'v1.42.0',
           envNames: ['PORT', 'DB_URL'],
+          detail: { env: { PORT: '8080', DB_URL: 'postgres://secret@db/web' }, secrets: [], ports: [] },
         },
         {
           name: 'sidecar',
           image: 'public.ecr.aws/aws-observability/aws-otel-collector',
           imageTag: 'latest',
           envNames: [],
+          detail: { env: {}, secrets: [], ports: [] },
         },
       ],
     });

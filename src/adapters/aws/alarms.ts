@@ -1,10 +1,12 @@
 // CloudWatch alarms of the release: DescribeAlarms by name prefix and/or explicit names, metric and
-// composite alike, every page.
+// composite alike, every page. What each watches (metric, threshold, evaluation) comes from the same
+// answer: the detail view costs no request.
 import {
   paginateDescribeAlarms,
   type CloudWatchClient,
   type CompositeAlarm,
   type DescribeAlarmsCommandInput,
+  type Metric,
   type MetricAlarm,
 } from '@aws-sdk/client-cloudwatch';
 import type { Alarm, AlarmState } from '../../domain/model.js';
@@ -18,10 +20,59 @@ export interface AlarmSelection {
 const NAMES_PER_REQUEST = 100;
 const STATES: readonly AlarmState[] = ['OK', 'ALARM', 'INSUFFICIENT_DATA'];
 
-type AnyAlarm = Pick<
-  MetricAlarm & CompositeAlarm,
-  'AlarmName' | 'StateValue' | 'StateReason' | 'StateUpdatedTimestamp' | 'StateTransitionedTimestamp'
->;
+/** The state a CloudWatch string names, if it names one (shared with alarmHistory.ts). */
+export const asAlarmState = (v: unknown): AlarmState | undefined => STATES.find((s) => s === v);
+
+/** Either kind, as DescribeAlarms gives it: every field is optional in the SDK's types. */
+type AnyAlarm = Partial<MetricAlarm & CompositeAlarm>;
+
+type Details = Pick<Alarm, 'metric' | 'threshold' | 'comparison' | 'evaluation' | 'description'>;
+
+const metricOf = (m: Pick<Metric, 'Namespace' | 'MetricName' | 'Dimensions'>, stat?: string) =>
+  m.MetricName
+    ? {
+        namespace: m.Namespace ?? '',
+        name: m.MetricName,
+        ...(stat ? { stat } : {}),
+        dimensions: Object.fromEntries((m.Dimensions ?? []).map((d) => [d.Name ?? '', d.Value ?? ''])),
+      }
+    : undefined;
+
+/**
+ * A metric alarm's metric: its own fields, or (a metric-math alarm) the one query it alarms on when
+ * that is a plain metric; an expression has no single metric to name. Anomaly-detection alarms
+ * compare with a band (ThresholdMetricId), not a number: no threshold then.
+ */
+function metricDetails(a: AnyAlarm): Details {
+  const returned = a.Metrics?.find((q) => q.ReturnData !== false && q.Id !== a.ThresholdMetricId);
+  const stat = returned?.MetricStat;
+  const metric = a.MetricName
+    ? metricOf(a, a.Statistic ?? a.ExtendedStatistic)
+    : stat?.Metric && metricOf(stat.Metric, stat.Stat);
+  const period = a.Period ?? stat?.Period ?? returned?.Period;
+  const periods = a.EvaluationPeriods;
+  const evaluation =
+    periods === undefined
+      ? undefined
+      : `${a.DatapointsToAlarm ?? periods} of ${periods} period${periods === 1 ? '' : 's'}${period ? ` of ${period} s` : ''}`;
+  return defined({
+    metric,
+    threshold: a.ThresholdMetricId ? undefined : a.Threshold,
+    comparison: a.ComparisonOperator,
+    evaluation,
+    description: a.AlarmDescription || undefined,
+  });
+}
+
+/** A composite alarm is its rule: that is what the on-call needs to read, after any description. */
+function compositeDetails(a: AnyAlarm): Details {
+  const parts = [a.AlarmDescription, a.AlarmRule].filter(Boolean);
+  return defined({ description: parts.length ? parts.join(' — rule: ') : undefined });
+}
+
+/** Leaves absent fields out, so an alarm without details looks as it did before there were any. */
+const defined = <T extends object>(o: T): T =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 
 /**
  * SDK alarm → domain alarm. The time is that of the last state *transition* when AWS reports one:
@@ -29,9 +80,16 @@ type AnyAlarm = Pick<
  * make an alarm look freshly fired. moto only sets StateUpdatedTimestamp, hence the fallback.
  */
 export function toAlarm(a: AnyAlarm, kind: Alarm['kind']): Alarm {
-  const state = STATES.find((s) => s === a.StateValue) ?? 'INSUFFICIENT_DATA';
+  const state = asAlarmState(a.StateValue) ?? 'INSUFFICIENT_DATA';
   const at = a.StateTransitionedTimestamp ?? a.StateUpdatedTimestamp;
-  return { name: a.AlarmName ?? '', kind, state, reason: a.StateReason ?? '', stateUpdatedAt: at ? at.getTime() : 0 };
+  return {
+    name: a.AlarmName ?? '',
+    kind,
+    state,
+    reason: a.StateReason ?? '',
+    stateUpdatedAt: at ? at.getTime() : 0,
+    ...(kind === 'metric' ? metricDetails(a) : compositeDetails(a)),
+  };
 }
 
 /** The DescribeAlarms inputs for a selection: one by prefix, one per chunk of names. */

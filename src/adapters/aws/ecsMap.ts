@@ -12,6 +12,7 @@ import type {
   TaskDefinition,
 } from '@aws-sdk/client-ecs';
 import type {
+  ContainerDetail,
   ContainerImage,
   ContainerInfo,
   Deployment,
@@ -42,14 +43,46 @@ export function parseTaskDefRef(s: string | undefined): TaskDefRef | undefined {
 // Moved to the domain (the demo names images too); re-exported for the mappers' callers and tests.
 export { imageTag } from '../../domain/imageTags.js';
 
+/**
+ * What a rollback would change besides the image. Values of plain environment variables are kept
+ * (the UI masks names that look secret); secrets are names only, their valueFrom is an ARN.
+ */
+function mapDetail(c: ContainerDefinition): ContainerDetail {
+  const hc = c.healthCheck;
+  return {
+    env: Object.fromEntries((c.environment ?? []).flatMap((e) => (e.name ? [[e.name, e.value ?? '']] : []))),
+    secrets: (c.secrets ?? []).flatMap((x) => (x.name ? [x.name] : [])),
+    cpu: c.cpu,
+    memory: c.memory,
+    memoryReservation: c.memoryReservation,
+    essential: c.essential,
+    command: c.command,
+    entryPoint: c.entryPoint,
+    healthCheck: hc?.command
+      ? {
+          command: hc.command,
+          intervalS: hc.interval,
+          timeoutS: hc.timeout,
+          retries: hc.retries,
+          startPeriodS: hc.startPeriod,
+        }
+      : undefined,
+    ports: (c.portMappings ?? []).map((p) => ({
+      containerPort: p.containerPort,
+      hostPort: p.hostPort,
+      protocol: p.protocol,
+    })),
+  };
+}
+
 function mapContainer(c: ContainerDefinition, i: number): ContainerInfo {
   const image = c.image ?? '';
   return {
     name: c.name ?? `container-${i + 1}`,
     image,
     imageTag: imageTag(image),
-    // Names only: values may be secrets and the dashboard is shown on shared screens.
     envNames: (c.environment ?? []).flatMap((e) => (e.name ? [e.name] : [])),
+    detail: mapDetail(c),
   };
 }
 
@@ -69,6 +102,8 @@ export function mapTaskDefinition(td: TaskDefinition | undefined): TaskDefinitio
     containers: defs.map(mapContainer),
     registeredAt: ms(td.registeredAt),
     logGroup,
+    cpu: td.cpu,
+    memory: td.memory,
   };
 }
 

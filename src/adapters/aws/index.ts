@@ -6,15 +6,26 @@
 // fails, so a pane can say what is missing while the others keep working.
 import { STSClient } from '@aws-sdk/client-sts';
 import { CredentialsError, UsageError } from '../../domain/errors.js';
-import type { Backend, LogPage, LogsQuery, MetricsQuery, Target } from '../../domain/backend.js';
+import type {
+  Backend,
+  LogPage,
+  LogsQuery,
+  LogWindow,
+  LogWindowQuery,
+  MetricsQuery,
+  Target,
+} from '../../domain/backend.js';
 import type {
   ContainerImage,
   Identity,
   PinResult,
   RollbackRequest,
+  ServiceLoadBalancer,
   ServiceSnapshot,
   TaskDefRef,
 } from '../../domain/model.js';
+import type { TargetGroupHealth, TasksPage } from '../../domain/tasks.js';
+import { fetchAlarmHistory, HISTORY_ACTION } from './alarmHistory.js';
 import { fetchAlarms } from './alarms.js';
 import { createClients, destroyClients, type AwsClients } from './clients.js';
 import { CostReader } from './cost.js';
@@ -24,7 +35,10 @@ import type { MutationTiming } from './sendOnce.js';
 import { describeAwsError, isCredentialsProblem } from './awsErrors.js';
 import { getIdentity } from './identity.js';
 import { LogFollower } from './logFollower.js';
+import { readLogWindow } from './logWindow.js';
 import { MetricsReader, type ExtraMetric } from './metrics.js';
+import { readTargetHealth } from './targetHealth.js';
+import { TaskReader } from './tasks.js';
 
 /** What the adapter is told to watch; the CLI fills it from the resolved settings. */
 export interface AwsBackendOptions {
@@ -159,15 +173,54 @@ export class AwsBackend implements Backend {
   }
 
   /** The log group from config, else from the serving task definition's awslogs options. */
-  private startFollowing(query: LogsQuery): LogFollower {
+  private logGroupOf(query: LogsQuery): string {
     const group = this.o.logGroup ?? query.logGroup;
     if (!group)
       throw new Error('no log group: the task definition has no awslogs log configuration; set logGroup in the config');
+    return group;
+  }
+
+  private startFollowing(query: LogsQuery): LogFollower {
     return new LogFollower(this.clients.logs, {
-      logGroup: group,
+      logGroup: this.logGroupOf(query),
       filterPattern: this.o.logFilterPattern,
       liveTail: this.o.liveTail,
     });
+  }
+
+  /** Read once, paced at 2 requests/s beside the follower's polls (logWindow.ts). */
+  getLogWindow(query: LogWindowQuery, signal: AbortSignal): Promise<LogWindow> {
+    return explain('logs:FilterLogEvents', this.o.profile, () =>
+      readLogWindow(
+        this.clients.logs,
+        query,
+        { logGroup: this.logGroupOf(query), filterPattern: this.o.logFilterPattern },
+        signal,
+      ),
+    );
+  }
+  /** Built on first use, like the other readers. */
+  private taskReader?: TaskReader;
+  /** ListTasks names the read; DescribeTasks' failures name themselves (tasks.ts); Container Insights never fails it. */
+  getTasks(signal: AbortSignal): Promise<TasksPage> {
+    const reader = (this.taskReader ??= new TaskReader(
+      this.clients.ecs,
+      this.clients.cloudwatch,
+      this.o.cluster,
+      this.o.service,
+      { profile: this.o.profile },
+    ));
+    return explain('ecs:ListTasks', this.o.profile, () => reader.read(signal));
+  }
+  getTargetHealth(loadBalancers: ServiceLoadBalancer[], signal: AbortSignal): Promise<TargetGroupHealth[]> {
+    return explain('elasticloadbalancing:DescribeTargetHealth', this.o.profile, () =>
+      readTargetHealth(this.clients.elb, loadBalancers, signal),
+    );
+  }
+  getAlarmHistory(name: string, since: number, signal: AbortSignal) {
+    return explain(HISTORY_ACTION, this.o.profile, () =>
+      fetchAlarmHistory(this.clients.cloudwatch, name, since, signal),
+    );
   }
 
   /** Sent once; a lost answer is read back. Its errors are MutationErrors that already name the action. */

@@ -146,6 +146,17 @@ export class RequestBudget {
 
 const contentKey = (ts: number, stream: string, message: string) => `${ts}\u0000${stream}\u0000${message}`;
 
+/** FilterLogEvents names a group by ARN (another account's, say) or by name, in different fields. */
+export const logGroupParam = (group: string): { logGroupIdentifier: string } | { logGroupName: string } =>
+  group.startsWith('arn:') ? { logGroupIdentifier: group } : { logGroupName: group };
+
+/** A FilterLogEvents event as the domain sees it; one without an id or a time is no event. Shared with logWindow.ts. */
+export function toLogEvent(e: FilteredLogEvent): LogEvent | undefined {
+  if (e.eventId === undefined || e.timestamp === undefined) return undefined;
+  const message = e.message ?? '';
+  return { id: e.eventId, timestamp: e.timestamp, stream: e.logStreamName ?? '', message, level: levelOf(message) };
+}
+
 const byTimeThenId = (a: LogEvent, b: LogEvent) =>
   a.timestamp - b.timestamp || a.id.length - b.id.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -311,9 +322,7 @@ export class LogFollower {
       const began = p.began ?? this.now();
       const res = await this.logs.send(
         new FilterLogEventsCommand({
-          ...(this.o.logGroup.startsWith('arn:')
-            ? { logGroupIdentifier: this.o.logGroup }
-            : { logGroupName: this.o.logGroup }),
+          ...logGroupParam(this.o.logGroup),
           startTime: p.startTime,
           filterPattern: this.o.filterPattern || undefined,
           limit: this.o.pageSize,
@@ -353,14 +362,11 @@ export class LogFollower {
 
   private admit(polled: FilteredLogEvent[], live: LiveTailSessionLogEvent[]): LogEvent[] {
     const out: LogEvent[] = [];
-    for (const e of polled) {
-      if (e.eventId === undefined || e.timestamp === undefined) continue;
+    for (const raw of polled) {
+      const e = toLogEvent(raw);
+      if (!e) continue;
       this.newest = Math.max(this.newest ?? e.timestamp, e.timestamp);
-      const stream = e.logStreamName ?? '',
-        message = e.message ?? '';
-      if (this.seen.admitPolled(e.eventId, e.timestamp, contentKey(e.timestamp, stream, message))) {
-        out.push({ id: e.eventId, timestamp: e.timestamp, stream, message, level: levelOf(message) });
-      }
+      if (this.seen.admitPolled(e.id, e.timestamp, contentKey(e.timestamp, e.stream, e.message))) out.push(e);
     }
     for (const e of live) {
       if (e.timestamp === undefined) continue;

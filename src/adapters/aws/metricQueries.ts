@@ -1,5 +1,6 @@
-// Pure parts of the metrics reader: which series to ask CloudWatch for, the GetMetricData queries,
-// the ELB dimensions from ARNs, and GetMetricData results → domain series.
+// Pure parts of the metrics reader: which series to ask CloudWatch for (each target group's), the
+// GetMetricData queries, the ELB dimensions from ARNs, the series computed from two others (the 5xx
+// rate), and GetMetricData results → domain series.
 import type { MetricDataQuery, MetricDataResult } from '@aws-sdk/client-cloudwatch';
 import type { MetricPoint, MetricSeries } from '../../domain/model.js';
 
@@ -30,12 +31,22 @@ export interface SeriesSpec {
   metric?: MetricRef;
   /** Multiplies every value: TargetResponseTime comes in seconds and is shown in ms. */
   scale?: number;
+  /** The target group's name, on its load-balancer series when the service has several. */
+  targetGroup?: string;
+  /** Computed from two other series bucket by bucket, `of` ÷ `per` × 100, instead of queried. */
+  ratio?: { of: string; per: string };
 }
 
 /** The ApplicationELB dimensions of a target group: `targetgroup/<name>/<id>`, `app/<name>/<id>`. */
 export interface ElbDims {
   TargetGroup: string;
   LoadBalancer: string;
+}
+
+/** One of the service's target groups: its name and its dimensions (null: not known yet). */
+export interface TargetGroupDims {
+  name: string;
+  dims: ElbDims | null;
 }
 
 export interface SpecOptions {
@@ -46,7 +57,7 @@ export interface SpecOptions {
 }
 
 /** The runbook's defaults; config may override any of them by series id. */
-export const DEFAULT_THRESHOLDS: Readonly<Record<string, number>> = { cpu: 70, memory: 80, p99: 500 };
+export const DEFAULT_THRESHOLDS: Readonly<Record<string, number>> = { cpu: 70, memory: 80, p99: 500, '5xxRate': 1 };
 
 const MINUTE = 60_000;
 /** Keep at most ~1440 points per series: one a minute for a day, coarser beyond. */
@@ -77,20 +88,44 @@ export function elbDimensions(targetGroupArn: string, loadBalancerArn: string): 
   return tg && lb ? { TargetGroup: tg, LoadBalancer: lb } : undefined;
 }
 
+/** `targetgroup/<name>/<id>` in an ELBv2 ARN → name. */
+export const targetGroupName = (arn: string): string | undefined => /:targetgroup\/([^/]+)\//.exec(arn)?.[1];
+
+/** `5xx@web-admin` → `5xx`: a further target group's series takes its thresholds from the plain id. */
+const baseId = (id: string): string => id.split('@')[0]!;
+
 const withThreshold = (s: SeriesSpec, thresholds: SpecOptions['thresholds']): SeriesSpec => {
-  const threshold = thresholds?.[s.id] ?? s.threshold ?? DEFAULT_THRESHOLDS[s.id];
+  const threshold = thresholds?.[s.id] ?? thresholds?.[baseId(s.id)] ?? s.threshold ?? DEFAULT_THRESHOLDS[baseId(s.id)];
   return threshold === undefined ? s : { ...s, threshold };
 };
 
 /**
- * The series of a refresh: ECS CPU and memory; the target group's when the service has one
- * (`elb` null: it has one, but its dimensions are unknown yet, so those series show no data);
- * then the config's extras as x0, x1, …
+ * One target group's series; ids get `suffix`. The 5xx rate is computed from 5xx and requests here
+ * rather than by metric math: it costs no extra metric, and moto answers expressions with no values.
  */
-export function seriesSpecs(o: SpecOptions, elb: ElbDims | null | undefined): SeriesSpec[] {
-  const ecs = { ClusterName: o.cluster, ServiceName: o.service };
+function targetGroupSpecs(tg: TargetGroupDims, suffix: string, shared: boolean): SeriesSpec[] {
   const alb = (name: string, stat: string) =>
-    elb ? { metric: { namespace: 'AWS/ApplicationELB', name, dimensions: { ...elb }, stat } } : {};
+    tg.dims ? { metric: { namespace: 'AWS/ApplicationELB', name, dimensions: { ...tg.dims }, stat } } : {};
+  const id = (base: string) => `${base}${suffix}`;
+  const group = shared ? { targetGroup: tg.name } : {};
+  return [
+    { id: id('5xx'), label: '5xx', unit: 'count', ...group, ...alb('HTTPCode_Target_5XX_Count', 'Sum') },
+    { id: id('5xxRate'), label: '5xx %', unit: 'Percent', ...group, ratio: { of: id('5xx'), per: id('requests') } },
+    { id: id('requests'), label: 'Requests', unit: 'count', ...group, ...alb('RequestCount', 'Sum') },
+    { id: id('p99'), label: 'p99', unit: 'ms', scale: 1000, ...group, ...alb('TargetResponseTime', 'p99') },
+    // Minimum, not Average: a host that drops out for part of a minute should show.
+    { id: id('healthy'), label: 'Healthy', unit: 'count', ...group, ...alb('HealthyHostCount', 'Minimum') },
+  ];
+}
+
+/**
+ * The series of a refresh: ECS CPU and memory; each target group's (the first with the plain ids,
+ * each further one's suffixed `@<name>`; `dims` null: its dimensions are unknown yet, so its series
+ * show no data); then the config's extras as x0, x1, …
+ */
+export function seriesSpecs(o: SpecOptions, targetGroups: readonly TargetGroupDims[] | undefined): SeriesSpec[] {
+  const ecs = { ClusterName: o.cluster, ServiceName: o.service };
+  const tgs = targetGroups ?? [];
   const specs: SeriesSpec[] = [
     {
       id: 'cpu',
@@ -105,15 +140,7 @@ export function seriesSpecs(o: SpecOptions, elb: ElbDims | null | undefined): Se
       metric: { namespace: 'AWS/ECS', name: 'MemoryUtilization', dimensions: ecs, stat: 'Average' },
     },
   ];
-  if (elb !== undefined) {
-    specs.push(
-      { id: '5xx', label: '5xx', unit: 'count', ...alb('HTTPCode_Target_5XX_Count', 'Sum') },
-      { id: 'requests', label: 'Requests', unit: 'count', ...alb('RequestCount', 'Sum') },
-      { id: 'p99', label: 'p99', unit: 'ms', scale: 1000, ...alb('TargetResponseTime', 'p99') },
-      // Minimum, not Average: a host that drops out for part of a minute should show.
-      { id: 'healthy', label: 'Healthy', unit: 'count', ...alb('HealthyHostCount', 'Minimum') },
-    );
-  }
+  tgs.forEach((tg, i) => specs.push(...targetGroupSpecs(tg, i ? `@${tg.name}` : '', tgs.length > 1)));
   (o.extra ?? []).forEach((x, i) =>
     specs.push({
       id: `x${i}`,
@@ -135,6 +162,24 @@ export const queryId = (seriesId: string): string => `m_${seriesId.replace(/[^A-
 /** Identity of a metric for the baseline cache: the same metric keeps its baseline across refreshes. */
 export const metricKey = (m: MetricRef): string =>
   JSON.stringify([m.namespace, m.name, m.stat, Object.entries(m.dimensions).sort(([a], [b]) => (a < b ? -1 : 1))]);
+
+/** A spec's baseline cache key: its metric's, or for a computed series its inputs'; undefined: nothing to cache. */
+export function specKey(spec: SeriesSpec, byId: ReadonlyMap<string, SeriesSpec>): string | undefined {
+  if (spec.metric) return metricKey(spec.metric);
+  if (!spec.ratio) return undefined;
+  const of = byId.get(spec.ratio.of)?.metric;
+  const per = byId.get(spec.ratio.per)?.metric;
+  return of && per ? JSON.stringify(['ratio', metricKey(of), metricKey(per)]) : undefined;
+}
+
+/**
+ * `of` ÷ `per` × 100 per bucket of `per`. A bucket without requests is a gap, not 0 %; a bucket with
+ * requests but no 5xx datapoint is 0 % (the load balancer reports no 5xx count when there were none).
+ */
+export function ratioPoints(of: readonly MetricPoint[], per: readonly MetricPoint[]): MetricPoint[] {
+  const num = new Map(of.map((p) => [p.t, p.v]));
+  return per.filter((p) => p.v > 0).map((p) => ({ t: p.t, v: ((num.get(p.t) ?? 0) / p.v) * 100 }));
+}
 
 /** No Unit filter on purpose: a mismatch would silently return nothing. */
 export function toQueries(specs: readonly SeriesSpec[], periodS: number): MetricDataQuery[] {
@@ -180,10 +225,17 @@ export function normalise(points: readonly MetricPoint[], scale = 1): MetricPoin
 export const average = (points: readonly MetricPoint[]): number | undefined =>
   points.length ? points.reduce((s, p) => s + p.v, 0) / points.length : undefined;
 
-export function toSeries(spec: SeriesSpec, points: MetricPoint[], baseline: number | undefined): MetricSeries {
+export function toSeries(
+  spec: SeriesSpec,
+  points: MetricPoint[],
+  baseline: number | undefined,
+  baselinePoints?: MetricPoint[],
+): MetricSeries {
   const s: MetricSeries = { id: spec.id, label: spec.label, unit: spec.unit, points };
   if (points.length) s.current = points.at(-1)!.v;
   if (spec.threshold !== undefined) s.threshold = spec.threshold;
   if (baseline !== undefined) s.baseline = baseline;
+  if (baselinePoints) s.baselinePoints = baselinePoints;
+  if (spec.targetGroup) s.targetGroup = spec.targetGroup;
   return s;
 }

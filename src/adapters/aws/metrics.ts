@@ -1,6 +1,7 @@
-// The Metrics pane from CloudWatch: one GetMetricData request per refresh for every series, the
-// baseline before the release fetched once (in the first refresh's request) and cached.
-import { GetMetricDataCommand, type CloudWatchClient, type MetricDataQuery } from '@aws-sdk/client-cloudwatch';
+// The Metrics pane from CloudWatch: one GetMetricData request per refresh for every series (every
+// target group's too), the stretch before the release fetched once (in the first refresh's
+// request) and cached: its average as the baseline, its points for the verdict's rank test.
+import { paginateGetMetricData, type CloudWatchClient, type MetricDataQuery } from '@aws-sdk/client-cloudwatch';
 import {
   DescribeTargetGroupsCommand,
   type ElasticLoadBalancingV2Client,
@@ -14,15 +15,18 @@ import {
   elbDimensions,
   floorMinute,
   isPercentile,
-  metricKey,
   normalise,
   queryId,
+  ratioPoints,
   seriesSpecs,
+  specKey,
+  targetGroupName,
   toQueries,
   toSeries,
   type ElbDims,
   type ExtraMetric,
   type SeriesSpec,
+  type TargetGroupDims,
 } from './metricQueries.js';
 
 export type { ExtraMetric } from './metricQueries.js';
@@ -31,7 +35,7 @@ export interface MetricsReaderOptions {
   cluster: string;
   service: string;
   extra?: ExtraMetric[];
-  /** Threshold overrides by series id (cpu, memory, 5xx, requests, p99, healthy, x0…). */
+  /** Threshold overrides by series id (cpu, memory, 5xx, 5xxRate, requests, p99, healthy, x0…); a plain id covers every target group's. */
   thresholds?: Partial<Record<string, number>>;
   windowMs: number;
   now?: () => number;
@@ -39,12 +43,18 @@ export interface MetricsReaderOptions {
 
 const MIN_BASELINE_MS = 30 * 60_000;
 
+/** A series' stretch before T+0: oldest first, in the series' unit; average undefined = fetched, no data. */
+interface Before {
+  average?: number;
+  points: MetricPoint[];
+}
+
 interface Baseline {
   releaseStart: number;
   /** Fixed at the first refresh so the baseline does not wander. */
   lengthMs: number;
-  /** By metricKey; undefined value = fetched, no data. */
-  values: Map<string, number | undefined>;
+  /** By specKey. */
+  values: Map<string, Before>;
 }
 
 export class MetricsReader {
@@ -65,22 +75,33 @@ export class MetricsReader {
     const now = this.now();
     const windowStart = floorMinute(releaseStart);
     const periodS = choosePeriod(now - windowStart);
-    const specs = seriesSpecs(this.opts, await this.elbDims(lbs, signal));
+    const specs = seriesSpecs(this.opts, await this.targetGroups(lbs, signal));
+    const byId = new Map(specs.map((s) => [s.id, s]));
     const base = this.baselineFor(releaseStart, now - windowStart, periodS);
     // Series seen for the first time (all of them on the first refresh) need the time before the
     // release too: widen this refresh's one request rather than sending a second one.
-    const missing = specs.filter((s) => s.metric && !base.values.has(metricKey(s.metric)));
-    const start = missing.length ? windowStart - base.lengthMs : windowStart;
-    const points =
-      now > start ? await this.fetch(specs, start, now, periodS, signal) : new Map<string, MetricPoint[]>();
+    const missing = new Set(
+      specs.filter((s) => {
+        const key = specKey(s, byId);
+        return key !== undefined && !base.values.has(key);
+      }),
+    );
+    const start = missing.size ? windowStart - base.lengthMs : windowStart;
+    const raw = now > start ? await this.fetch(specs, start, now, periodS, signal) : new Map<string, MetricPoint[]>();
+    const all = seriesPoints(specs, raw);
     return specs.map((spec) => {
-      const all = normalise(points.get(queryId(spec.id)) ?? [], spec.scale);
-      const key = spec.metric && metricKey(spec.metric);
-      if (key && missing.includes(spec)) base.values.set(key, average(all.filter((p) => p.t < windowStart)));
+      const key = specKey(spec, byId);
+      const points = all.get(spec.id) ?? [];
+      if (key && missing.has(spec)) {
+        const stretch = points.filter((p) => p.t < windowStart);
+        base.values.set(key, { average: average(stretch), points: stretch });
+      }
+      const before = key ? base.values.get(key) : undefined;
       return toSeries(
         spec,
-        all.filter((p) => p.t >= windowStart),
-        key ? base.values.get(key) : undefined,
+        points.filter((p) => p.t >= windowStart),
+        before?.average,
+        before?.points,
       );
     });
   }
@@ -134,33 +155,38 @@ export class MetricsReader {
   ): Promise<Map<string, MetricPoint[]>> {
     const points = new Map<string, MetricPoint[]>();
     if (!queries.length) return points;
-    let NextToken: string | undefined;
-    do {
-      const input = {
-        MetricDataQueries: queries,
-        StartTime: new Date(start),
-        EndTime: new Date(end),
-        ScanBy: 'TimestampAscending' as const,
-        NextToken,
-      };
-      const out = await this.cw.send(new GetMetricDataCommand(input), { abortSignal: signal });
-      collectPoints(out.MetricDataResults ?? [], points);
-      NextToken = out.NextToken;
-    } while (NextToken);
+    const input = {
+      MetricDataQueries: queries,
+      StartTime: new Date(start),
+      EndTime: new Date(end),
+      ScanBy: 'TimestampAscending' as const,
+    };
+    for await (const page of paginateGetMetricData({ client: this.cw }, input, { abortSignal: signal }))
+      collectPoints(page.MetricDataResults ?? [], points);
     return points;
   }
 
-  /**
-   * ApplicationELB dimensions of the service's first target group. undefined: no target group;
-   * null: it has one but its load balancer is unknown (none attached, a Network Load Balancer, or
-   * the lookup failed — retried next refresh, while CPU and memory still show).
-   */
-  private async elbDims(
+  /** Each of the service's target groups once, in the service's order; undefined: it has none. */
+  private async targetGroups(
     lbs: ServiceSnapshot['loadBalancers'],
     signal: AbortSignal,
-  ): Promise<ElbDims | null | undefined> {
-    const tg = lbs?.find((l) => l.targetGroupArn)?.targetGroupArn;
-    if (!tg) return undefined;
+  ): Promise<TargetGroupDims[] | undefined> {
+    const arns = [...new Set((lbs ?? []).flatMap((l) => (l.targetGroupArn ? [l.targetGroupArn] : [])))];
+    if (!arns.length) return undefined;
+    return Promise.all(
+      arns.map(async (arn, i) => ({
+        name: targetGroupName(arn) ?? `tg${i + 1}`,
+        dims: await this.elbDims(arn, signal),
+      })),
+    );
+  }
+
+  /**
+   * ApplicationELB dimensions of a target group. null: its load balancer is unknown (none attached,
+   * a Network Load Balancer, or the lookup failed — retried next refresh, while the other series
+   * still show).
+   */
+  private async elbDims(tg: string, signal: AbortSignal): Promise<ElbDims | null> {
     if (!this.lbOfTargetGroup.has(tg)) {
       try {
         const out = await this.elb.send(new DescribeTargetGroupsCommand({ TargetGroupArns: [tg] }), {
@@ -175,4 +201,12 @@ export class MetricsReader {
     const lb = this.lbOfTargetGroup.get(tg);
     return lb ? (elbDimensions(tg, lb) ?? null) : null;
   }
+}
+
+/** Each series' points, oldest first in its unit: queried ones from the results, computed ones from their inputs. */
+function seriesPoints(specs: readonly SeriesSpec[], raw: Map<string, MetricPoint[]>): Map<string, MetricPoint[]> {
+  const all = new Map<string, MetricPoint[]>();
+  for (const s of specs) if (s.metric) all.set(s.id, normalise(raw.get(queryId(s.id)) ?? [], s.scale));
+  for (const s of specs) if (s.ratio) all.set(s.id, ratioPoints(all.get(s.ratio.of) ?? [], all.get(s.ratio.per) ?? []));
+  return all;
 }

@@ -1,6 +1,6 @@
 // The fixed cast of the demo world: one account, one cluster, one service, one task-definition family.
 import { imageTag } from '../../domain/imageTags.js';
-import type { ContainerInfo, TaskDefinitionInfo, TaskDefRef } from '../../domain/model.js';
+import type { ContainerDetail, ContainerInfo, TaskDefinitionInfo, TaskDefRef } from '../../domain/model.js';
 import { refKey } from '../../domain/model.js';
 import { hash32, hex, mulberry32 } from './random.js';
 
@@ -24,35 +24,84 @@ export const RELEASE: TaskDefRef = { family: FAMILY, revision: 42 };
 export const PREVIOUS: TaskDefRef = { family: FAMILY, revision: 41 };
 
 const DAY = 24 * 60 * 60_000;
-const BASE_ENV = ['APP_ENV', 'PORT', 'DB_HOST', 'DB_POOL_SIZE', 'LOG_LEVEL'];
+/** The web container's environment as every revision registers it; revisions add to and override it. */
+const BASE_ENV: Record<string, string> = {
+  APP_ENV: 'production',
+  PORT: '8080',
+  DB_HOST: 'web-db.cluster-c9x2k1pq7r3e.us-east-1.rds.amazonaws.com',
+  DB_POOL_SIZE: '20',
+  LOG_LEVEL: 'info',
+};
 
 interface RevisionSpec {
   revision: number;
   version: string;
-  extraEnv: string[];
   status: TaskDefinitionInfo['status'];
   /** Registered this long before the release started. */
   ageMs: number;
+  /** Added to BASE_ENV, or overriding it. */
+  env?: Record<string, string>;
+  /** Secrets Manager references, by the name the container sees; default DB_PASSWORD. */
+  secrets?: string[];
+  /** The web container's hard memory limit, MiB; default 1024. */
+  memory?: number;
 }
 
+const LOG_FORMAT = { LOG_FORMAT: 'json' };
 // Revision 40 only added an env var, so it reuses 39's image: revisions and images do not map 1:1.
+// 42 is what a release often is besides a new image: a feature flag, a new dependency and its
+// secret, a bigger pool and the memory raised to match.
 const REVISIONS: RevisionSpec[] = [
-  { revision: 38, version: 'v1.3.4', extraEnv: [], status: 'INACTIVE', ageMs: 41 * DAY },
-  { revision: 39, version: 'v1.3.5', extraEnv: [], status: 'ACTIVE', ageMs: 27 * DAY },
-  { revision: 40, version: 'v1.3.5', extraEnv: ['LOG_FORMAT'], status: 'ACTIVE', ageMs: 16 * DAY },
-  { revision: 41, version: 'v1.3.6', extraEnv: ['LOG_FORMAT'], status: 'ACTIVE', ageMs: 3 * DAY + 2 * 3600_000 },
+  { revision: 38, version: 'v1.3.4', status: 'INACTIVE', ageMs: 41 * DAY },
+  { revision: 39, version: 'v1.3.5', status: 'ACTIVE', ageMs: 27 * DAY },
+  { revision: 40, version: 'v1.3.5', status: 'ACTIVE', ageMs: 16 * DAY, env: LOG_FORMAT },
+  { revision: 41, version: 'v1.3.6', status: 'ACTIVE', ageMs: 3 * DAY + 2 * 3600_000, env: LOG_FORMAT },
   {
     revision: 42,
     version: 'v1.4.0',
-    extraEnv: ['LOG_FORMAT', 'FEATURE_NEW_CHECKOUT', 'PAYMENTS_API_URL'],
     status: 'ACTIVE',
     ageMs: 50 * 60_000,
+    env: {
+      ...LOG_FORMAT,
+      DB_POOL_SIZE: '40',
+      FEATURE_NEW_CHECKOUT: 'true',
+      PAYMENTS_API_URL: 'https://payments.internal.example.com/v2',
+    },
+    secrets: ['DB_PASSWORD', 'PAYMENTS_API_KEY'],
+    memory: 1536,
   },
 ];
 
-function container(name: string, image: string, envNames: string[]): ContainerInfo {
-  return { name, image, imageTag: imageTag(image), envNames };
+function container(name: string, image: string, detail: ContainerDetail): ContainerInfo {
+  return { name, image, imageTag: imageTag(image), envNames: Object.keys(detail.env), detail };
 }
+
+const webDetail = (r: RevisionSpec): ContainerDetail => ({
+  env: { ...BASE_ENV, ...r.env },
+  secrets: [...(r.secrets ?? ['DB_PASSWORD'])],
+  cpu: 896,
+  memory: r.memory ?? 1024,
+  memoryReservation: 768,
+  essential: true,
+  command: ['serve', '--port', '8080'],
+  healthCheck: {
+    command: ['CMD-SHELL', 'curl -fsS http://localhost:8080/health || exit 1'],
+    intervalS: 15,
+    timeoutS: 5,
+    retries: 3,
+    startPeriodS: 30,
+  },
+  ports: [{ containerPort: 8080, hostPort: 8080, protocol: 'tcp' }],
+});
+
+const logRouterDetail = (): ContainerDetail => ({
+  env: { FLB_LOG_LEVEL: 'warn' },
+  secrets: [],
+  cpu: 128,
+  memory: 256,
+  essential: true,
+  ports: [],
+});
 
 /**
  * The digest the demo registry serves for an image: a pure function of the image name, so it is the
@@ -74,11 +123,14 @@ export function buildTaskDefinitions(releaseStart: number): Record<string, TaskD
       arn: `arn:aws:ecs:${REGION}:${ACCOUNT}:task-definition/${refKey(ref)}`,
       status: r.status,
       containers: [
-        container('web', `registry.example.com/web:${r.version}`, [...BASE_ENV, ...r.extraEnv]),
-        container('log-router', 'fluent/fluent-bit:2.2', ['FLB_LOG_LEVEL']),
+        container('web', `registry.example.com/web:${r.version}`, webDetail(r)),
+        container('log-router', 'fluent/fluent-bit:2.2', logRouterDetail()),
       ],
       registeredAt: releaseStart - r.ageMs,
       logGroup: LOG_GROUP,
+      // Fargate sizes: 1 vCPU, and memory for both containers' limits.
+      cpu: '1024',
+      memory: '2048',
     };
   }
   return out;

@@ -1,4 +1,5 @@
 // The release checklist of the demo service, as its runbook would list it.
+import { ERROR_WORDS } from '../../domain/health/errorLines.js';
 import type { ChecklistStepDef } from '../../domain/model.js';
 
 export const demoChecklist: ChecklistStepDef[] = [
@@ -8,10 +9,10 @@ export const demoChecklist: ChecklistStepDef[] = [
   { id: 'alarms-ok', title: 'No alarms in ALARM', phase: 'post', kind: 'alarms-ok' },
   {
     id: 'no-log-errors',
-    title: 'No ERROR/PANIC in logs for 5 min',
+    title: `No ${ERROR_WORDS.join('/')} in logs for 5 min`,
     phase: 'post',
     kind: 'no-log-errors',
-    params: { minutes: 5, pattern: 'ERROR|PANIC' },
+    params: { minutes: 5 },
   },
   {
     id: 'p99-under-500',
@@ -20,5 +21,6 @@ export const demoChecklist: ChecklistStepDef[] = [
     kind: 'metric-below',
     params: { metric: 'p99', below: 500 },
   },
+  { id: 'verdict', title: 'Release verdict PASS against the baseline', phase: 'post', kind: 'verdict' },
   { id: 'cost-within', title: 'Daily cost within $1.50–2.00', phase: 'post', kind: 'cost-within' },
 ];

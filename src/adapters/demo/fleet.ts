@@ -18,6 +18,8 @@ export interface SimTask {
   id: string;
   ref: TaskDefRef;
   state: 'PENDING' | 'RUNNING' | 'DRAINING';
+  /** When the scheduler started it (its createdAt); runningAt is when it reached RUNNING. */
+  launchedAt: number;
   runningAt: number;
   registeredAt: number;
   registered: boolean;
@@ -44,6 +46,14 @@ export interface SimDeployment {
   emptySince?: number;
 }
 
+/** A stopped task as the Tasks view shows it: what it was, and how it ended. */
+export interface RetiredTask {
+  task: SimTask;
+  stoppedAt: number;
+  reason: string;
+  stopCode: string;
+}
+
 /** Lifecycle moments the log generator narrates (startup banner, graceful shutdown). */
 export interface TaskNote {
   kind: 'serving' | 'draining';
@@ -66,6 +76,8 @@ export class Fleet {
   deployments: SimDeployment[] = [];
   events: ServiceEvent[] = [];
   stopped: StoppedTask[] = [];
+  /** The same stopped tasks, newest first, with their whole record (tasks.ts). */
+  retired: RetiredTask[] = [];
   notes: TaskNote[] = [];
   private failures = 0;
 
@@ -93,6 +105,7 @@ export class Fleet {
       id: hex(this.rng, 32),
       ref: dep.ref,
       state: 'RUNNING',
+      launchedAt: since,
       runningAt: since,
       registeredAt: since,
       registered: true,
@@ -176,6 +189,8 @@ export class Fleet {
       stoppedAt: t,
     });
     if (this.stopped.length > MAX_STOPPED) this.stopped.length = MAX_STOPPED;
+    this.retired.unshift({ task, stoppedAt: t, reason, stopCode });
+    if (this.retired.length > MAX_STOPPED) this.retired.length = MAX_STOPPED;
   }
 
   private launch(dep: SimDeployment, t: number): void {
@@ -191,6 +206,7 @@ export class Fleet {
         id: hex(this.rng, 32),
         ref: dep.ref,
         state: 'PENDING',
+        launchedAt: t,
         runningAt,
         registeredAt,
         registered: false,

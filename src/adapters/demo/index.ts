@@ -78,6 +78,23 @@ export function createDemoBackend(opts: DemoOptions = {}): DemoBackend {
       sync(signal);
       return { events: world.logs.readNew(), follow: { mode: 'simulated' } };
     },
+    async getLogWindow(query, signal) {
+      sync(signal);
+      return world.logs.window(query);
+    },
+    async getTasks(signal) {
+      sync(signal);
+      return world.tasks();
+    },
+    // The world has one target group, the one its snapshot names.
+    async getTargetHealth(_loadBalancers, signal) {
+      sync(signal);
+      return world.targetHealth();
+    },
+    async getAlarmHistory(name, since, signal) {
+      sync(signal);
+      return world.alarms.history(name, since);
+    },
     async rollback(request) {
       sync();
       return { method: request.method, deploymentId: world.rollback(request) };

@@ -1,6 +1,10 @@
-// A fixed-size ring of rendered log events addressed by sequence number, and the one follower's place in it.
+// A fixed-size ring of rendered log events addressed by sequence number, and the one follower's place in it;
+// with the history before the simulation, the log group a past stretch is read from.
+import type { LogWindow, LogWindowQuery } from '../../domain/backend.js';
+import { isErrorLine } from '../../domain/health/errorLines.js';
 import type { LogEvent } from '../../domain/model.js';
 import { batchSize, type LogBatch, renderBatch } from './logGenerator.js';
+import type { LogHistory } from './logHistory.js';
 
 const FOLLOW_START = 50;
 
@@ -12,6 +16,7 @@ export class LogBacklog {
   constructor(
     readonly capacity: number,
     private readonly seed: number,
+    private readonly history?: LogHistory,
   ) {
     this.ring = new Array<LogEvent | undefined>(capacity);
   }
@@ -49,5 +54,32 @@ export class LogBacklog {
     for (let seq = from; seq < this.next; seq++) events.push(this.ring[seq % this.capacity]!);
     this.followAt = this.next;
     return events;
+  }
+
+  /**
+   * A past stretch, from <= timestamp < to, oldest first: the history, then what the ring still keeps
+   * (a line it dropped is gone, as one past a log group's retention is). No requests: nothing is sent.
+   */
+  window(q: Omit<LogWindowQuery, 'logGroup'>): LogWindow {
+    const events: LogEvent[] = [];
+    let truncated = false;
+    for (const e of this.between(q.from, q.to)) {
+      if (q.errorsOnly && !isErrorLine(e)) continue;
+      if (events.length >= q.maxEvents) {
+        truncated = true;
+        break;
+      }
+      events.push(e);
+    }
+    return { events, truncated, requests: 0 };
+  }
+
+  private *between(from: number, to: number): Generator<LogEvent> {
+    if (this.history) yield* this.history.events(from, to);
+    for (let seq = this.oldest; seq < this.next; seq++) {
+      const e = this.ring[seq % this.capacity]!;
+      if (e.timestamp >= to) return;
+      if (e.timestamp >= from) yield e;
+    }
   }
 }

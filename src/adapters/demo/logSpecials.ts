@@ -1,5 +1,5 @@
 // Multi-line and one-off log output tied to moments in a task's life, rather than to the request mix.
-import { int, type Rng } from './random.js';
+import { hex, int, type Rng } from './random.js';
 import { type SpecialLine, streamOf } from './logGenerator.js';
 
 const COMMITS: Record<string, string> = { 'v1.3.6': '9c41e07', 'v1.4.0': '3f9a2c1' };
@@ -76,4 +76,16 @@ export function hostileLine(taskId: string): SpecialLine {
     message:
       'INFO  http GET /api/search?q=shoes 200 31ms ip=10.0.33.7 ua="Mozilla/5.0 \u001b[2J\u001b]0;pwned\u0007(X11; Linux x86_64)"',
   };
+}
+
+/**
+ * The errors the previous release logs now and then on a quiet day: the error-signature baseline
+ * before T+0 has something in it, and none of it is what the bad release breaks.
+ */
+export function backgroundErrorLine(taskId: string, rng: Rng): SpecialLine {
+  const message =
+    rng() < 0.6
+      ? `ERROR recommendations upstream 503 after 2 retries, serving the page without them req=${hex(rng, 8)}`
+      : `ERROR cache redis GET cart:${int(rng, 10000, 99999)}: i/o timeout after 50ms (read from db instead)`;
+  return { stream: streamOf(taskId), level: 'ERROR', message };
 }

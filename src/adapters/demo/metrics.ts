@@ -1,5 +1,5 @@
 // Per-minute metric samples derived from the fleet's health, and the series the Metrics pane draws.
-import type { MetricSeries } from '../../domain/model.js';
+import type { MetricPoint, MetricSeries } from '../../domain/model.js';
 import { DESIRED } from './catalog.js';
 import { jitter, type Rng, rngAt } from './random.js';
 
@@ -30,14 +30,23 @@ export const STEADY: Health = { serving: DESIRED, releaseShare: 0, badness: 0, w
 
 const round = (v: number, digits = 1) => Number(v.toFixed(digits));
 
+/**
+ * CPU and memory (percent of the reservation) for a health: the service's average in the samples, a
+ * single task's in the Tasks view (its own badness, 1 or 0 for release share and warming).
+ */
+export function usageFrom(h: Omit<Health, 'serving'>, rng: Rng): { cpu: number; memory: number } {
+  const cpu = round(21 + 2 * h.warming + 24 * h.badness + jitter(rng, 2));
+  const memory = round(41 + 6 * h.releaseShare + 15 * h.badness + jitter(rng, 1.2));
+  return { cpu, memory };
+}
+
 export function sampleFrom(h: Health, rng: Rng): Sample {
   // Every draw happens unconditionally so the stream stays aligned whatever the health.
   const requests = Math.round(1200 * (1 + jitter(rng, 0.06)));
   const stray5xx = rng() < 0.25 ? 1 : 0;
   // A failing request times out upstream, so the tail latency climbs much faster than the error rate.
   const p99 = round(175 * (1 + 6 * h.badness) * (1 + jitter(rng, 0.08)));
-  const cpu = round(21 + 2 * h.warming + 24 * h.badness + jitter(rng, 2));
-  const memory = round(41 + 6 * h.releaseShare + 15 * h.badness + jitter(rng, 1.2));
+  const { cpu, memory } = usageFrom(h, rng);
   return {
     cpu,
     memory,
@@ -57,28 +66,49 @@ export const minuteSample = (seed: number, minute: number, h: Health): Sample =>
 export const historicSample = (seed: number, minute: number): Sample => minuteSample(seed, minute, STEADY);
 
 interface SeriesDef {
-  id: keyof Sample;
+  id: string;
   label: string;
   unit: string;
   threshold?: number;
+  /** The minute's value; undefined is a gap (no point). */
+  read: (s: Sample) => number | undefined;
 }
 
+const field =
+  (k: keyof Sample) =>
+  (s: Sample): number =>
+    s[k];
+
 const SERIES: SeriesDef[] = [
-  { id: 'cpu', label: 'CPU', unit: 'Percent', threshold: 70 },
-  { id: 'memory', label: 'Memory', unit: 'Percent', threshold: 80 },
-  { id: '5xx', label: '5xx', unit: 'Count', threshold: 5 },
-  { id: 'requests', label: 'Requests', unit: 'Count' },
-  { id: 'p99', label: 'p99', unit: 'Milliseconds', threshold: 500 },
-  { id: 'healthy', label: 'Healthy', unit: 'Count' },
+  { id: 'cpu', label: 'CPU', unit: 'Percent', threshold: 70, read: field('cpu') },
+  { id: 'memory', label: 'Memory', unit: 'Percent', threshold: 80, read: field('memory') },
+  { id: '5xx', label: '5xx', unit: 'Count', threshold: 5, read: field('5xx') },
+  // As the AWS adapter computes it: a minute without requests has no rate, not 0 %.
+  {
+    id: '5xxRate',
+    label: '5xx %',
+    unit: 'Percent',
+    threshold: 1,
+    read: (s) => (s.requests > 0 ? round((s['5xx'] / s.requests) * 100, 2) : undefined),
+  },
+  { id: 'requests', label: 'Requests', unit: 'Count', read: field('requests') },
+  { id: 'p99', label: 'p99', unit: 'Milliseconds', threshold: 500, read: field('p99') },
+  { id: 'healthy', label: 'Healthy', unit: 'Count', read: field('healthy') },
 ];
 
 export const minuteOf = (t: number): number => Math.floor(t / MINUTE);
+
+const pointsOf = (def: SeriesDef, minutes: readonly number[], samples: readonly Sample[]): MetricPoint[] =>
+  minutes.flatMap((m, i) => {
+    const v = def.read(samples[i]!);
+    return v === undefined ? [] : [{ t: m * MINUTE, v }];
+  });
 
 /**
  * One point per minute from the minute of releaseStart up to `until`, capped at the watch window.
  * Points sit on minute boundaries as CloudWatch's do (it rounds StartTime down to the period), so the
  * first one may be a little before releaseStart. The baseline is the mean over a whole window before
- * that minute, so it does not wander as the window fills.
+ * that minute, so it does not wander as the window fills; its points are that window's, oldest first.
  */
 export function buildSeries(
   releaseStart: number,
@@ -89,12 +119,16 @@ export function buildSeries(
   const first = minuteOf(releaseStart);
   const last = minuteOf(Math.min(until, releaseStart + windowMs));
   const minutes = Array.from({ length: until >= releaseStart ? last - first + 1 : 0 }, (_, i) => first + i);
-  const times = minutes.map((m) => m * MINUTE);
   const now = minutes.map(sampleAt);
-  const before = Array.from({ length: Math.round(windowMs / MINUTE) }, (_, i) => sampleAt(first - 1 - i));
+  const span = Math.round(windowMs / MINUTE);
+  const beforeMinutes = Array.from({ length: span }, (_, i) => first - span + i);
+  const before = beforeMinutes.map(sampleAt);
   return SERIES.map((def) => {
-    const points = times.map((t, i) => ({ t, v: now[i]![def.id] }));
-    const baseline = before.length ? round(before.reduce((s, x) => s + x[def.id], 0) / before.length, 2) : undefined;
+    const points = pointsOf(def, minutes, now);
+    const baselinePoints = pointsOf(def, beforeMinutes, before);
+    const baseline = baselinePoints.length
+      ? round(baselinePoints.reduce((s, p) => s + p.v, 0) / baselinePoints.length, 2)
+      : undefined;
     return {
       id: def.id,
       label: def.label,
@@ -103,6 +137,7 @@ export function buildSeries(
       current: points.at(-1)?.v,
       threshold: def.threshold,
       baseline,
+      baselinePoints,
     };
   });
 }

@@ -1,7 +1,7 @@
 // The world as DescribeServices (plus ECS's deployment and task-definition records) would report it.
 import type { Deployment, ServiceSnapshot, TaskDefinitionInfo } from '../../domain/model.js';
 import { refKey } from '../../domain/model.js';
-import { CLUSTER, DESIRED, SERVICE, SERVICE_ARN } from './catalog.js';
+import { CLUSTER, DESIRED, SERVICE, SERVICE_ARN, TARGET_GROUP_ARN } from './catalog.js';
 import type { Deployer } from './deployer.js';
 import type { Fleet, SimDeployment, SimTask } from './fleet.js';
 import type { TaskDefs } from './taskDefs.js';
@@ -65,5 +65,7 @@ export function serviceSnapshot(fleet: Fleet, deployer: Deployer, taskDefs: Task
     familyRevisions: taskDefs.familyRevisions(),
     servedImages: servedImages(deployer, taskDefs),
     hasLoadBalancer: true,
+    // Named so the app asks for the group's target health, as it does for a real service.
+    loadBalancers: [{ targetGroupArn: TARGET_GROUP_ARN, containerName: 'web' }],
   });
 }

@@ -60,17 +60,14 @@ export class TaskDefs {
       throw new Error(`ClientException: Unable to describe task definition ${refKey(ref)}: it does not exist.`);
     const pinned = pinContainerImages(refKey(ref), source.containers, images);
     const next = { family: FAMILY, revision: Math.max(...this.order) + 1 };
+    // A deep copy, containers' details included: the two revisions must never share a record.
+    const copy = structuredClone(source);
     this.defs[refKey(next)] = {
-      ...structuredClone(source),
+      ...copy,
       ...next,
       arn: `arn:aws:ecs:${REGION}:${ACCOUNT}:task-definition/${refKey(next)}`,
       status: 'ACTIVE',
-      containers: source.containers.map((c, i) => ({
-        ...c,
-        envNames: [...c.envNames],
-        image: pinned[i]!,
-        imageTag: imageTag(pinned[i]!),
-      })),
+      containers: copy.containers.map((c, i) => ({ ...c, image: pinned[i]!, imageTag: imageTag(pinned[i]!) })),
       registeredAt: t,
     };
     this.order.push(next.revision);

@@ -1,12 +1,14 @@
 // The simulation's single source of truth, advanced in fixed one-second steps so that the same seed
 // and the same calls at the same clock readings always produce the same world.
 import type { ContainerImage, RollbackRequest, ServiceSnapshot, TaskDefRef } from '../../domain/model.js';
+import type { TargetGroupHealth, TasksPage } from '../../domain/tasks.js';
 import { RELEASE } from './catalog.js';
 import { Alarms } from './alarms.js';
 import { Deployer } from './deployer.js';
 import { Fleet, isServing } from './fleet.js';
 import { seedHistory } from './history.js';
 import { LogBacklog } from './logBacklog.js';
+import { LogHistory } from './logHistory.js';
 import type { LogBatch, LogSource, SpecialLine } from './logGenerator.js';
 import { hostileLine, panicLines, shutdownLines, startupLines } from './logSpecials.js';
 import { type Health, historicSample, minuteOf, minuteSample, type Sample } from './metrics.js';
@@ -14,6 +16,8 @@ import { hash32, mulberry32, type Rng } from './random.js';
 import type { ScenarioSpec } from './scenarios.js';
 import { serviceSnapshot } from './serviceSnapshot.js';
 import { TaskDefs } from './taskDefs.js';
+import { demoTargetHealth } from './targetHealth.js';
+import { demoTasks } from './tasks.js';
 
 export const STEP_MS = 1000;
 export const LOG_BACKLOG = 20_000;
@@ -54,7 +58,11 @@ export class World {
     seedHistory(this.fleet, this.deployer, opts.t0);
     this.minute = { index: minuteOf(opts.t0), steps: 0, sum: { ...NO_HEALTH } };
     this.alarms = new Alarms(opts.t0, this.sampleAt);
-    this.logs = new LogBacklog(LOG_BACKLOG, opts.seed);
+    // Before T+0 the previous release's tasks served, quietly: the log history is theirs.
+    const before = this.fleet
+      .servingTasks()
+      .map((task) => ({ taskId: task.id, version: this.taskDefs.versionOf(task.ref.revision), badness: 0 }));
+    this.logs = new LogBacklog(LOG_BACKLOG, opts.seed, new LogHistory(opts.seed, opts.t0, before));
   }
 
   /** Noise comes from the minute's own stream so a partial minute can be read without disturbing the world. */
@@ -156,5 +164,22 @@ export class World {
 
   snapshot(): ServiceSnapshot {
     return serviceSnapshot(this.fleet, this.deployer, this.taskDefs);
+  }
+
+  tasks(): TasksPage {
+    const release = this.taskDefs.versionOf(RELEASE.revision);
+    return demoTasks({
+      fleet: this.fleet,
+      t: this.t,
+      seed: this.opts.seed,
+      containers: (ref) =>
+        (this.taskDefs.get(ref)?.containers ?? []).map((c) => ({ name: c.name, healthCheck: !!c.detail?.healthCheck })),
+      badness: (task) => this.opts.scenario.badness(task, this.t),
+      onRelease: (task) => this.taskDefs.versionOf(task.ref.revision) === release,
+    });
+  }
+
+  targetHealth(): TargetGroupHealth[] {
+    return demoTargetHealth(this.fleet, (task) => this.opts.scenario.badness(task, this.t));
   }
 }
