@@ -6,6 +6,7 @@ import idleMoto from './idleMoto.mjs';
 import logLag from './logLag.mjs';
 import long from './long.mjs';
 import requests from './requests.mjs';
+import signatures from './signatures.mjs';
 
-export const ALL_CASES = [firstFrame, idleMoto, flood, logLag, requests, ...demoCases, long];
+export const ALL_CASES = [firstFrame, idleMoto, flood, logLag, requests, signatures, ...demoCases, long];
 export const DEFAULT_CASES = ALL_CASES.map((c) => c.name).filter((n) => n !== 'long');

@@ -1,4 +1,5 @@
-import { compileFilter, isErrorLine } from '../domain/logLines.js';
+import { isErrorLine } from '../domain/health/errorLines.js';
+import { compileFilter } from '../domain/logLines.js';
 import type { LogEvent } from '../domain/model.js';
 import type { LogsState, LogView } from './state.js';
 

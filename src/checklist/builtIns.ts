@@ -1,7 +1,9 @@
 // Built-in checklist steps: judgements over the dashboard's own data, so they cost no extra request.
-import { isErrorLine } from '../domain/logLines.js';
+import { firingNames } from '../domain/health/alarms.js';
+import { isErrorLine } from '../domain/health/errorLines.js';
+import { isSteady, steadyDetail } from '../domain/health/steady.js';
+import { isBelow } from '../domain/health/thresholds.js';
 import type { ChecklistStepDef } from '../domain/model.js';
-import { primaryDeployment } from '../domain/rollback.js';
 import type { ReleaseSignals } from '../domain/signals.js';
 import { valueWithUnit } from '../domain/units.js';
 
@@ -10,13 +12,14 @@ export interface CheckOutcome {
   output: string;
 }
 
-export type BuiltInKind = 'ecs-steady' | 'alarms-ok' | 'no-log-errors' | 'metric-below' | 'cost-within';
+export type BuiltInKind = 'ecs-steady' | 'alarms-ok' | 'no-log-errors' | 'metric-below' | 'cost-within' | 'verdict';
 export const BUILT_IN_KINDS: readonly BuiltInKind[] = [
   'ecs-steady',
   'alarms-ok',
   'no-log-errors',
   'metric-below',
   'cost-within',
+  'verdict',
 ];
 export const isBuiltIn = (step: ChecklistStepDef): step is ChecklistStepDef & { kind: BuiltInKind } =>
   (BUILT_IN_KINDS as readonly string[]).includes(step.kind);
@@ -43,15 +46,12 @@ const checks: Record<BuiltInKind, Check> = {
   'ecs-steady': (_step, s) => {
     const svc = s.service;
     if (!svc) return { passed: false, output: 'service not loaded' };
-    const p = primaryDeployment(svc);
-    const detail = `${svc.deployments.length} deployment(s), PRIMARY ${p?.rolloutState ?? 'none'}, running ${p?.running ?? 0}/${p?.desired ?? 0}`;
-    const passed = svc.deployments.length === 1 && p?.rolloutState === 'COMPLETED' && p.running === p.desired;
-    return { passed, output: detail };
+    return { passed: isSteady(svc), output: steadyDetail(svc) };
   },
   'alarms-ok': (_step, s) => {
     const alarms = s.alarms;
     if (!alarms) return { passed: false, output: 'alarms not loaded' };
-    const firing = alarms.filter((a) => a.state === 'ALARM').map((a) => a.name);
+    const firing = firingNames(alarms);
     return {
       passed: firing.length === 0,
       output: firing.length ? `in ALARM: ${firing.join(', ')}` : `${alarms.length} alarm(s), none in ALARM`,
@@ -75,7 +75,15 @@ const checks: Record<BuiltInKind, Check> = {
     if (!series || series.current === undefined) return { passed: false, output: `metric ${id} has no data` };
     // The words the Metrics pane uses: `p99 1190 ms (must be < 500 ms)`.
     const text = `${series.label} ${valueWithUnit(series.current, series.unit)} (must be < ${valueWithUnit(below, series.unit)})`;
-    return { passed: series.current < below, output: text };
+    return { passed: isBelow(series.current, below), output: text };
+  },
+  // PASS passes; `allow: marginal` lets MARGINAL pass too. INCONCLUSIVE never passes: no data is no evidence.
+  verdict: (step, s) => {
+    const e = s.evidence;
+    if (!e) return { passed: false, output: 'no release verdict yet (T+0 not known)' };
+    const allowed = step.params?.allow === 'marginal' ? ['PASS', 'MARGINAL'] : ['PASS'];
+    const score = e.score === undefined ? '' : ` (score ${Math.round(e.score)})`;
+    return { passed: allowed.includes(e.outcome), output: [`${e.outcome}${score}`, ...e.reasons].join('; ') };
   },
   'cost-within': (_step, s) => {
     const cost = s.cost;

@@ -1,7 +1,8 @@
 // The `wait` step: N minutes (on the backend's clock) of clean signals — the service steady, no
 // alarm in ALARM, no new ERROR/PANIC line. The first bad signal fails it at once, with the reason.
-import { isErrorLine } from '../domain/logLines.js';
-import { primaryDeployment } from '../domain/rollback.js';
+import { firingNames } from '../domain/health/alarms.js';
+import { isErrorLine } from '../domain/health/errorLines.js';
+import { isSteady, steadyDetail } from '../domain/health/steady.js';
 import type { StepOutcome } from './steps/types.js';
 import type { ReleaseSignals } from '../domain/signals.js';
 import type { ChecklistHost } from './host.js';
@@ -10,11 +11,8 @@ const CHECK_EVERY_MS = 1000;
 
 function problem(s: ReleaseSignals, since: number): string | undefined {
   const svc = s.service;
-  const p = svc && primaryDeployment(svc);
-  if (svc && (svc.deployments.length > 1 || p?.rolloutState !== 'COMPLETED' || p.running < p.desired)) {
-    return `service not steady: ${svc.deployments.length} deployment(s), running ${p?.running ?? 0}/${p?.desired ?? 0}`;
-  }
-  const firing = s.alarms?.filter((a) => a.state === 'ALARM').map((a) => a.name) ?? [];
+  if (svc && !isSteady(svc)) return `service not steady: ${steadyDetail(svc)}`;
+  const firing = firingNames(s.alarms ?? []);
   if (firing.length) return `in ALARM: ${firing.join(', ')}`;
   const err = s.logs.find((e) => e.timestamp >= since && isErrorLine(e));
   return err ? `error in logs: ${err.message}` : undefined;

@@ -1,8 +1,5 @@
-// What counts as an error line, and how a typed filter matches: one rule each, used by the Logs
-// pane, the built-in checks and the wait step.
-import type { LogEvent } from './model.js';
-
-export const ERROR_PATTERN = /\b(ERROR|PANIC|FATAL)\b/;
+// How a typed log filter matches: one rule, used by the Logs pane and its filter prompt. (What an
+// error line is lives in health/errorLines.ts.)
 
 /** A filter typed as /regex/flags is a regular expression; anything else is a case-insensitive substring. */
 export function compileFilter(filter: string): { test: (s: string) => boolean; error?: string } {
@@ -19,4 +16,5 @@ export function compileFilter(filter: string): { test: (s: string) => boolean; e
   }
 }
 
-export const isErrorLine = (e: LogEvent): boolean => e.level === 'ERROR' || ERROR_PATTERN.test(e.message);
+// Re-exported while callers move to health/errorLines.ts (removed when none is left).
+export { isErrorLine } from './health/errorLines.js';

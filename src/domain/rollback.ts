@@ -1,7 +1,6 @@
 // Rollback planning and guards: pure functions of what the backend reported and the release watched.
 // The target is the revision that served before the release (release.ts); never `revision - 1`.
 import type {
-  Deployment,
   RollbackRequest,
   ServiceDeploymentInfo,
   ServiceSnapshot,
@@ -10,6 +9,7 @@ import type {
 } from './model.js';
 import { refKey, type ContainerImage } from './model.js';
 import { isMutableTag } from './imageTags.js';
+import { isSteady, isSteadyOn, primaryDeployment } from './health/steady.js';
 import { identifyRelease, sameRef, type Release } from './release.js';
 
 /** A rollback started from this dashboard, from `y` to its end. */
@@ -51,8 +51,8 @@ export interface RollbackPlan {
 const IN_FLIGHT: ReadonlySet<string> = new Set(['PENDING', 'IN_PROGRESS']);
 const ROLLING_BACK: ReadonlySet<string> = new Set(['ROLLBACK_REQUESTED', 'ROLLBACK_IN_PROGRESS', 'STOP_REQUESTED']);
 
-export const primaryDeployment = (s: ServiceSnapshot): Deployment | undefined =>
-  s.deployments.find((d) => d.status === 'PRIMARY');
+// Where the panes and checks have always found it; defined with the rule of steadiness.
+export { primaryDeployment };
 
 function tagsOf(s: ServiceSnapshot, ref: TaskDefRef): string[] {
   const info = s.taskDefinitions[refKey(ref)];
@@ -75,9 +75,7 @@ const releaseDeployment = (s: ServiceSnapshot, release: Release): ServiceDeploym
 export function backOnPrevious(s: ServiceSnapshot, release: Release | undefined): 'rolling' | 'done' | undefined {
   const primary = primaryDeployment(s);
   if (!release?.previous || !primary || !sameRef(primary.taskDefinition, release.previous.ref)) return undefined;
-  const steady =
-    s.deployments.length === 1 && primary.rolloutState === 'COMPLETED' && primary.running === primary.desired;
-  return steady ? 'done' : 'rolling';
+  return isSteady(s) ? 'done' : 'rolling';
 }
 
 /** Why a rollback must not start now, checked in order of what the on-call most needs to hear. */
@@ -183,11 +181,7 @@ export function rollbackProgress(s: ServiceSnapshot, to: TaskDefRef): RollbackPr
   const newest = s.serviceDeployments[0];
   if (newest?.status === 'ROLLBACK_FAILED')
     return { state: 'failed', reason: newest.statusReason ?? 'ROLLBACK_FAILED' };
-  const only = s.deployments.length === 1 ? s.deployments[0] : undefined;
-  if (only && sameRef(only.taskDefinition, to) && only.rolloutState === 'COMPLETED' && only.running === only.desired) {
-    return { state: 'rolled-back' };
-  }
-  return { state: 'rolling-back' };
+  return isSteadyOn(s, to) ? { state: 'rolled-back' } : { state: 'rolling-back' };
 }
 
 /** What a plan would do, as one string: the dialog's plan and the one `y` acts on must be equal. */

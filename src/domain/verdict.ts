@@ -1,6 +1,9 @@
 import type { Alarm, MetricSeries, ServiceSnapshot } from './model.js';
 import { identifyRelease, type Release } from './release.js';
 import { backOnPrevious, primaryDeployment } from './rollback.js';
+import { isFiring } from './health/alarms.js';
+import { isRolling, isShort } from './health/steady.js';
+import { overThreshold } from './health/thresholds.js';
 import type { RollbackOp } from './rollback.js';
 
 export type Verdict =
@@ -15,9 +18,6 @@ export interface VerdictInput {
   release?: Release;
 }
 
-export const overThreshold = (m: MetricSeries): boolean =>
-  m.threshold !== undefined && m.current !== undefined && m.current > m.threshold;
-
 /**
  * One word for the release, most urgent first. A rollback started here shows ROLLING BACK while it
  * runs; after that the service speaks: an ALARM is never hidden behind a rollback's state, and a
@@ -28,14 +28,12 @@ export function verdict({ service, alarms = [], metrics = [], rollback, release 
   if (!service) return 'LOADING';
   const sd = service.serviceDeployments[0];
   if (sd && (sd.status === 'ROLLBACK_REQUESTED' || sd.status === 'ROLLBACK_IN_PROGRESS')) return 'ROLLING BACK';
-  if (alarms.some((a) => a.state === 'ALARM')) return 'ALARM';
+  if (alarms.some(isFiring)) return 'ALARM';
   const back = backOnPrevious(service, release ?? identifyRelease(service, { rollbacks: [] }));
   if (back === 'rolling') return 'ROLLING BACK';
   if (back === 'done' || sd?.status === 'ROLLBACK_SUCCESSFUL') return 'ROLLED BACK';
   const primary = primaryDeployment(service);
   if (sd?.status === 'ROLLBACK_FAILED' || primary?.rolloutState === 'FAILED') return 'FAILED';
-  const rolling = service.deployments.length > 1 || primary?.rolloutState === 'IN_PROGRESS';
-  const short = !rolling && service.running < service.desired;
-  if (metrics.some(overThreshold) || short || (primary?.failed ?? 0) > 0) return 'DEGRADED';
-  return rolling ? 'ROLLING' : 'HEALTHY';
+  if (metrics.some(overThreshold) || isShort(service) || (primary?.failed ?? 0) > 0) return 'DEGRADED';
+  return isRolling(service) ? 'ROLLING' : 'HEALTHY';
 }

@@ -7,7 +7,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CLI_PATH, cliBuilt } from '../helpers/cli.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const CASES = ['first-frame', 'idle-moto', 'flood', 'log-lag', 'requests', 'idle-demo', 'bad-release', 'small'];
+const CASES = [
+  'first-frame',
+  'idle-moto',
+  'flood',
+  'log-lag',
+  'requests',
+  'signatures',
+  'idle-demo',
+  'bad-release',
+  'small',
+];
 
 interface Figure {
   key: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { enteredAlarm } from '../../src/domain/alarmChanges.js';
+import { enteredAlarm } from '../../src/domain/health/alarms.js';
 import type { Alarm } from '../../src/domain/model.js';
 
 const a = (name: string, state: Alarm['state']): Alarm => ({

@@ -79,6 +79,27 @@ describe('built-in checks', () => {
   });
 });
 
+describe('the verdict built-in', () => {
+  const evidence = (outcome: 'PASS' | 'MARGINAL' | 'FAIL' | 'INCONCLUSIVE', score?: number) => ({
+    ...loaded({}),
+    evidence: { outcome, score, reasons: ['p99 600 ms vs 200 ms baseline (3.0x, p<0.001)'], metrics: [], beside: [] },
+  });
+  it('passes PASS only, MARGINAL when allowed, never INCONCLUSIVE, and says the reasons', () => {
+    expect(runBuiltIn(step('verdict'), evidence('PASS', 100), 0)).toEqual({
+      passed: true,
+      output: 'PASS (score 100); p99 600 ms vs 200 ms baseline (3.0x, p<0.001)',
+    });
+    expect(runBuiltIn(step('verdict'), evidence('MARGINAL', 80), 0).passed).toBe(false);
+    expect(runBuiltIn(step('verdict', { allow: 'marginal' }), evidence('MARGINAL', 80), 0).passed).toBe(true);
+    expect(runBuiltIn(step('verdict', { allow: 'marginal' }), evidence('INCONCLUSIVE'), 0).passed).toBe(false);
+    expect(runBuiltIn(step('verdict'), evidence('FAIL', 50), 0).output).toMatch(/^FAIL \(score 50\); p99/);
+    expect(runBuiltIn(step('verdict'), loaded({}), 0)).toEqual({
+      passed: false,
+      output: 'no release verdict yet (T+0 not known)',
+    });
+  });
+});
+
 describe('running the checklist', () => {
   it('`a` runs the automatic steps in order and stops at the first failure; manual steps are left alone', async () => {
     const steps: ChecklistStepDef[] = [

@@ -156,11 +156,10 @@ describe('demo world: the fixed cast', () => {
   it('exports scenario descriptions and a runbook checklist', () => {
     expect(SCENARIOS.map((s) => s.name)).toEqual(['bad-release', 'healthy', 'stuck-rollout', 'log-flood']);
     for (const s of SCENARIOS) expect(s.description.length).toBeGreaterThan(10);
-    expect(demoChecklist.map((s) => s.phase)).toEqual(['pre', 'pre', 'deploy', 'post', 'post', 'post', 'post']);
-    expect(demoChecklist.find((s) => s.kind === 'no-log-errors')?.params).toEqual({
-      minutes: 5,
-      pattern: 'ERROR|PANIC',
-    });
+    expect(demoChecklist.map((s) => s.phase)).toEqual(['pre', 'pre', 'deploy', 'post', 'post', 'post', 'post', 'post']);
+    expect(demoChecklist.some((s) => s.kind === 'verdict')).toBe(true);
+    // No pattern: the step judges error lines by the one rule (health/errorLines.ts).
+    expect(demoChecklist.find((s) => s.kind === 'no-log-errors')?.params).toEqual({ minutes: 5 });
     expect(demoChecklist.find((s) => s.kind === 'metric-below')?.params).toEqual({ metric: 'p99', below: 500 });
     expect(new Set(demoChecklist.map((s) => s.id)).size).toBe(demoChecklist.length);
   });
@@ -250,6 +249,7 @@ describe('demo world: metrics and cost', () => {
       ['cpu', 'CPU'],
       ['memory', 'Memory'],
       ['5xx', '5xx'],
+      ['5xxRate', '5xx %'],
       ['requests', 'Requests'],
       ['p99', 'p99'],
       ['healthy', 'Healthy'],
@@ -258,6 +258,7 @@ describe('demo world: metrics and cost', () => {
       cpu: 70,
       memory: 80,
       '5xx': 5,
+      '5xxRate': 1,
       requests: undefined,
       p99: 500,
       healthy: undefined,

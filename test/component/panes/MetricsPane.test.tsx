@@ -40,9 +40,12 @@ describe('MetricsPane', () => {
     expectFits(f, 50, 4);
   });
 
-  test('current falls back to the newest point; at the threshold is not over', () => {
+  // The pane says `< 5`, and metric-below fails at 5: at the threshold is over, one rule for both.
+  test('current falls back to the newest point; at the threshold is over, just under it is not', () => {
     const at = series({ id: 'x', label: 'x', points: pts(1, 5), threshold: 5 });
-    expect(rowsOf(frame(ok([at]), 20, 1))).toEqual(['  x        ▁█ 5  < 5']);
+    expect(rowsOf(frame(ok([at]), 20, 1))).toEqual(['! x        ▁█ 5  < 5']);
+    const under = series({ id: 'x', label: 'x', points: pts(1, 4.9), threshold: 5 });
+    expect(rowsOf(frame(ok([under]), 20, 1))[0]).toMatch(/^ {2}x/);
   });
 
   test('too narrow for a sparkline: the numbers keep the row', () => {
