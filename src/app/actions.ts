@@ -11,7 +11,9 @@ import type {
   StepResult,
   TaskDefRef,
 } from '../domain/model.js';
-import type { Overlay, PaneId } from './state.js';
+import type { Overlay, PaneId, RowRef, SignaturesState } from './state.js';
+import type { SignatureRow, SignatureSummary } from '../domain/health/signatures/signatureBook.js';
+import type { TargetGroupHealth, TasksPage } from '../domain/tasks.js';
 
 export interface SourcePayloads {
   identity: Identity;
@@ -19,6 +21,8 @@ export interface SourcePayloads {
   alarms: Alarm[];
   metrics: MetricSeries[];
   cost: CostSummary;
+  tasks: TasksPage;
+  targetHealth: TargetGroupHealth[];
 }
 export type SourceId = keyof SourcePayloads;
 
@@ -27,6 +31,8 @@ export type Action =
   | { type: 'source/failed'; source: SourceId | 'logs'; error: string; at: number }
   | { type: 'logs/batch'; events: LogEvent[]; follow?: LogFollow; at: number }
   | { type: 'logs/togglePause' }
+  | { type: 'signatures/updated'; rows: SignatureRow[]; summary: SignatureSummary }
+  | { type: 'signatures/baseline'; baseline: SignaturesState['baseline'] }
   | { type: 'logs/toggleErrorsOnly' }
   | { type: 'logs/setFilter'; filter: string }
   /** Positive delta scrolls towards newer lines. */
@@ -41,6 +47,11 @@ export type Action =
   | { type: 'ui/rollbackShown'; plan?: string }
   | { type: 'ui/rollbackPick'; pick?: TaskDefRef }
   | { type: 'ui/pickerSelect'; delta: number }
+  | { type: 'ui/cursor'; pane: PaneId; key: string; index: number }
+  /** Opens the detail overlay on a row. */
+  | { type: 'ui/detail'; row: RowRef }
+  /** The output or detail view says how it is drawn: rows per page, and the furthest it scrolls. */
+  | { type: 'ui/outputView'; page: number; max: number }
   | { type: 'audit/recorded'; entry: AuditEntry }
   | { type: 'checklist/select'; delta: number }
   | { type: 'checklist/result'; id: string; result: StepResult }

@@ -4,7 +4,7 @@
 // never an adapter (it sees the Backend port), never React.
 //
 // The action side of the app: keys call these; results land in the store. No React here.
-import { alarmChanges } from '../domain/alarmChanges.js';
+import { alarmChanges, enteredAlarm } from '../domain/health/alarms.js';
 import type { AuditLog } from './auditLog.js';
 import type { Backend, PollIntervals } from '../domain/backend.js';
 import { ChecklistRunner, needsConfirmation, type StepRunners } from '../checklist/runner.js';
@@ -14,9 +14,11 @@ import { Poller, RunDeadlineError } from './poller.js';
 import type { SourceId } from './actions.js';
 import { breakerTrips } from '../domain/breakerTrips.js';
 import type { Release } from '../domain/release.js';
+import type { AlarmTransition } from '../domain/model.js';
 import { RollbackRunner } from './rollbackRunner.js';
 import { anythingLoaded, releaseStart } from './selectors.js';
 import { createSources } from './sources.js';
+import { SignatureWatcher, type SignatureWatcherOptions } from './signatureWatcher.js';
 import { runCommandStep } from '../checklist/steps/command.js';
 import { runHttpStep } from '../checklist/steps/http.js';
 import { Ticker } from './ticker.js';
@@ -24,6 +26,8 @@ import type { Store } from './store.js';
 import type { AuditEvent } from '../domain/audit.js';
 
 export interface ControllerHooks {
+  /** The error-signature baseline's bounds (tests shrink the retry). */
+  signatures?: SignatureWatcherOptions;
   /** Something the on-call must hear (an alarm entered ALARM, ECS rolled back, a rollback failed): the bell. */
   onAttention?: (why: string[]) => void;
   /** The release watched changed (identified, a new one, what served before learnt): persist it. */
@@ -52,6 +56,8 @@ export interface AppCommands {
   refreshService(): void;
   /** The dialog's `p`: pin the target's images by digest in a new revision, then roll back to it. */
   pinAndRollback(): Promise<void>;
+  /** An alarm's transitions since T+0 (or the last two hours), for its detail view; read on demand. */
+  alarmHistory(name: string, signal: AbortSignal): Promise<AlarmTransition[]>;
 }
 
 export class Controller implements AppCommands {
@@ -88,7 +94,11 @@ export class Controller implements AppCommands {
     this.ticker.start();
     // The service read draws the first frame. On a cold start every other source's first call (client
     // set-up, signing, parsing) would compete with it for the one JavaScript thread, so they wait.
-    const [service, ...others] = createSources(this.backend, this.store, this.intervals);
+    const signatures = new SignatureWatcher(this.backend, this.store, this.hooks.signatures);
+    const [service, ...others] = createSources(this.backend, this.store, this.intervals, (events) =>
+      signatures.onLogs(events),
+    );
+    others.push(signatures.source());
     this.poller.add(service!);
     let othersStarted = false;
     const startOthers = () => {
@@ -139,10 +149,10 @@ export class Controller implements AppCommands {
       }
       if (s.alarms.data !== lastAlarms) {
         const changes = s.alarms.data ? alarmChanges(lastAlarms, s.alarms.data) : [];
+        const entered = s.alarms.data ? enteredAlarm(lastAlarms, s.alarms.data) : [];
         lastAlarms = s.alarms.data;
         for (const c of changes)
           this.record({ kind: 'alarm', alarm: c.name, from: c.from, to: c.to, reason: c.reason });
-        const entered = changes.filter((c) => c.to === 'ALARM').map((c) => c.name);
         if (entered.length) this.hooks.onAttention?.(entered.map((n) => `${n} in ALARM`));
       }
     });
@@ -228,6 +238,11 @@ export class Controller implements AppCommands {
 
   refreshService(): void {
     this.poller.refresh('service');
+  }
+
+  alarmHistory(name: string, signal: AbortSignal): Promise<AlarmTransition[]> {
+    const since = releaseStart(this.store.getState()) ?? this.backend.now() - this.backend.watchWindowMs;
+    return this.backend.getAlarmHistory(name, since, signal);
   }
 
   /** `a`: the automatic steps in order, stopping at the first failure. */

@@ -1,3 +1,4 @@
+import { releaseEvidence, type ReleaseEvidence } from '../domain/health/releaseEvidence.js';
 import { buildTimeline, type TimelineEntry } from '../domain/timeline.js';
 import type { ReleaseSignals } from '../domain/signals.js';
 import { refKey } from '../domain/model.js';
@@ -111,6 +112,7 @@ export const selectSignals = (s: AppState): ReleaseSignals => ({
   metrics: s.metrics.data,
   cost: s.cost.data,
   logs: s.logs.lines,
+  evidence: selectEvidence(s),
 });
 
 const timelineMemo = memo(
@@ -119,3 +121,18 @@ const timelineMemo = memo(
 );
 /** The release from T+0: ECS's record and this target's audit entries, oldest first. */
 export const selectTimeline = (s: AppState): TimelineEntry[] => timelineMemo(s.release, s.service.data, s.recorded);
+
+const evidenceMemo = memo(
+  (
+    plan: AppState['verdictPlan'],
+    t0: number | undefined,
+    series: AppState['metrics']['data'],
+    signatures: AppState['signatures']['summary'],
+    service: AppState['service']['data'],
+    alarms: AppState['alarms']['data'],
+  ): ReleaseEvidence | undefined =>
+    t0 === undefined ? undefined : releaseEvidence({ plan, releaseStart: t0, series, signatures, service, alarms }),
+);
+/** The release judged against its baseline (domain/health/releaseEvidence.ts); undefined before T+0 is known. */
+export const selectEvidence = (s: AppState): ReleaseEvidence | undefined =>
+  evidenceMemo(s.verdictPlan, s.release?.t0, s.metrics.data, s.signatures.summary, s.service.data, s.alarms.data);

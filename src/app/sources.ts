@@ -1,6 +1,7 @@
 import type { SourceId, SourcePayloads } from './actions.js';
 import type { Backend, PollIntervals } from '../domain/backend.js';
 import { errorMessage } from '../domain/errors.js';
+import type { LogEvent } from '../domain/model.js';
 import type { Source } from './poller.js';
 import type { Store } from './store.js';
 import { releaseStart, servingLogGroup } from './selectors.js';
@@ -37,7 +38,12 @@ function sliceSource<K extends SourceId>(
 export const LOGS_FLOWING_SHARE = 0.75;
 
 /** Each run lands as one batch (one React update); the backend keeps its place in the stream. */
-function logsSource(backend: Backend, store: Store, intervalMs: number): Source {
+function logsSource(
+  backend: Backend,
+  store: Store,
+  intervalMs: number,
+  onLogs?: (events: readonly LogEvent[]) => void,
+): Source {
   let flowing = false;
   return {
     id: 'logs',
@@ -53,6 +59,7 @@ function logsSource(backend: Backend, store: Store, intervalMs: number): Source 
         const page = await backend.getLogs({ logGroup: servingLogGroup(state) }, signal);
         if (signal.aborted) return;
         flowing = page.events.length > 0;
+        onLogs?.(page.events);
         store.dispatch({ type: 'logs/batch', events: page.events, follow: page.follow, at: Date.now() });
       } catch (e) {
         if (!signal.aborted)
@@ -63,7 +70,13 @@ function logsSource(backend: Backend, store: Store, intervalMs: number): Source 
   };
 }
 
-export function createSources(backend: Backend, store: Store, iv: PollIntervals): Source[] {
+/** `onLogs` hears every log batch as it arrives (the error signatures count them all, not just the buffer's). */
+export function createSources(
+  backend: Backend,
+  store: Store,
+  iv: PollIntervals,
+  onLogs?: (events: readonly LogEvent[]) => void,
+): Source[] {
   // The service first: it draws the first frame, and the others wait for its answer (Controller.start).
   return [
     sliceSource('service', iv.service, store, (s) => backend.getService(s)),
@@ -77,6 +90,12 @@ export function createSources(backend: Backend, store: Store, iv: PollIntervals)
       return backend.getMetrics({ releaseStart: start, loadBalancers: state.service.data?.loadBalancers ?? [] }, s);
     }),
     sliceSource('cost', iv.cost, store, (s) => backend.getCost(s)),
-    logsSource(backend, store, iv.logs),
+    sliceSource('tasks', iv.tasks, store, (s) => backend.getTasks(s)),
+    sliceSource('targetHealth', iv.targets, store, (s) => {
+      // No target group, no read: a service without a load balancer has no target health.
+      const lbs = store.getState().service.data?.loadBalancers?.filter((l) => l.targetGroupArn) ?? [];
+      return lbs.length ? backend.getTargetHealth(lbs, s) : Promise.resolve(undefined);
+    }),
+    logsSource(backend, store, iv.logs, onLogs),
   ];
 }

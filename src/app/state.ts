@@ -1,3 +1,6 @@
+import type { TargetGroupHealth, TasksPage } from '../domain/tasks.js';
+import type { SignatureRow, SignatureSummary } from '../domain/health/signatures/signatureBook.js';
+import type { VerdictPlan } from '../domain/health/verdictPlan.js';
 import type { AuditEntry } from '../domain/audit.js';
 import type { KnownRollback, Release } from '../domain/release.js';
 import type { LogFollow } from '../domain/backend.js';
@@ -23,6 +26,23 @@ export interface Slice<T> {
   updatedAt?: number;
   /** Wall-clock ms of the last failed fetch. */
   failedAt?: number;
+}
+
+/** New error signatures since T+0 (app/signatureWatcher.ts), as last published: bounded rows. */
+export interface SignaturesState {
+  rows: SignatureRow[];
+  summary?: SignatureSummary;
+  /** The read of the logs before T+0 that tells a new signature from an old one. */
+  baseline: {
+    status: 'waiting' | 'loading' | 'loaded' | 'failed';
+    events?: number;
+    /** Cut at its event or page budget: a signature counted new may be older. */
+    truncated?: boolean;
+    error?: string;
+    /** Backend-clock span read, for "since" in the pane. */
+    from?: number;
+    to?: number;
+  };
 }
 
 export interface LogsState {
@@ -62,7 +82,17 @@ export const PANE_TITLES: Record<PaneId, string> = {
   checklist: 'Checklist',
 };
 
-export type Overlay = 'none' | 'help' | 'rollback' | 'filter' | 'output' | 'confirmStep' | 'timeline' | 'picker';
+export type Overlay =
+  'none' | 'help' | 'rollback' | 'filter' | 'output' | 'confirmStep' | 'timeline' | 'picker' | 'detail';
+
+/**
+ * A row by identity (alarm name, `e:`event id, `t:`task ARN, `d:`deployment id, log event id) in its
+ * pane, or a timeline line by its place (the timeline only grows).
+ */
+export interface RowRef {
+  pane: PaneId | 'timeline';
+  key: string;
+}
 
 export interface UiState {
   focus: PaneId;
@@ -83,6 +113,13 @@ export interface UiState {
   rollbackPick?: TaskDefRef;
   /** Row selected in the revision picker. */
   pickerSelected: number;
+  /** The row cursor of each list pane, by the row's key; `index` places it again when that row is gone. */
+  cursor: Partial<Record<PaneId, { key: string; index: number }>>;
+  /** The row the detail overlay shows. */
+  detail?: RowRef;
+  /** The output and detail views' page and last scroll offset, as drawn: PgDn, Home and End go by them. */
+  outputPage?: number;
+  outputMax?: number;
 }
 
 export interface ChecklistState {
@@ -96,6 +133,11 @@ export interface AppState {
   alarms: Slice<Alarm[]>;
   metrics: Slice<MetricSeries[]>;
   cost: Slice<CostSummary>;
+  tasks: Slice<TasksPage>;
+  targetHealth: Slice<TargetGroupHealth[]>;
+  signatures: SignaturesState;
+  /** How the release is judged against its baseline (the config's `verdict:`). */
+  verdictPlan: VerdictPlan;
   logs: LogsState;
   logView: LogView;
   ui: UiState;

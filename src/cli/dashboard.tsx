@@ -1,4 +1,5 @@
 // The interactive dashboard: store, poller and Ink, torn down cleanly on every exit path.
+import type { VerdictPlan } from '../domain/health/verdictPlan.js';
 import { EXIT } from './exit.js';
 import { render } from 'ink';
 import type { Backend, PollIntervals } from '../domain/backend.js';
@@ -26,6 +27,9 @@ export interface RunOptions {
   bell: boolean;
   altScreen: boolean;
   logCapacity: number;
+  verdictPlan: VerdictPlan;
+  /** The configured log group and filter, for the detail view's copy-ready commands. */
+  logs?: { logGroup?: string; logFilterPattern?: string };
   notice?: string;
   auditPath: string;
   release: ReleaseMemory;
@@ -42,6 +46,7 @@ export async function runDashboard(o: RunOptions): Promise<number> {
     initialState({
       readOnly: o.readOnly,
       logCapacity: o.logCapacity,
+      verdictPlan: o.verdictPlan,
       checklist: o.checklist,
       notice: [o.notice, o.release.problem].filter(Boolean).join(' · ') || undefined,
       ...o.release.init,
@@ -86,7 +91,7 @@ export async function runDashboard(o: RunOptions): Promise<number> {
   await requestOut;
   instance = render(
     <StoreProvider store={store}>
-      <AppEnvContext.Provider value={appEnvOf(controller, { ascii: o.ascii, quit })}>
+      <AppEnvContext.Provider value={appEnvOf(controller, { ascii: o.ascii, quit, ...o.logs })}>
         <InputProvider active={Boolean(process.stdin.isTTY)}>
           <App />
         </InputProvider>

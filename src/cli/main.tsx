@@ -31,7 +31,10 @@ async function main(argv: string[]): Promise<number> {
   const { steps, runbook } = resolveChecklist(s);
   const backend = tracedLogs(await createBackend(s), process.env.SHIPWATCH_TRACE_LOGS);
   if (!process.stdout.isTTY) {
-    const state = await collectSnapshot(backend, s.intervals, releaseMemory(s, backend.target).init);
+    const state = await collectSnapshot(backend, s.intervals, {
+      ...releaseMemory(s, backend.target).init,
+      verdictPlan: s.verdict,
+    });
     process.stdout.write(s.json ? `${snapshotJson(state, backend)}\n` : snapshotText(state, backend));
     backend.close();
     const { problems, warnings } = snapshotStatus(state);
@@ -52,6 +55,8 @@ async function main(argv: string[]): Promise<number> {
     bell: s.bell,
     altScreen: s.altScreen,
     logCapacity: s.logBuffer,
+    verdictPlan: s.verdict,
+    logs: s.aws && { logGroup: s.aws.logGroup, logFilterPattern: s.aws.logFilterPattern },
     auditPath: s.auditPath,
     aws: s.aws && { profile: s.aws.profile, endpointUrl: s.aws.endpointUrl },
     release: releaseMemory(s, backend.target),

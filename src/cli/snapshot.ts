@@ -3,7 +3,8 @@
 import type { Backend, PollIntervals } from '../domain/backend.js';
 import { refKey } from '../domain/model.js';
 import { initialState, type InitOptions } from '../app/reducers/rootReducer.js';
-import { anythingLoaded, releaseStart, selectPlan, selectVerdict } from '../app/selectors.js';
+import type { TargetGroupHealth, TaskInfo } from '../domain/tasks.js';
+import { anythingLoaded, releaseStart, selectEvidence, selectPlan, selectVerdict } from '../app/selectors.js';
 import { CredentialsError } from '../domain/errors.js';
 import { createSources } from '../app/sources.js';
 import type { AppState } from '../app/state.js';
@@ -42,6 +43,8 @@ export function snapshotJson(s: AppState, backend: Backend): string {
       backend: backend.kind,
       now: new Date(backend.now()).toISOString(),
       verdict: snapshotVerdict(s),
+      // Against the baseline; the error signatures need the dashboard's baseline read, so not here.
+      releaseVerdict: selectEvidence(s) ?? null,
       rollback: {
         hint: rollbackHint(selectPlan(s), s.rollback),
         target: selectPlan(s).target?.ref ?? null,
@@ -65,6 +68,25 @@ export function snapshotJson(s: AppState, backend: Backend): string {
   );
 }
 
+/** `3 healthy, 1 unhealthy (Target.Timeout)`: each state present, with the reasons ELB gives. */
+function targetCounts(tg: TargetGroupHealth): string {
+  const states = [...new Set(tg.targets.map((t) => t.state))];
+  if (!states.length) return 'no targets';
+  return states
+    .map((st) => {
+      const of = tg.targets.filter((t) => t.state === st);
+      const reasons = [...new Set(of.flatMap((t) => (t.reason ? [t.reason] : [])))];
+      return `${of.length} ${st}${reasons.length ? ` (${reasons.join(', ')})` : ''}`;
+    })
+    .join(', ');
+}
+
+function taskLine(t: TaskInfo): string {
+  const usage = t.cpuPct === undefined ? '' : `  cpu ${Math.round(t.cpuPct)}% mem ${Math.round(t.memoryPct ?? 0)}%`;
+  const stop = t.stoppedReason ? `  ${t.stopCode ?? 'stopped'}: ${t.stoppedReason}` : '';
+  return `${t.id.slice(0, 12).padEnd(12)} ${refKey(t.taskDefinition).padEnd(12)} ${t.lastStatus.padEnd(8)} ${t.health ?? ''}${usage}${stop}`;
+}
+
 export function snapshotText(s: AppState, backend: Backend): string {
   const now = backend.now();
   const start = releaseStart(s);
@@ -76,6 +98,8 @@ export function snapshotText(s: AppState, backend: Backend): string {
   out.push(
     `${start === undefined ? 'T+?' : clock(now - start)}  ${snapshotVerdict(s)}  ${rollbackHint(selectPlan(s), s.rollback)}`,
   );
+  const evidence = selectEvidence(s);
+  if (evidence) out.push(`Release verdict ${evidence.outcome}${evidence.reasons.map((r) => `\n  ${r}`).join('')}`);
   out.push('', 'Deployments');
   for (const d of s.service.data?.deployments ?? []) {
     out.push(
@@ -83,6 +107,10 @@ export function snapshotText(s: AppState, backend: Backend): string {
     );
   }
   if (s.service.error) out.push(`  error: ${s.service.error}`);
+  for (const tg of s.targetHealth.data ?? []) out.push(`  target group ${tg.name}: ${targetCounts(tg)}`);
+  const tasks = s.tasks.data?.tasks ?? [];
+  if (tasks.length) out.push('', 'Tasks');
+  for (const t of tasks.slice(0, 20)) out.push(`  ${taskLine(t)}`);
   out.push('', 'Alarms');
   for (const a of s.alarms.data ?? []) out.push(`  ${a.state.padEnd(17)} ${a.name}`);
   out.push('', 'Metrics');

@@ -47,7 +47,16 @@ const commandStep = z.strictObject({
 
 const builtInStep = z.strictObject({
   ...base,
-  kind: z.enum(['ecs-steady', 'alarms-ok', 'no-log-errors', 'metric-below', 'cost-within', 'wait', 'manual']),
+  kind: z.enum([
+    'ecs-steady',
+    'alarms-ok',
+    'no-log-errors',
+    'metric-below',
+    'cost-within',
+    'verdict',
+    'wait',
+    'manual',
+  ]),
   params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { checklistStepSchema } from './checklistSchema.js';
 import { durationMs } from './duration.js';
+import { verdictSchema } from './verdictSchema.js';
 
 const metricSchema = z.strictObject({
   label: z.string().min(1),
@@ -34,6 +35,7 @@ export const configSchema = z.strictObject({
       cpu: z.number(),
       memory: z.number(),
       '5xx': z.number(),
+      '5xxRate': z.number(),
       requests: z.number(),
       p99: z.number(),
       healthy: z.number(),
@@ -46,9 +48,19 @@ export const configSchema = z.strictObject({
     .optional(),
   watchWindow: durationMs.optional(),
   intervals: z
-    .strictObject({ service: durationMs, alarms: durationMs, metrics: durationMs, logs: durationMs, cost: durationMs })
+    .strictObject({
+      service: durationMs,
+      alarms: durationMs,
+      metrics: durationMs,
+      logs: durationMs,
+      cost: durationMs,
+      tasks: durationMs,
+      targets: durationMs,
+    })
     .partial()
     .optional(),
+  /** How the release is judged against its baseline (README "Release verdict"). */
+  verdict: verdictSchema.optional(),
   checklist: z.array(checklistStepSchema).optional(),
   /** A Markdown runbook; a relative path is relative to this config file. */
   runbook: z.string().min(1).optional(),

@@ -11,6 +11,8 @@ import type { ChecklistStepDef } from '../domain/model.js';
 import { toStepDef } from './checklistSchema.js';
 import { parseFills, type Fills } from './fillPlaceholders.js';
 import type { ShipwatchConfig } from './schema.js';
+import { resolveVerdict } from './verdictSchema.js';
+import type { VerdictPlan } from '../domain/health/verdictPlan.js';
 import { defaultAuditPath, demoAuditPath, releasePath } from './statePaths.js';
 
 export const AWS_INTERVALS: PollIntervals = {
@@ -19,9 +21,19 @@ export const AWS_INTERVALS: PollIntervals = {
   metrics: 60_000,
   logs: 1000,
   cost: 60 * 60_000,
+  tasks: 30_000,
+  targets: 15_000,
 };
 /** The demo's clock runs ~20x faster than wall time, so it is polled more often than AWS would be. */
-export const DEMO_INTERVALS: PollIntervals = { service: 1000, alarms: 2000, metrics: 5000, cost: 60_000, logs: 250 };
+export const DEMO_INTERVALS: PollIntervals = {
+  service: 1000,
+  alarms: 2000,
+  metrics: 5000,
+  cost: 60_000,
+  logs: 250,
+  tasks: 3000,
+  targets: 2000,
+};
 export const DEFAULT_WATCH_WINDOW_MS = 2 * 60 * 60_000;
 export const DEFAULT_LOG_BUFFER = 10_000;
 
@@ -67,6 +79,8 @@ export interface Settings {
   release?: string;
   /** Where the watched release is remembered across runs; none for the demo (its world is new each run). */
   releasePath?: string;
+  /** How the release is judged against its baseline. */
+  verdict: VerdictPlan;
 }
 
 function awsTarget(o: CliOptions, c: ShipwatchConfig, file?: string): AwsSettings | undefined {
@@ -122,5 +136,6 @@ export function resolveSettings(o: CliOptions, c: ShipwatchConfig, configFile?: 
     auditPath: c.auditLog ?? (aws ? defaultAuditPath() : demoAuditPath()),
     release: o.release,
     releasePath: aws ? releasePath(aws) : undefined,
+    verdict: resolveVerdict(c.verdict, configFile),
   };
 }

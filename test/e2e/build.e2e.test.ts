@@ -16,19 +16,21 @@ describe('the built file', () => {
   it('is one executable script with React production code and the Ink patches baked in', () => {
     expect(bundle.startsWith('#!/usr/bin/env node\n')).toBe(true);
     expect(bundle).not.toMatch(/react(-reconciler)?\.development/);
-    // Minified: identifiers are renamed, so the patched shapes are matched, not their names.
+    // Minified: identifiers are renamed (and may hold `$`), so the patched shapes are matched, not their names.
     expect(bundle).toMatch(/\.size>=4096&&/);
-    expect(bundle).toMatch(/cursorUp\((\w+)\.endsWith\(`\n`\)\?(\w+):\2-1\)/);
+    expect(bundle).toMatch(/cursorUp\(([\w$]+)\.endsWith\(`\n`\)\?([\w$]+):\2-1\)/);
     // 5: a line the clip region holds whole is not sliced again.
-    expect(bundle).toMatch(/(\w+)===0&&(\w+)===(\w+)\?\w+\.caches\.getUnclippedLine\(\w+,\3\):\w+\(\w+,\1,\2\)/);
+    expect(bundle).toMatch(
+      /([\w$]+)===0&&([\w$]+)===([\w$]+)\?[\w$]+\.caches\.getUnclippedLine\([\w$]+,\3\):[\w$]+\([\w$]+,\1,\2\)/,
+    );
     // 8: each row drawn once per distinct set of writes.
-    expect(bundle).toMatch(/\.map\(\w+=>this\.caches\.getRow\(this\.width,\w+\)\)\.join\(`\n`\)/);
+    expect(bundle).toMatch(/\.map\([\w$]+=>this\.caches\.getRow\(this\.width,[\w$]+\)\)\.join\(`\n`\)/);
     // 6: each text measured and wrapped once.
-    expect(bundle).toMatch(/\{width:\w+\(\w+\),maxWidth:void 0,textWrap:void 0,wrapped:\w+\}/);
-    expect(bundle).toMatch(/=\w+\(\w+,\w+\(\w+\),\w+\.style\.textWrap\?\?"wrap"\)/);
+    expect(bundle).toMatch(/\{width:[\w$]+\([\w$]+\),maxWidth:void 0,textWrap:void 0,wrapped:[\w$]+\}/);
+    expect(bundle).toMatch(/=[\w$]+\([\w$]+,[\w$]+\([\w$]+\),[\w$]+\.style\.textWrap\?\?"wrap"\)/);
     // 7: a stdin read is one discrete update, drawn at once.
     expect(bundle).toMatch(
-      /\.flushSyncFromReconciler\(\w+\)\}finally\{--this\.inputDepth===0&&this\.inputCommitted&&this\.drawInputFrame\(\)\}/,
+      /\.flushSyncFromReconciler\([\w$]+\)\}finally\{--this\.inputDepth===0&&this\.inputCommitted&&this\.drawInputFrame\(\)\}/,
     );
     expect(bundle).toMatch(/if\(this\.inputDepth>0\)\{this\.inputCommitted=!0;return\}/);
     expect(bundle).toContain('onInput:this.handOutInput}');
@@ -55,9 +57,13 @@ describe('not a terminal', () => {
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toMatch(/^shipwatch web @ demo-cluster \(us-east-1\) \[demo\] account 123456789012\n/);
     expect(r.stdout).toMatch(/T\+00:2\d {2}ROLLING {2}r → web:41 \(v1\.3\.6\)/);
-    for (const section of ['Deployments', 'Alarms', 'Metrics', 'Cost', 'Logs (newest last)'])
+    for (const section of ['Deployments', 'Tasks', 'Alarms', 'Metrics', 'Cost', 'Logs (newest last)'])
       expect(r.stdout).toContain(`\n${section}\n`);
     expect(r.stdout).toMatch(/PRIMARY web:42 +v1\.4\.0/);
+    // T+20 s: too early to judge the release, and it says so.
+    expect(r.stdout).toMatch(/\nRelease verdict INCONCLUSIVE\n {2}5xx %: too few points/);
+    expect(r.stdout).toMatch(/\n {2}target group web-tg: 3 healthy\n/);
+    expect(r.stdout).toMatch(/\n {2}[0-9a-f]{12} web:41 +RUNNING +HEALTHY +cpu \d+% mem \d+%\n/);
     expect(r.stdout).not.toMatch(/\u001b/);
   });
 
@@ -72,6 +78,8 @@ describe('not a terminal', () => {
     });
     expect(doc.rollback.target).toEqual({ family: 'web', revision: 41 });
     expect(doc.alarms.length).toBe(4);
+    expect(doc.releaseVerdict.outcome).toBe('INCONCLUSIVE');
+    expect(doc.releaseVerdict.metrics.map((m: { id: string }) => m.id)).toContain('5xxRate');
     expect(doc.service.deployments[0].taskDefinition).toEqual({ family: 'web', revision: 42 });
   });
 

@@ -10,7 +10,15 @@ import { initialState } from '../../src/app/reducers/rootReducer.js';
 import { createStore } from '../../src/app/store.js';
 import { KEYMAP } from '../../src/ui/keymap.js';
 
-export const TEST_INTERVALS: PollIntervals = { service: 1000, alarms: 1000, metrics: 1000, cost: 60_000, logs: 250 };
+export const TEST_INTERVALS: PollIntervals = {
+  service: 1000,
+  alarms: 1000,
+  metrics: 1000,
+  cost: 60_000,
+  logs: 250,
+  tasks: 1000,
+  targets: 1000,
+};
 
 /** Renders the whole app at a given terminal size, polling `backend`. */
 export function renderApp(
@@ -61,6 +69,10 @@ export function renderApp(
         escape: '\u001b',
         up: '\u001b[A',
         down: '\u001b[B',
+        pageup: '\u001b[5~',
+        pagedown: '\u001b[6~',
+        home: '\u001b[H',
+        end: '\u001b[F',
       };
       ui.stdin.write(raw[key] ?? key);
     },

@@ -19,7 +19,7 @@ const { proxy } = withMotoBehindProxy();
 let app: { store: Store; poller: Poller; backend: AwsBackend; errors: unknown[] } | undefined;
 
 const FAST: RequestTimeouts = { readMs: 400, logsPageMs: 800, costMs: 800, connectMs: 300 };
-const INTERVALS = { service: 200, alarms: 200, metrics: 1000, logs: 300, cost: 60_000 };
+const INTERVALS = { service: 200, alarms: 200, metrics: 1000, logs: 300, cost: 60_000, tasks: 1000, targets: 1000 };
 const CAP_MS = 1000;
 
 afterEach(() => {

@@ -67,7 +67,7 @@ describe('the README', () => {
       liveTail: false,
       intervals: { logs: 1000, cost: 3_600_000 },
     });
-    expect(c.checklist).toHaveLength(9);
+    expect(c.checklist).toHaveLength(10);
   });
 });
 

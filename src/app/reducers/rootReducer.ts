@@ -1,7 +1,9 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Action, SourceId } from '../actions.js';
 import type { Alarm, ChecklistStepDef } from '../../domain/model.js';
-import type { AppState, Slice } from '../state.js';
+import { alarmChanges, changedSince } from '../../domain/health/alarms.js';
+import type { AppState, SignaturesState, Slice } from '../state.js';
+import { DEFAULT_VERDICT_PLAN, type VerdictPlan } from '../../domain/health/verdictPlan.js';
 import { initialLogs, initialLogView, logsReducer, logViewReducer } from './logsReducer.js';
 import { initialUi, uiReducer } from './uiReducer.js';
 import { byPhase } from '../../checklist/builtIns.js';
@@ -24,6 +26,7 @@ export interface InitOptions {
   releasePick?: string;
   /** This target's audit entries from earlier runs, for the timeline. */
   recorded?: AuditEntry[];
+  verdictPlan?: VerdictPlan;
 }
 
 /** Entries kept for the timeline: a release's worth of checks, alarms and rollbacks. */
@@ -35,6 +38,10 @@ export const initialState = (opts: InitOptions = {}): AppState => ({
   alarms: emptySlice(),
   metrics: emptySlice(),
   cost: emptySlice(),
+  tasks: emptySlice(),
+  targetHealth: emptySlice(),
+  signatures: { rows: [], baseline: { status: 'waiting' } },
+  verdictPlan: opts.verdictPlan ?? DEFAULT_VERDICT_PLAN,
   logs: initialLogs(opts.logCapacity),
   logView: initialLogView,
   ui: { ...initialUi, notice: opts.notice },
@@ -47,6 +54,12 @@ export const initialState = (opts: InitOptions = {}): AppState => ({
   releasePick: opts.releasePick,
   recorded: (opts.recorded ?? []).slice(-RECORDED_CAP),
 });
+
+function signaturesReducer(s: SignaturesState, action: Action): SignaturesState {
+  if (action.type === 'signatures/updated') return { ...s, rows: action.rows, summary: action.summary };
+  if (action.type === 'signatures/baseline') return { ...s, baseline: action.baseline };
+  return s;
+}
 
 function sliceReducer<T>(slice: Slice<T>, action: Action, id: SourceId): Slice<T> {
   if (action.type === 'source/loaded' && action.source === id) {
@@ -61,25 +74,30 @@ function sliceReducer<T>(slice: Slice<T>, action: Action, id: SourceId): Slice<T
   return slice;
 }
 
-/** Alarm names whose state differs from the previous poll, stamped with when we saw it change. */
+/**
+ * Alarm names whose state changed since T+0, stamped with when: those CloudWatch says changed after
+ * T+0 (before shipwatch opened, too) and those seen changing between polls.
+ */
 export function trackTransitions(
   prev: Alarm[] | undefined,
   next: Alarm[],
   seen: Record<string, number>,
+  t0?: number,
 ): Record<string, number> {
-  if (!prev) return seen;
-  const before = new Map(prev.map((a) => [a.name, a.state]));
-  let out = seen;
-  for (const a of next) {
-    const old = before.get(a.name);
-    if (old !== undefined && old !== a.state) out = { ...out, [a.name]: a.stateUpdatedAt };
-  }
+  // A new T+0 forgets the marks of the release before it.
+  let out = t0 === undefined ? seen : Object.fromEntries(Object.entries(seen).filter(([, at]) => at >= t0));
+  if (Object.keys(out).length === Object.keys(seen).length) out = seen;
+  for (const c of alarmChanges(prev, next)) out = { ...out, [c.name]: c.at };
+  for (const a of next)
+    if (changedSince(a, t0) && out[a.name] === undefined) out = { ...out, [a.name]: a.stateUpdatedAt };
   return out;
 }
 
 export function rootReducer(state: AppState, action: Action): AppState {
   const alarms = sliceReducer(state.alarms, action, 'alarms');
   const logs = logsReducer(state.logs, action);
+  const release = releaseReducer(state, action);
+  const t0 = release.release?.t0;
   const next: AppState = {
     ...state,
     identity: sliceReducer(state.identity, action, 'identity'),
@@ -87,19 +105,28 @@ export function rootReducer(state: AppState, action: Action): AppState {
     alarms,
     metrics: sliceReducer(state.metrics, action, 'metrics'),
     cost: sliceReducer(state.cost, action, 'cost'),
+    tasks: sliceReducer(state.tasks, action, 'tasks'),
+    targetHealth: sliceReducer(state.targetHealth, action, 'targetHealth'),
+    signatures: signaturesReducer(state.signatures, action),
     logs,
     logView: logViewReducer(state.logView, action, logs.received),
     ui: uiReducer(state.ui, action, state.checklist.steps.length),
-    ...releaseReducer(state, action),
+    ...release,
     recorded:
       action.type === 'audit/recorded' ? [...state.recorded, action.entry].slice(-RECORDED_CAP) : state.recorded,
     checklist:
       action.type === 'checklist/result'
         ? { ...state.checklist, results: { ...state.checklist.results, [action.id]: action.result } }
         : state.checklist,
+    // Again when T+0 becomes known or moves: alarms read before the service must still be marked.
     alarmTransitions:
-      alarms !== state.alarms && alarms.data && alarms.data !== state.alarms.data
-        ? trackTransitions(state.alarms.data, alarms.data, state.alarmTransitions)
+      alarms.data && (alarms.data !== state.alarms.data || t0 !== state.release?.t0)
+        ? trackTransitions(
+            alarms.data !== state.alarms.data ? state.alarms.data : undefined,
+            alarms.data,
+            state.alarmTransitions,
+            t0,
+          )
         : state.alarmTransitions,
   };
   // Unchanged slices keep their identity so selectors do not wake their panes.
