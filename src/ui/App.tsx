@@ -13,6 +13,7 @@ import { dispatchKey, type ActionContext } from './keyActions.js';
 import { useAppEnv } from './AppEnv.js';
 import { HeaderContainer } from './containers/HeaderContainer.js';
 import { ConfirmStepContainer } from './containers/ConfirmStepContainer.js';
+import { DetailContainer } from './containers/DetailContainer.js';
 import { FilterPrompt } from './dialogs/FilterPrompt.js';
 import { HelpOverlay } from './dialogs/HelpOverlay.js';
 import { PRIORITY, useKeyHandler } from './input.js';
@@ -36,6 +37,8 @@ const CONTEXT_OF: Record<Overlay, Context> = {
   output: 'output',
   timeline: 'timeline',
   picker: 'picker',
+  // A row's detail scrolls and closes with the keys of a step's output: one view, two doors.
+  detail: 'output',
 };
 
 // Each handler checks the overlay in the store when the key arrives, not the one of the last
@@ -44,11 +47,11 @@ function useKeys(ctx: ActionContext): void {
   const { store } = ctx;
   const overlay = () => store.getState().ui.overlay;
   useKeyHandler(PRIORITY.dashboard, (key) => overlay() === 'none' && dispatchKey('global', key, ctx));
-  // Help, the output view, the timeline and the picker swallow every key; only theirs do anything.
+  // Help, the output and detail views, the timeline and the picker swallow every key; only theirs do anything.
   useKeyHandler(PRIORITY.help, (key) => {
     const o = overlay();
-    if (o !== 'help' && o !== 'output' && o !== 'timeline' && o !== 'picker') return false;
-    dispatchKey(o, key, ctx);
+    if (o !== 'help' && o !== 'output' && o !== 'detail' && o !== 'timeline' && o !== 'picker') return false;
+    dispatchKey(CONTEXT_OF[o], key, ctx);
     return true;
   });
   useKeyHandler(PRIORITY.dialog, (key) => {
@@ -87,6 +90,7 @@ function Body({ layout, overlay }: { layout: Exclude<Layout, { mode: 'too-small'
   if (overlay === 'help')
     return <HelpOverlay width={body.width} height={body.height} ascii={ascii} demo={demo} logFollow={logFollow} />;
   if (overlay === 'output') return <StepOutputContainer width={body.width} height={body.height} />;
+  if (overlay === 'detail') return <DetailContainer width={body.width} height={body.height} />;
   if (overlay === 'timeline') return <TimelineContainer width={body.width} height={body.height} />;
   if (overlay === 'picker') return <PickerContainer width={body.width} height={body.height} />;
   if (overlay === 'confirmStep') return <ConfirmStepContainer width={body.width} height={body.height} />;

@@ -22,10 +22,16 @@ export interface AppEnv {
   /** What keys start beyond a store dispatch: rollback, checklist steps. */
   commands: AppCommands;
   quit: () => void;
+  /** The configured log group and filter pattern, for a log line's commands and links (the serving task definition's group otherwise). */
+  logGroup?: string;
+  logFilterPattern?: string;
 }
 
 /** The environment of an app driven by `controller`; the dashboard and the tests build it the same way. */
-export function appEnvOf(controller: Controller, o: { ascii: boolean; quit: () => void }): AppEnv {
+export function appEnvOf(
+  controller: Controller,
+  o: { ascii: boolean; quit: () => void; logGroup?: string; logFilterPattern?: string },
+): AppEnv {
   const { backend } = controller;
   return {
     ascii: o.ascii,
@@ -37,6 +43,8 @@ export function appEnvOf(controller: Controller, o: { ascii: boolean; quit: () =
     intervals: controller.intervals,
     commands: controller,
     quit: o.quit,
+    logGroup: o.logGroup,
+    logFilterPattern: o.logFilterPattern,
   };
 }
 

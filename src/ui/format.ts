@@ -29,6 +29,9 @@ export const ago = (at: number, now: number): string => `${age(now - at)} ago`;
 /** `14:02 UTC`: T+0 said absolutely, so two watchers and the record agree on it. */
 export const utcTime = (at: number): string => `${new Date(at).toISOString().slice(11, 16)} UTC`;
 
+/** `2025-01-15 12:00:00 UTC`: a moment said whole, for the detail views. */
+export const utcStamp = (at: number): string => `${new Date(at).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+
 /** `HH:MM:SS` in UTC, like `aws logs tail`, so lines match what the runbooks show. */
 export const hms = (at: number): string => new Date(at).toISOString().slice(11, 19);
 

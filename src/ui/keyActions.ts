@@ -1,11 +1,12 @@
 // What each keymap action does. Pure dispatches and app commands; no drawing.
 import type { AppCommands } from '../app/controller.js';
-import { selectPickable, selectPlan } from '../app/selectors.js';
+import { selectPickable, selectPlan, selectTimeline } from '../app/selectors.js';
 import type { TaskDefRef } from '../domain/model.js';
 import { planKey } from '../domain/rollback.js';
 import { PANES } from '../app/state.js';
 import type { Store } from '../app/store.js';
 import { actionForKey, type Context } from './keymap.js';
+import { cursorIndex, openableRow, paneItems, timelineIndex } from './rowItems.js';
 
 export interface ActionContext {
   store: Store;
@@ -23,12 +24,23 @@ function openRollback({ store, commands }: ActionContext, pick: TaskDefRef | und
   commands.refreshService();
 }
 
+/** Moves the focused pane's row cursor; it keeps to its row (by key) as the list refreshes under it. */
 function scroll(ctx: ActionContext, delta: number): void {
-  const { focus } = ctx.store.getState().ui;
+  const s = ctx.store.getState();
+  const { focus } = s.ui;
   if (focus === 'logs') ctx.store.dispatch({ type: 'logs/scroll', delta });
   else if (focus === 'checklist') ctx.store.dispatch({ type: 'checklist/select', delta });
-  else ctx.store.dispatch({ type: 'ui/scroll', delta });
+  else {
+    const items = paneItems(s, focus);
+    if (items.length === 0) return void ctx.store.dispatch({ type: 'ui/scroll', delta });
+    const index = Math.max(0, Math.min(items.length - 1, cursorIndex(s.ui.cursor[focus], items) + delta));
+    ctx.store.dispatch({ type: 'ui/cursor', pane: focus, key: items[index]!, index });
+  }
 }
+
+/** PgUp and PgDn move by the page the view last drew (one row before it has). */
+const page = ({ store }: ActionContext, sign: 1 | -1) =>
+  store.dispatch({ type: 'ui/outputScroll', delta: sign * Math.max(1, store.getState().ui.outputPage ?? 1) });
 
 const handlers: Record<string, Handler> = {
   'app.help': ({ store }) => store.dispatch({ type: 'ui/overlay', overlay: 'help' }),
@@ -43,6 +55,11 @@ const handlers: Record<string, Handler> = {
   ),
   'scroll.up': (ctx) => scroll(ctx, -1),
   'scroll.down': (ctx) => scroll(ctx, 1),
+  'row.open': ({ store }) => {
+    const s = store.getState();
+    const row = openableRow(s, s.ui.focus);
+    if (row) store.dispatch({ type: 'ui/detail', row });
+  },
   // `r` opens the dialog; the dialog itself explains a refusal or shows a rollback already under way.
   // The dialog asks for a fresh service read, and remembers what it showed: `y` acts on exactly that.
   'release.rollback': (ctx) => openRollback(ctx, undefined),
@@ -71,14 +88,34 @@ const handlers: Record<string, Handler> = {
   'checklist.cancel': ({ commands }) => void commands.cancelSteps(),
   'checklist.tick': ({ commands }) => commands.tickSelected(),
   'checklist.output': ({ store }) => store.dispatch({ type: 'ui/overlay', overlay: 'output' }),
-  'output.close': ({ store }) => store.dispatch({ type: 'ui/overlay', overlay: 'none' }),
+  // A timeline line's detail goes back to the timeline, on the line it opened.
+  'output.close': ({ store }) => {
+    const { detail } = store.getState().ui;
+    if (detail?.pane !== 'timeline') return void store.dispatch({ type: 'ui/overlay', overlay: 'none' });
+    store.dispatch({ type: 'ui/overlay', overlay: 'timeline' });
+    const back = selectTimeline(store.getState()).length - 1 - Number(detail.key);
+    store.dispatch({ type: 'ui/outputScroll', delta: Math.max(0, back) });
+  },
   'release.timeline': ({ store }) => store.dispatch({ type: 'ui/overlay', overlay: 'timeline' }),
   'timeline.close': ({ store }) => store.dispatch({ type: 'ui/overlay', overlay: 'none' }),
+  'timeline.open': ({ store }) => {
+    const s = store.getState();
+    const length = selectTimeline(s).length;
+    if (length > 0)
+      store.dispatch({
+        type: 'ui/detail',
+        row: { pane: 'timeline', key: String(timelineIndex(length, s.ui.outputScroll)) },
+      });
+  },
   // The timeline's scroll counts back from the newest event, like the logs.
   'timeline.up': ({ store }) => store.dispatch({ type: 'ui/outputScroll', delta: 1 }),
   'timeline.down': ({ store }) => store.dispatch({ type: 'ui/outputScroll', delta: -1 }),
   'output.up': ({ store }) => store.dispatch({ type: 'ui/outputScroll', delta: -1 }),
   'output.down': ({ store }) => store.dispatch({ type: 'ui/outputScroll', delta: 1 }),
+  'output.pageUp': (ctx) => page(ctx, -1),
+  'output.pageDown': (ctx) => page(ctx, 1),
+  'output.home': ({ store }) => store.dispatch({ type: 'ui/outputScroll', delta: -Infinity }),
+  'output.end': ({ store }) => store.dispatch({ type: 'ui/outputScroll', delta: Infinity }),
   // Ctrl-C while a step runs stops the step, not the dashboard: the on-call keeps their view.
   'app.interrupt': (ctx) => {
     if (ctx.commands.cancelSteps())
@@ -116,7 +153,7 @@ const handlers: Record<string, Handler> = {
 
 /** Runs the action bound to `key` in `context`; returns false when the key means nothing there. */
 export function dispatchKey(context: Context, key: string, ctx: ActionContext): boolean {
-  const action = actionForKey(context, key);
+  const action = actionForKey(context, key, ctx.store.getState());
   if (!action) return false;
   const reason = action.disabledReason?.(ctx.store.getState());
   if (reason) {

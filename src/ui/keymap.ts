@@ -3,6 +3,7 @@
 import { selectConfirmRefusal, selectPlan } from '../app/selectors.js';
 import { pinnable } from '../domain/rollback.js';
 import { PANES, PANE_TITLES, type AppState } from '../app/state.js';
+import { openableRow } from './rowItems.js';
 
 export type Context = 'global' | 'dialog' | 'confirm' | 'help' | 'filter' | 'output' | 'timeline' | 'picker';
 export type Category = 'General' | 'Navigation' | 'Release' | 'Logs' | 'Checklist' | 'Dialog';
@@ -19,6 +20,12 @@ export interface KeyAction {
   /** Changes production: needs a confirmation and is disabled in read-only mode. */
   dangerous?: boolean;
   disabledReason?: (s: AppState) => string | undefined;
+  /**
+   * Where the key means this action, when another action of the context shares the key (Enter runs a
+   * step on the Checklist and opens a row elsewhere). A key goes to the first action whose `when`
+   * holds; when none does, to the first bound, whose disabled reason then says why.
+   */
+  when?: (s: AppState) => boolean;
 }
 
 const focusActions: KeyAction[] = PANES.map((pane, i) => ({
@@ -30,6 +37,7 @@ const focusActions: KeyAction[] = PANES.map((pane, i) => ({
 }));
 
 const onChecklist = (s: AppState) => (s.ui.focus === 'checklist' ? undefined : 'focus the Checklist pane (7) first');
+const checklistFocused = (s: AppState) => s.ui.focus === 'checklist';
 const stepRunning = (s: AppState) => Object.values(s.checklist.results).some((r) => r.status === 'running');
 
 export const KEYMAP: readonly KeyAction[] = [
@@ -61,16 +69,27 @@ export const KEYMAP: readonly KeyAction[] = [
   {
     id: 'scroll.up',
     keys: ['up', 'k'],
-    description: 'Scroll up (select the previous step in Checklist)',
+    description: 'Move the row cursor up: alarm, deployment, event, stopped task, log line, checklist step',
     category: 'Navigation',
     context: 'global',
   },
   {
     id: 'scroll.down',
     keys: ['down', 'j'],
-    description: 'Scroll down (select the next step in Checklist)',
+    description: 'Move the row cursor down (the pane scrolls to keep it in view)',
     category: 'Navigation',
     context: 'global',
+  },
+  {
+    id: 'row.open',
+    keys: ['return', 'o'],
+    label: 'detail',
+    description:
+      "Open the selected row in full, with its aws command and console link (on the Rollout pane: its deployment; on the Checklist: o shows the step's output)",
+    category: 'Navigation',
+    context: 'global',
+    when: (s) => !checklistFocused(s),
+    disabledReason: (s) => (openableRow(s, s.ui.focus) ? undefined : 'no row to open in this pane'),
   },
   {
     id: 'release.rollback',
@@ -140,16 +159,24 @@ export const KEYMAP: readonly KeyAction[] = [
     context: 'timeline',
   },
   {
+    id: 'timeline.open',
+    keys: ['return', 'o'],
+    label: 'detail',
+    description: 'Open the selected line of the timeline in full',
+    category: 'Release',
+    context: 'timeline',
+  },
+  {
     id: 'timeline.up',
     keys: ['up', 'k'],
-    description: 'Scroll the timeline up',
+    description: 'Move the timeline cursor up, towards T+0',
     category: 'Release',
     context: 'timeline',
   },
   {
     id: 'timeline.down',
     keys: ['down', 'j'],
-    description: 'Scroll the timeline down',
+    description: 'Move the timeline cursor down, towards now',
     category: 'Release',
     context: 'timeline',
   },
@@ -184,6 +211,7 @@ export const KEYMAP: readonly KeyAction[] = [
     description: 'Run (or tick) the selected checklist step',
     category: 'Checklist',
     context: 'global',
+    when: checklistFocused,
     disabledReason: onChecklist,
   },
   {
@@ -215,25 +243,61 @@ export const KEYMAP: readonly KeyAction[] = [
     id: 'checklist.output',
     keys: ['o'],
     label: 'output',
-    description: "Show the selected step's command and full output",
+    description: "Show the selected step's definition and full output",
     category: 'Checklist',
     context: 'global',
+    when: checklistFocused,
     disabledReason: onChecklist,
   },
   {
     id: 'output.close',
     keys: ['escape', 'o', 'q'],
     label: 'close',
-    description: 'Close the output view',
-    category: 'Checklist',
+    description: "Close the detail view (a row's or a step's output)",
+    category: 'General',
     context: 'output',
   },
-  { id: 'output.up', keys: ['up', 'k'], description: 'Scroll the output up', category: 'Checklist', context: 'output' },
+  {
+    id: 'output.up',
+    keys: ['up', 'k'],
+    description: 'Scroll the detail view up',
+    category: 'General',
+    context: 'output',
+  },
   {
     id: 'output.down',
     keys: ['down', 'j'],
-    description: 'Scroll the output down',
-    category: 'Checklist',
+    description: 'Scroll the detail view down',
+    category: 'General',
+    context: 'output',
+  },
+  {
+    id: 'output.pageUp',
+    keys: ['pageup', 'b'],
+    description: 'Scroll the detail view up a page',
+    category: 'General',
+    context: 'output',
+  },
+  {
+    id: 'output.pageDown',
+    keys: ['pagedown', 'space'],
+    label: 'page',
+    description: 'Scroll the detail view down a page',
+    category: 'General',
+    context: 'output',
+  },
+  {
+    id: 'output.home',
+    keys: ['home', 'g'],
+    description: 'Go to the top of the detail view',
+    category: 'General',
+    context: 'output',
+  },
+  {
+    id: 'output.end',
+    keys: ['end', 'G'],
+    description: 'Go to the end of the detail view',
+    category: 'General',
     context: 'output',
   },
   {
@@ -309,10 +373,17 @@ export const KEYMAP: readonly KeyAction[] = [
 
 export const actionById = (id: string): KeyAction | undefined => KEYMAP.find((a) => a.id === id);
 
-/** The action bound to a key in a context; 'any other key' catches what nothing else claims. */
-export function actionForKey(context: Context, key: string): KeyAction | undefined {
+/** Whether an action's key means it in this state (see KeyAction.when). */
+export const applies = (a: KeyAction, s: AppState | undefined): boolean => !a.when || !s || a.when(s);
+
+/**
+ * The action bound to a key in a context: of those sharing the key, the first that applies in `s`,
+ * else the first; 'any other key' catches what nothing else claims.
+ */
+export function actionForKey(context: Context, key: string, s?: AppState): KeyAction | undefined {
   const inContext = KEYMAP.filter((a) => a.context === context);
-  return inContext.find((a) => a.keys.includes(key)) ?? inContext.find((a) => a.keys.includes('any other key'));
+  const bound = inContext.filter((a) => a.keys.includes(key));
+  return bound.find((a) => applies(a, s)) ?? bound[0] ?? inContext.find((a) => a.keys.includes('any other key'));
 }
 
 /** How a key is written for people: 'shift+tab' → 'S-Tab', 'return' → 'Enter'. */
@@ -326,6 +397,10 @@ export function displayKey(key: string): string {
     'ctrl+c': 'Ctrl-C',
     up: '↑',
     down: '↓',
+    pageup: 'PgUp',
+    pagedown: 'PgDn',
+    home: 'Home',
+    end: 'End',
   };
   return names[key] ?? key;
 }

@@ -1,7 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { initialState } from '../../src/app/reducers/rootReducer.js';
+import { PANES, type AppState } from '../../src/app/state.js';
 import { hasHandler } from '../../src/ui/keyActions.js';
-import { KEYMAP, keyTableMarkdown, type Context } from '../../src/ui/keymap.js';
+import { actionForKey, applies, KEYMAP, keyTableMarkdown, type Context } from '../../src/ui/keymap.js';
+
+/** A state for each pane focused: what decides which of two actions sharing a key is meant. */
+const focusStates = (): AppState[] =>
+  PANES.map((focus) => {
+    const s = initialState();
+    return { ...s, ui: { ...s.ui, focus } };
+  });
 
 describe('keymap registry', () => {
   it('describes every action and gives each a handler', () => {
@@ -12,15 +21,35 @@ describe('keymap registry', () => {
     }
   });
 
-  it('binds no key twice in one context', () => {
-    const seen = new Map<string, string>();
-    for (const a of KEYMAP) {
+  it('binds no key twice in one context, unless `when` tells them apart in every state', () => {
+    const bound = new Map<string, string[]>();
+    for (const a of KEYMAP)
       for (const k of a.keys) {
         const slot = `${a.context as Context}:${k}`;
-        expect(seen.get(slot), `${slot} bound to ${seen.get(slot)} and ${a.id}`).toBeUndefined();
-        seen.set(slot, a.id);
+        bound.set(slot, [...(bound.get(slot) ?? []), a.id]);
+      }
+    for (const [slot, ids] of bound) {
+      if (ids.length === 1) continue;
+      const actions = ids.map((id) => KEYMAP.find((a) => a.id === id)!);
+      for (const a of actions)
+        expect(a.when, `${slot} bound to ${ids.join(' and ')}; ${a.id} has no when`).toBeDefined();
+      for (const s of focusStates()) {
+        const meant = actions.filter((a) => applies(a, s)).map((a) => a.id);
+        expect(meant.length, `${slot} on ${s.ui.focus}: ${meant.join(', ')}`).toBeLessThanOrEqual(1);
       }
     }
+  });
+
+  it('Enter runs a step on the Checklist and opens a row elsewhere; o shows the step output or a row', () => {
+    const on = (pane: string) => focusStates().find((s) => s.ui.focus === pane)!;
+    expect(actionForKey('global', 'return', on('checklist'))?.id).toBe('checklist.run');
+    expect(actionForKey('global', 'return', on('alarms'))?.id).toBe('row.open');
+    expect(actionForKey('global', 'o', on('checklist'))?.id).toBe('checklist.output');
+    expect(actionForKey('global', 'o', on('logs'))?.id).toBe('row.open');
+    // c means one thing only: off the Checklist it still reaches checklist.run, whose reason says why not.
+    expect(actionForKey('global', 'c', on('alarms'))?.id).toBe('checklist.run');
+    expect(actionForKey('output', 'pagedown')?.id).toBe('output.pageDown');
+    expect(actionForKey('output', 'G')?.id).toBe('output.end');
   });
 
   it('has the keys the on-call expects', () => {

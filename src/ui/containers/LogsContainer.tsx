@@ -3,6 +3,7 @@ import { visibleLogLines } from '../../app/logView.js';
 import { useAppEnv } from '../AppEnv.js';
 import { LogsPane } from '../panes/LogsPane.js';
 import { useAppState } from '../StoreContext.js';
+import { useCursorMark } from '../useCursorMark.js';
 import type { PaneArea } from './PaneArea.js';
 
 export function LogsContainer(p: PaneArea) {
@@ -13,6 +14,7 @@ export function LogsContainer(p: PaneArea) {
   const view = useAppState((s) => s.logView);
   const follow = useAppState((s) => s.logs.follow);
   const { intervals } = useAppEnv();
+  const mark = useCursorMark('logs', p.ascii);
   const lines = React.useMemo(() => visibleLogLines({ lines: buffer, received }, view), [buffer, received, view]);
   return (
     <LogsPane
@@ -24,6 +26,7 @@ export function LogsContainer(p: PaneArea) {
       error={error}
       follow={follow}
       pollMs={intervals.logs}
+      mark={mark}
     />
   );
 }

@@ -8,16 +8,24 @@ export function OverlayFrame(p: {
   height: number;
   ascii: boolean;
   color?: string;
+  /**
+   * Borders left and right (default). Without them a row's text starts at the first column and
+   * nothing but text is on it, so a mouse selection across rows copies only that text.
+   */
+  sides?: boolean;
   children: ReactNode;
 }) {
+  const sides = p.sides ?? true;
   return (
     <Box
       flexDirection="column"
       borderStyle={borderStyle(p.ascii)}
       borderColor={p.color ?? theme.accent}
+      borderLeft={sides}
+      borderRight={sides}
       width={p.width}
       height={p.height}
-      paddingX={1}
+      paddingX={sides ? 1 : 0}
       overflow="hidden"
     >
       {p.children}

@@ -5,8 +5,11 @@ import type { LogView } from '../../app/state.js';
 import type { LogFollow } from '../../domain/backend.js';
 import { num } from '../../domain/units.js';
 import { firstLine, hms, int, levelTag, truncate } from '../format.js';
+import { CursorRow, type CursorMark } from '../CursorRow.js';
+import { useKeptInView } from '../keepInView.js';
 import { Rows } from '../Rows.js';
 import { theme } from '../theme.js';
+import { lineTone } from '../../domain/health/errorLines.js';
 
 export interface LogsPaneProps {
   /** Already filtered by the app, oldest first. */
@@ -20,14 +23,19 @@ export interface LogsPaneProps {
   follow?: LogFollow;
   /** The logs source's interval, for `polling 1 s`. */
   pollMs: number;
+  /** How the row cursor (the line `view.scrollBack` above the newest) is drawn; without it, no cursor column. */
+  mark?: CursorMark;
 }
 
 /** `ecs/web/0f3c…` → `0f3c1a2b`: the task id is what tells streams apart. */
 export const shortStream = (stream: string): string =>
   stream.slice(stream.lastIndexOf('/') + 1, stream.lastIndexOf('/') + 9);
 
-const lineColor = (e: LogEvent): string | undefined =>
-  e.level === 'ERROR' || e.message.includes('PANIC') ? theme.bad : e.level === 'WARN' ? theme.warn : undefined;
+const TONE = { bad: theme.bad, warn: theme.warn } as const;
+const lineColor = (e: LogEvent): string | undefined => {
+  const tone = lineTone(e);
+  return tone && TONE[tone];
+};
 
 /** The window of `lines` on screen: `rows` lines ending `scrollBack` lines before the newest. */
 export function visibleWindow(
@@ -65,25 +73,33 @@ function statusText(view: LogView, back: number, shown: number, totalReceived: n
 }
 
 /**
- * Newest at the bottom. Only the rows on screen are formatted, and each message is cut to the
- * width first, so the cost is the pane's height, never the buffer's size or a line's length.
+ * Newest at the bottom. The cursor is the line `view.scrollBack` above the newest, and the window
+ * moves only when the cursor would leave it. Only the rows on screen are formatted, and each
+ * message is cut to the width first, so the cost is the pane's height, never the buffer's size or
+ * a line's length.
  */
-export function LogsPane({ lines, width, height, view, totalReceived, error, follow, pollMs }: LogsPaneProps) {
+export function LogsPane({ lines, width, height, view, totalReceived, error, follow, pollMs, mark }: LogsPaneProps) {
   const rows = Math.max(0, height - 1);
-  const { from, to, back } = visibleWindow(lines.length, rows, view.scrollBack);
+  const cursor = Math.max(0, Math.min(Math.floor(view.scrollBack), lines.length - 1));
+  // Counted back from the newest line, so arriving lines (paused or not) do not move a still window.
+  const windowBack = useKeptInView(cursor, lines.length, rows, cursor);
+  const { from, to } = visibleWindow(lines.length, rows, windowBack);
   const status = (
     <>
-      <Text color={view.paused || back > 0 ? theme.warn : theme.accent}>
-        {statusText(view, back, lines.length, totalReceived, followText(follow, pollMs))}
+      <Text color={view.paused || cursor > 0 ? theme.warn : theme.accent}>
+        {mark ? ' ' : ''}
+        {statusText(view, cursor, lines.length, totalReceived, followText(follow, pollMs))}
       </Text>
       {error && <Text color={theme.warn}>{` · error: ${firstLine(error)}`}</Text>}
     </>
   );
+  const textWidth = mark ? width - 1 : width;
   const body: ReactNode[] = [];
   for (let i = from; i < to; i++) {
     const e = lines[i]!;
     const prefix = `${hms(e.timestamp)} ${shortStream(e.stream).padEnd(8)} ${levelTag(e)}`;
-    body.push(<Text color={lineColor(e)}>{prefix + truncate(e.message, width - prefix.length)}</Text>);
+    const row = <Text color={lineColor(e)}>{prefix + truncate(e.message, textWidth - prefix.length)}</Text>;
+    body.push(mark ? <CursorRow mark={mark} selected={i === lines.length - 1 - cursor} row={row} /> : row);
   }
   if (lines.length === 0) {
     body.push(<Text color={theme.dim}>{view.filter || view.errorsOnly ? 'no lines match' : 'no log lines yet'}</Text>);

@@ -6,6 +6,7 @@ import { Rows, placeholder } from '../Rows.js';
 import { Sparkline } from '../Sparkline.js';
 import { theme } from '../theme.js';
 import { num, valueWithUnit } from '../../domain/units.js';
+import { currentOf, overThreshold } from '../../domain/health/thresholds.js';
 
 export interface MetricsPaneProps {
   metrics: Slice<MetricSeries[]>;
@@ -13,15 +14,6 @@ export interface MetricsPaneProps {
   height: number;
   ascii?: boolean;
 }
-
-/** The value shown as "now": the series' own current, else its newest point. */
-export const currentOf = (m: MetricSeries): number | undefined => m.current ?? m.points.at(-1)?.v;
-
-/** Thresholds in the runbook are upper bounds ("p99 < 500 ms"). */
-export const overThreshold = (m: MetricSeries): boolean => {
-  const v = currentOf(m);
-  return v !== undefined && m.threshold !== undefined && v > m.threshold;
-};
 
 /** `[412 ms, < 500, 1.6x base]`: the columns right of the sparkline. */
 function summary(m: MetricSeries): string[] {

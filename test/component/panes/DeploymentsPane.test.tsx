@@ -5,8 +5,8 @@ import type { ServiceSnapshot } from '../../../src/domain/model.js';
 import type { Slice } from '../../../src/app/state.js';
 import { MIN, NOW, deployment, expectFits, failed, loading, ok, rowsOf, snapshot } from './fixtures.js';
 
-const frame = (service: Slice<ServiceSnapshot>, width = 78, height = 12, scroll = 0) =>
-  render(<DeploymentsPane service={service} now={NOW} width={width} height={height} scroll={scroll} />).lastFrame();
+const frame = (service: Slice<ServiceSnapshot>, width = 78, height = 12, cursor = 0) =>
+  render(<DeploymentsPane service={service} now={NOW} width={width} height={height} cursor={cursor} />).lastFrame();
 
 const release = snapshot({
   events: [
@@ -66,8 +66,14 @@ describe('DeploymentsPane', () => {
     expect(rowsOf(frame(ok(s)))[1]).toContain(' v1.4.0,2.1 ');
   });
 
-  test('scroll offsets the lines and is clamped at the end', () => {
-    expect(rowsOf(frame(ok(release), 90, 4, 4))[0]).toBe('Events');
+  test('the cursor (deployments, events, stopped tasks) is kept in view, clamped at the end', () => {
+    // Cursor 2 is the newest event: the window moves just enough to show it.
+    expect(rowsOf(frame(ok(release), 90, 4, 2))).toEqual([
+      'ACTIVE   web:41 v1.3.6 1/1/0 f0  COMPLETED   26h00m',
+      '',
+      'Events',
+      '12s ago    has started 1 tasks: (task 0f3c).',
+    ]);
     expect(rowsOf(frame(ok(release), 90, 4, 999))).toEqual([
       '5m ago     has reached a steady state.',
       '',
@@ -75,6 +81,31 @@ describe('DeploymentsPane', () => {
       '3m ago     web:42 ResourceInitializationError: unable to pull secrets (TaskFailedToStart)',
     ]);
     expect(rowsOf(frame(ok(release), 90, 4, -3))[0]).toMatch(/^STATUS/);
+  });
+
+  test('with a mark, the cursor row carries the marker; on the first row the column heads show', () => {
+    const marked = (cursor: number) =>
+      rowsOf(
+        render(
+          <DeploymentsPane
+            service={ok(release)}
+            now={NOW}
+            width={90}
+            height={4}
+            cursor={cursor}
+            mark={{ focused: true, ascii: true }}
+          />,
+        ).lastFrame(),
+      );
+    expect(marked(0)).toEqual([
+      ' STATUS   REV    IMAGE  D/R/P F   STATE       AGE',
+      '>PRIMARY  web:42 v1.4.0 3/2/1 f0  IN_PROGRESS 4m',
+      ' ACTIVE   web:41 v1.3.6 1/1/0 f0  COMPLETED   26h00m',
+      '',
+    ]);
+    expect(marked(4).at(-1)).toBe(
+      '>3m ago     web:42 ResourceInitializationError: unable to pull secrets (TaskFailedToStart)',
+    );
   });
 
   test('never exceeds its box, even when narrow and short', () => {

@@ -95,6 +95,42 @@ describe('LogsPane', () => {
     expect(status({ mode: 'simulated' })).toBe('following · 0 lines');
   });
 
+  test('the cursor is the line scrollBack above the newest: it moves inside the window first, then the window follows', () => {
+    const pane = (scrollBack: number) => (
+      <LogsPane
+        lines={many}
+        width={60}
+        height={4}
+        view={view({ scrollBack })}
+        totalReceived={10_000}
+        pollMs={1000}
+        mark={{ focused: true, ascii: true }}
+      />
+    );
+    const r = render(pane(0));
+    expect(rowsOf(r.lastFrame())).toEqual([
+      ' following · 10,000 lines',
+      ' 14:46:37 0f3c1a2b INFO  line 9997',
+      ' 14:46:38 0f3c1a2b INFO  line 9998',
+      '>14:46:39 0f3c1a2b INFO  line 9999',
+    ]);
+    r.rerender(pane(2));
+    expect(rowsOf(r.lastFrame()).slice(1)).toEqual([
+      '>14:46:37 0f3c1a2b INFO  line 9997',
+      ' 14:46:38 0f3c1a2b INFO  line 9998',
+      ' 14:46:39 0f3c1a2b INFO  line 9999',
+    ]);
+    r.rerender(pane(3));
+    expect(rowsOf(r.lastFrame())).toEqual([
+      ' scrolled back 3 · 10,000 lines',
+      '>14:46:36 0f3c1a2b INFO  line 9996',
+      ' 14:46:37 0f3c1a2b INFO  line 9997',
+      ' 14:46:38 0f3c1a2b INFO  line 9998',
+    ]);
+    r.rerender(pane(2));
+    expect(rowsOf(r.lastFrame())[2]).toBe('>14:46:37 0f3c1a2b INFO  line 9997');
+  });
+
   test('visibleWindow and shortStream', () => {
     expect(visibleWindow(10, 4, 0)).toEqual({ from: 6, to: 10, back: 0 });
     expect(visibleWindow(10, 4, 3)).toEqual({ from: 3, to: 7, back: 3 });
