@@ -9,6 +9,7 @@ export const initialUi: UiState = {
   checklistSelected: 0,
   outputScroll: 0,
   pickerSelected: 0,
+  cursor: {},
 };
 
 export function uiReducer(ui: UiState, action: Action, checklistLength: number): UiState {
@@ -32,9 +33,35 @@ export function uiReducer(ui: UiState, action: Action, checklistLength: number):
         notice: undefined,
         outputScroll: 0,
         rollbackPick: action.overlay === 'rollback' ? ui.rollbackPick : undefined,
+        detail: action.overlay === 'detail' ? ui.detail : undefined,
+        outputPage: undefined,
+        outputMax: undefined,
       };
-    case 'ui/outputScroll':
-      return { ...ui, outputScroll: Math.max(0, ui.outputScroll + action.delta) };
+    case 'ui/outputScroll': {
+      // Clamped to what the view last drew, once it has said (a view just opened has not yet).
+      const next = Math.min(ui.outputMax ?? Number.MAX_SAFE_INTEGER, ui.outputScroll + action.delta);
+      return { ...ui, outputScroll: Math.max(0, next) };
+    }
+    case 'ui/outputView':
+      if (ui.outputPage === action.page && ui.outputMax === action.max) return ui;
+      return {
+        ...ui,
+        outputPage: action.page,
+        outputMax: action.max,
+        outputScroll: Math.min(ui.outputScroll, action.max),
+      };
+    case 'ui/cursor':
+      return { ...ui, cursor: { ...ui.cursor, [action.pane]: { key: action.key, index: action.index } } };
+    case 'ui/detail':
+      return {
+        ...ui,
+        overlay: 'detail',
+        detail: action.row,
+        notice: undefined,
+        outputScroll: 0,
+        outputPage: undefined,
+        outputMax: undefined,
+      };
     case 'ui/filterDraft':
       return { ...ui, filterDraft: action.text };
     case 'ui/notice':
