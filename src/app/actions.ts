@@ -11,7 +11,7 @@ import type {
   StepResult,
   TaskDefRef,
 } from '../domain/model.js';
-import type { Overlay, PaneId, RowRef, SignaturesState } from './state.js';
+import type { Overlay, PaneId, RowRef, SignaturesState, ViewId } from './state.js';
 import type { SignatureRow, SignatureSummary } from '../domain/health/signatures/signatureBook.js';
 import type { TargetGroupHealth, TasksPage } from '../domain/tasks.js';
 
@@ -47,7 +47,7 @@ export type Action =
   | { type: 'ui/rollbackShown'; plan?: string }
   | { type: 'ui/rollbackPick'; pick?: TaskDefRef }
   | { type: 'ui/pickerSelect'; delta: number }
-  | { type: 'ui/cursor'; pane: PaneId; key: string; index: number }
+  | { type: 'ui/cursor'; pane: PaneId | ViewId; key: string; index: number }
   /** Opens the detail overlay on a row. */
   | { type: 'ui/detail'; row: RowRef }
   /** The output or detail view says how it is drawn: rows per page, and the furthest it scrolls. */

@@ -82,15 +82,18 @@ export const PANE_TITLES: Record<PaneId, string> = {
   checklist: 'Checklist',
 };
 
+/** The list overlays a key opens over the panes: the release verdict, error signatures, tasks. */
+export type ViewId = 'verdict' | 'signatures' | 'tasks';
+
 export type Overlay =
-  'none' | 'help' | 'rollback' | 'filter' | 'output' | 'confirmStep' | 'timeline' | 'picker' | 'detail';
+  'none' | 'help' | 'rollback' | 'filter' | 'output' | 'confirmStep' | 'timeline' | 'picker' | 'detail' | ViewId;
 
 /**
  * A row by identity (alarm name, `e:`event id, `t:`task ARN, `d:`deployment id, log event id) in its
- * pane, or a timeline line by its place (the timeline only grows).
+ * pane or view, a timeline line by its place (the timeline only grows), or the rollback dialog's diff.
  */
 export interface RowRef {
-  pane: PaneId | 'timeline';
+  pane: PaneId | 'timeline' | ViewId | 'rollback';
   key: string;
 }
 
@@ -114,7 +117,7 @@ export interface UiState {
   /** Row selected in the revision picker. */
   pickerSelected: number;
   /** The row cursor of each list pane, by the row's key; `index` places it again when that row is gone. */
-  cursor: Partial<Record<PaneId, { key: string; index: number }>>;
+  cursor: Partial<Record<PaneId | ViewId, { key: string; index: number }>>;
   /** The row the detail overlay shows. */
   detail?: RowRef;
   /** The output and detail views' page and last scroll offset, as drawn: PgDn, Home and End go by them. */

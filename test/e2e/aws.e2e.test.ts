@@ -62,6 +62,54 @@ describe('shipwatch against moto', () => {
     expect(s).toContain('service-deployment API unav');
   });
 
+  // Two alarms that share a long service prefix were `ALARM *facilitator-produc…` and `OK facilit…`:
+  // the part that tells them apart must be on screen, at 120 columns and at 80.
+  test('alarms that share the service prefix are told apart at 120x36 and 80x24', async () => {
+    const { PutMetricAlarmCommand, SetAlarmStateCommand } = await import('@aws-sdk/client-cloudwatch');
+    const cw = awsClients(moto).cloudwatch;
+    const prefix = 'facilitator-production-ecs-service-';
+    for (const name of ['5xx-errors-high', 'p99-latency-high'])
+      await cw.send(
+        new PutMetricAlarmCommand({
+          AlarmName: `${prefix}${name}`,
+          Namespace: 'AWS/ApplicationELB',
+          MetricName: 'HTTPCode_Target_5XX_Count',
+          Statistic: 'Sum',
+          Period: 60,
+          EvaluationPeriods: 1,
+          Threshold: 5,
+          ComparisonOperator: 'GreaterThanThreshold',
+        }),
+      );
+    await cw.send(
+      new SetAlarmStateCommand({
+        AlarmName: `${prefix}5xx-errors-high`,
+        StateValue: 'ALARM',
+        StateReason: 'Threshold Crossed',
+      }),
+    );
+    const dir = mkdtempSync(join(tmpdir(), 'shipwatch-cfg-'));
+    const cfg = join(dir, 'shipwatch.yaml');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(cfg, `alarms: { prefix: ${prefix} }\n`);
+    for (const [cols, rows] of [
+      [120, 36],
+      [80, 24],
+    ] as const) {
+      const t = spawnTerminal({ args: [CLI_PATH, ...target, '--config', cfg], cols, rows, env });
+      // At 80x24 one pane is shown at a time: the Alarms pane is 3.
+      if (cols === 80) {
+        await t.waitFor('acct 123456789012', START_MS);
+        t.press('3');
+      }
+      // The shared part is said once on the count line; each row starts with what is its own.
+      await t.waitFor(/ALARM +\*?5xx-err/, START_MS);
+      await t.waitFor(/OK +\*?p99-lat/, START_MS);
+      expect(t.screen()).not.toMatch(/ALARM +\*?facilit/);
+      await quit(t);
+    }
+  }, 90_000);
+
   test('the non-terminal snapshot reads the same world', async () => {
     const r = await runCli([...target, '--json'], { env, timeoutMs: 30_000 });
     expect(r.stderr).toBe('');

@@ -1,5 +1,5 @@
 import React from 'react';
-import { releaseStart, selectPlan, selectVerdict, staleness } from '../../app/selectors.js';
+import { releaseStart, selectEvidence, selectPlan, selectVerdict, staleness } from '../../app/selectors.js';
 import { useAppEnv } from '../AppEnv.js';
 import { Header } from '../Header.js';
 import { rollbackHint } from '../rollbackText.js';
@@ -11,6 +11,7 @@ export const HeaderContainer = React.memo(function HeaderContainer({ width }: { 
   const now = useNow();
   const identity = useAppState((s) => s.identity.data);
   const verdict = useAppState(selectVerdict);
+  const evidence = useAppState(selectEvidence);
   const plan = useAppState(selectPlan);
   const op = useAppState((s) => s.rollback);
   const start = useAppState(releaseStart);
@@ -32,6 +33,7 @@ export const HeaderContainer = React.memo(function HeaderContainer({ width }: { 
       releaseStart={start}
       watchWindowMs={watchWindowMs}
       verdict={verdict}
+      evidence={evidence}
       rollbackHint={rollbackHint(plan, op)}
       stale={stale}
       releaseChange={releaseChange}
