@@ -24,6 +24,9 @@ import { RollbackDialogContainer } from './containers/RollbackDialogContainer.js
 import { StepOutputContainer } from './containers/StepOutputContainer.js';
 import { TimelineContainer } from './containers/TimelineContainer.js';
 import { PickerContainer } from './containers/PickerContainer.js';
+import { ViewContainer } from './containers/ViewContainer.js';
+import { ViewDetailContainer } from './containers/ViewDetailContainer.js';
+import { isView } from './views/views.js';
 import { useAppState, useStoreApi } from './StoreContext.js';
 import { TooSmall } from './TooSmall.js';
 import { useTerminalSize } from './useTerminalSize.js';
@@ -39,6 +42,9 @@ const CONTEXT_OF: Record<Overlay, Context> = {
   picker: 'picker',
   // A row's detail scrolls and closes with the keys of a step's output: one view, two doors.
   detail: 'output',
+  verdict: 'view',
+  signatures: 'view',
+  tasks: 'view',
 };
 
 // Each handler checks the overlay in the store when the key arrives, not the one of the last
@@ -47,10 +53,12 @@ function useKeys(ctx: ActionContext): void {
   const { store } = ctx;
   const overlay = () => store.getState().ui.overlay;
   useKeyHandler(PRIORITY.dashboard, (key) => overlay() === 'none' && dispatchKey('global', key, ctx));
-  // Help, the output and detail views, the timeline and the picker swallow every key; only theirs do anything.
+  // Help, the output and detail views, the timeline, the picker and the list views swallow every
+  // key; only theirs do anything.
   useKeyHandler(PRIORITY.help, (key) => {
     const o = overlay();
-    if (o !== 'help' && o !== 'output' && o !== 'detail' && o !== 'timeline' && o !== 'picker') return false;
+    if (o !== 'help' && o !== 'output' && o !== 'detail' && o !== 'timeline' && o !== 'picker' && !isView(o))
+      return false;
     dispatchKey(CONTEXT_OF[o], key, ctx);
     return true;
   });
@@ -86,11 +94,15 @@ function Body({ layout, overlay }: { layout: Exclude<Layout, { mode: 'too-small'
   const { ascii, demo } = useAppEnv();
   const focus = useAppState((s) => s.ui.focus);
   const logFollow = useAppState((s) => s.logs.follow?.mode);
+  const detailOf = useAppState((s) => s.ui.detail?.pane);
   const { body } = layout;
   if (overlay === 'help')
     return <HelpOverlay width={body.width} height={body.height} ascii={ascii} demo={demo} logFollow={logFollow} />;
   if (overlay === 'output') return <StepOutputContainer width={body.width} height={body.height} />;
+  if (overlay === 'detail' && (isView(detailOf) || detailOf === 'rollback'))
+    return <ViewDetailContainer width={body.width} height={body.height} />;
   if (overlay === 'detail') return <DetailContainer width={body.width} height={body.height} />;
+  if (isView(overlay)) return <ViewContainer view={overlay} width={body.width} height={body.height} />;
   if (overlay === 'timeline') return <TimelineContainer width={body.width} height={body.height} />;
   if (overlay === 'picker') return <PickerContainer width={body.width} height={body.height} />;
   if (overlay === 'confirmStep') return <ConfirmStepContainer width={body.width} height={body.height} />;

@@ -3,10 +3,11 @@ import type { AppCommands } from '../app/controller.js';
 import { selectPickable, selectPlan, selectTimeline } from '../app/selectors.js';
 import type { TaskDefRef } from '../domain/model.js';
 import { planKey } from '../domain/rollback.js';
-import { PANES } from '../app/state.js';
+import { PANES, type PaneId, type ViewId } from '../app/state.js';
 import type { Store } from '../app/store.js';
 import { actionForKey, type Context } from './keymap.js';
 import { cursorIndex, openableRow, paneItems, timelineIndex } from './rowItems.js';
+import { isView, viewKeys } from './views/views.js';
 
 export interface ActionContext {
   store: Store;
@@ -33,9 +34,22 @@ function scroll(ctx: ActionContext, delta: number): void {
   else {
     const items = paneItems(s, focus);
     if (items.length === 0) return void ctx.store.dispatch({ type: 'ui/scroll', delta });
-    const index = Math.max(0, Math.min(items.length - 1, cursorIndex(s.ui.cursor[focus], items) + delta));
-    ctx.store.dispatch({ type: 'ui/cursor', pane: focus, key: items[index]!, index });
+    moveCursor(ctx, focus, items, delta);
   }
+}
+
+/** Moves a pane's or a view's cursor over its rows' keys, stopping at either end. */
+function moveCursor({ store }: ActionContext, pane: PaneId | ViewId, items: readonly string[], delta: number): void {
+  if (items.length === 0) return;
+  const index = Math.max(0, Math.min(items.length - 1, cursorIndex(store.getState().ui.cursor[pane], items) + delta));
+  store.dispatch({ type: 'ui/cursor', pane, key: items[index]!, index });
+}
+
+/** The open list view's cursor, one row at a time. */
+function moveInView(ctx: ActionContext, delta: number): void {
+  const s = ctx.store.getState();
+  const view = s.ui.overlay;
+  if (isView(view)) moveCursor(ctx, view, viewKeys(s, view), delta);
 }
 
 /** PgUp and PgDn move by the page the view last drew (one row before it has). */
@@ -88,15 +102,34 @@ const handlers: Record<string, Handler> = {
   'checklist.cancel': ({ commands }) => void commands.cancelSteps(),
   'checklist.tick': ({ commands }) => commands.tickSelected(),
   'checklist.output': ({ store }) => store.dispatch({ type: 'ui/overlay', overlay: 'output' }),
-  // A timeline line's detail goes back to the timeline, on the line it opened.
+  // A timeline line's detail goes back to the timeline, on the line it opened; a view's row to its
+  // view (its cursor is still on the row); the rollback diff to the dialog, where y still asks.
   'output.close': ({ store }) => {
     const { detail } = store.getState().ui;
+    if (detail && (isView(detail.pane) || detail.pane === 'rollback'))
+      return void store.dispatch({ type: 'ui/overlay', overlay: detail.pane });
     if (detail?.pane !== 'timeline') return void store.dispatch({ type: 'ui/overlay', overlay: 'none' });
     store.dispatch({ type: 'ui/overlay', overlay: 'timeline' });
     const back = selectTimeline(store.getState()).length - 1 - Number(detail.key);
     store.dispatch({ type: 'ui/outputScroll', delta: Math.max(0, back) });
   },
   'release.timeline': ({ store }) => store.dispatch({ type: 'ui/overlay', overlay: 'timeline' }),
+  'release.verdict': ({ store }) => store.dispatch({ type: 'ui/overlay', overlay: 'verdict' }),
+  'release.signatures': ({ store }) => store.dispatch({ type: 'ui/overlay', overlay: 'signatures' }),
+  'release.tasks': ({ store }) => store.dispatch({ type: 'ui/overlay', overlay: 'tasks' }),
+  'view.close': ({ store }) => store.dispatch({ type: 'ui/overlay', overlay: 'none' }),
+  'view.up': (ctx) => moveInView(ctx, -1),
+  'view.down': (ctx) => moveInView(ctx, 1),
+  'view.open': ({ store }) => {
+    const s = store.getState();
+    const view = s.ui.overlay;
+    if (!isView(view)) return;
+    const items = viewKeys(s, view);
+    const key = items[cursorIndex(s.ui.cursor[view], items)];
+    if (key !== undefined) store.dispatch({ type: 'ui/detail', row: { pane: view, key } });
+  },
+  // The whole diff, read only: y and p are not keys of the detail view, so nothing acts from there.
+  'dialog.diff': ({ store }) => store.dispatch({ type: 'ui/detail', row: { pane: 'rollback', key: 'diff' } }),
   'timeline.close': ({ store }) => store.dispatch({ type: 'ui/overlay', overlay: 'none' }),
   'timeline.open': ({ store }) => {
     const s = store.getState();

@@ -5,7 +5,7 @@ import { pinnable } from '../domain/rollback.js';
 import { PANES, PANE_TITLES, type AppState } from '../app/state.js';
 import { openableRow } from './rowItems.js';
 
-export type Context = 'global' | 'dialog' | 'confirm' | 'help' | 'filter' | 'output' | 'timeline' | 'picker';
+export type Context = 'global' | 'dialog' | 'confirm' | 'help' | 'filter' | 'output' | 'timeline' | 'picker' | 'view';
 export type Category = 'General' | 'Navigation' | 'Release' | 'Logs' | 'Checklist' | 'Dialog';
 
 export interface KeyAction {
@@ -181,6 +181,62 @@ export const KEYMAP: readonly KeyAction[] = [
     context: 'timeline',
   },
   {
+    id: 'release.verdict',
+    keys: ['v'],
+    label: 'verdict',
+    description:
+      'The release verdict in full: score, every reason, each metric against its baseline, ECS and alarms beside it',
+    category: 'Release',
+    context: 'global',
+  },
+  {
+    id: 'release.signatures',
+    keys: ['E'],
+    label: 'signatures',
+    description: 'Error signatures, new since T+0 first: lines after and before T+0, rate per minute, first seen',
+    category: 'Release',
+    context: 'global',
+  },
+  {
+    id: 'release.tasks',
+    keys: ['T'],
+    label: 'tasks',
+    description:
+      "Tasks and target health: each target group's targets by state, then every task, stopped ones with why",
+    category: 'Release',
+    context: 'global',
+  },
+  {
+    id: 'view.close',
+    keys: ['escape', 'q'],
+    label: 'close',
+    description: 'Close the verdict, error signatures or tasks view',
+    category: 'Release',
+    context: 'view',
+  },
+  {
+    id: 'view.open',
+    keys: ['return', 'o'],
+    label: 'detail',
+    description: 'Open the selected row of the view in full, with its aws command',
+    category: 'Release',
+    context: 'view',
+  },
+  {
+    id: 'view.up',
+    keys: ['up', 'k'],
+    description: "Move the view's cursor up",
+    category: 'Release',
+    context: 'view',
+  },
+  {
+    id: 'view.down',
+    keys: ['down', 'j'],
+    description: "Move the view's cursor down",
+    category: 'Release',
+    context: 'view',
+  },
+  {
     id: 'logs.filter',
     keys: ['/'],
     label: 'filter',
@@ -319,6 +375,14 @@ export const KEYMAP: readonly KeyAction[] = [
     context: 'dialog',
     dangerous: true,
     disabledReason: (s) => selectConfirmRefusal(s) ?? pinnable(selectPlan(s)).why,
+  },
+  {
+    id: 'dialog.diff',
+    keys: ['d'],
+    label: 'diff',
+    description: 'Show every difference between the current and the target revision (changes nothing; Esc comes back)',
+    category: 'Dialog',
+    context: 'dialog',
   },
   {
     id: 'dialog.cancel',

@@ -66,6 +66,17 @@ export const describeTasksCommand = (id: string, t: Target): string[] => [
   t.region,
 ];
 
+/** What the load balancer says of each target of a group, with its reason. */
+export const describeTargetHealthCommand = (targetGroupArn: string, t: Target): string[] => [
+  'aws',
+  'elbv2',
+  'describe-target-health',
+  '--target-group-arn',
+  targetGroupArn,
+  '--region',
+  t.region,
+];
+
 export const taskUrl = (id: string, t: Target): string =>
   `${consoleBase(t)}/ecs/v2/clusters/${encodeURIComponent(clusterName(t))}/tasks/${encodeURIComponent(id)}/configuration?region=${t.region}`;
 

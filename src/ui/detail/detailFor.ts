@@ -12,12 +12,14 @@ export interface DetailEnv extends LogDetailContext {
   history: AlarmHistory;
 }
 
+/** A row that has left the data since it was opened. */
+export const GONE: DetailContent = {
+  title: 'Gone',
+  blocks: [{ kind: 'text', text: 'this row is no longer in the data shown (Esc goes back)', tone: 'dim' }],
+};
+
 export function detailFor(row: DetailRow | undefined, env: DetailEnv): DetailContent {
-  if (!row)
-    return {
-      title: 'Gone',
-      blocks: [{ kind: 'text', text: 'this row is no longer in the data shown (Esc goes back)', tone: 'dim' }],
-    };
+  if (!row) return GONE;
   switch (row.kind) {
     case 'alarm':
       return alarmDetail(row.alarm, env.history, env);

@@ -57,17 +57,11 @@ export function insightsQuery(stream: string, view: LogDetailContext['view']): s
   return lines.join('\n');
 }
 
+export const NO_LOG_GROUP = 'log group unknown: the task definition names no awslogs group; set logGroup in the config';
+
 function sourceBlocks(e: LogEvent, ctx: LogDetailContext): DetailBlock[] {
   const head: DetailBlock = { kind: 'heading', text: 'At the source' };
-  if (!ctx.logGroup)
-    return [
-      head,
-      {
-        kind: 'text',
-        text: 'log group unknown: the task definition names no awslogs group; set logGroup in the config',
-        tone: 'warn',
-      },
-    ];
+  if (!ctx.logGroup) return [head, { kind: 'text', text: NO_LOG_GROUP, tone: 'warn' }];
   const span: LogSpan = {
     group: ctx.logGroup,
     stream: e.stream,

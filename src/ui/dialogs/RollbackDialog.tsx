@@ -1,7 +1,8 @@
 import { Box, Text } from 'ink';
-import { refKey, type TaskDefinitionInfo } from '../../domain/model.js';
+import { refKey } from '../../domain/model.js';
 import { confirmRefusal, pinnable, type RollbackPlan } from '../../domain/rollback.js';
-import { diffTaskDefs } from '../../domain/taskdefDiff.js';
+import { diffSummary, type TaskDefDiff } from '../../domain/taskdefDiff.js';
+import { planDiff } from '../detail/diffDetail.js';
 import { ago, shortDigest, utcTime } from '../format.js';
 import { METHOD_TEXT } from '../rollbackText.js';
 import { borderStyle, theme } from '../theme.js';
@@ -28,10 +29,11 @@ const Row = ({ label, children }: { label: string; children: React.ReactNode }) 
   </Text>
 );
 
-const isInfo = (x: unknown): x is TaskDefinitionInfo => typeof x === 'object' && x !== null && 'containers' in x;
+/** Summary lines of what else differs the dialog has room for; `d` shows every line. */
+const SUMMARY_LINES = 3;
 
 /** What the rollback would change, or why it will not happen. Nothing changes before `y`. */
-function Body({ plan, op, now }: Pick<RollbackDialogProps, 'plan' | 'op' | 'now'>) {
+function Body({ plan, op, now, diff }: Pick<RollbackDialogProps, 'plan' | 'op' | 'now'> & { diff: TaskDefDiff }) {
   if (op.request && (op.phase === 'requesting' || op.phase === 'in-flight')) {
     const state = op.phase === 'requesting' ? 'requested' : 'ROLLING BACK';
     return (
@@ -43,7 +45,7 @@ function Body({ plan, op, now }: Pick<RollbackDialogProps, 'plan' | 'op' | 'now'
     );
   }
   const { current, target, refusal, request } = plan;
-  const diff = diffTaskDefs(current?.info, isInfo(target?.info) ? target.info : undefined);
+  const summary = diffSummary(diff);
   return (
     <>
       {op.phase === 'failed' && op.request && (
@@ -74,6 +76,14 @@ function Body({ plan, op, now }: Pick<RollbackDialogProps, 'plan' | 'op' | 'now'
       ))}
       {diff.envOnlyCurrent.length > 0 && <Row label="env -">{diff.envOnlyCurrent.join(', ')}</Row>}
       {diff.envOnlyTarget.length > 0 && <Row label="env +">{diff.envOnlyTarget.join(', ')}</Row>}
+      {summary.slice(0, SUMMARY_LINES).map((line, i) => (
+        <Row key={i} label={i === 0 ? 'changes' : ''}>
+          {line}
+        </Row>
+      ))}
+      {summary.length > SUMMARY_LINES && (
+        <Row label="">{`… ${summary.length - SUMMARY_LINES} more (d shows every line)`}</Row>
+      )}
       {request && <Row label="method">{METHOD_TEXT[request.method]}</Row>}
       {refusal && (
         <Text wrap="truncate-end" color={theme.bad}>
@@ -87,6 +97,8 @@ function Body({ plan, op, now }: Pick<RollbackDialogProps, 'plan' | 'op' | 'now'
 export function RollbackDialog(p: RollbackDialogProps) {
   const canConfirm = !p.blocked;
   const waiting = p.blocked && !confirmRefusal(p.plan, p.op) ? p.blocked : undefined;
+  const diff = planDiff(p.plan);
+  const hasDiff = diff.lines.length > 0;
   return (
     <Box
       flexDirection="column"
@@ -96,7 +108,7 @@ export function RollbackDialog(p: RollbackDialogProps) {
       paddingX={1}
     >
       <Text bold wrap="truncate-end">{`Roll back ${p.service} on ${p.cluster}?`}</Text>
-      <Body plan={p.plan} op={p.op} now={p.now} />
+      <Body plan={p.plan} op={p.op} now={p.now} diff={diff} />
       {p.dataAgeMs !== undefined && (
         <Row label="data">{`${Math.round(p.dataAgeMs / 1000)}s old (asked again when this opened)`}</Row>
       )}
@@ -121,10 +133,15 @@ export function RollbackDialog(p: RollbackDialogProps) {
                 <Text> pin by digest, then roll back</Text>
               </>
             )}
+            {hasDiff && <Text> · d whole diff</Text>}
             <Text> · any other key cancels</Text>
           </>
         ) : (
-          <Text color={theme.dim}>{waiting ? 'y not yet (see above) · any other key cancels' : 'any key closes'}</Text>
+          <Text color={theme.dim}>
+            {waiting
+              ? `y not yet (see above)${hasDiff ? ' · d whole diff' : ''} · any other key cancels`
+              : 'any key closes'}
+          </Text>
         )}
       </Text>
     </Box>

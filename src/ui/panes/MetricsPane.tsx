@@ -7,6 +7,8 @@ import { Sparkline } from '../Sparkline.js';
 import { theme } from '../theme.js';
 import { num, valueWithUnit } from '../../domain/units.js';
 import { currentOf, overThreshold } from '../../domain/health/thresholds.js';
+import { differsAt, fitName } from '../alarmNames.js';
+import { seriesLabels } from '../metricLabels.js';
 
 export interface MetricsPaneProps {
   metrics: Slice<MetricSeries[]>;
@@ -45,7 +47,10 @@ export function MetricsPane({ metrics, width, height, ascii = false }: MetricsPa
   if (empty !== undefined || !metrics.data) return <Rows rows={[empty]} width={width} height={height} />;
   if (metrics.data.length === 0) return <Rows rows={['no metrics configured']} width={width} height={height} />;
   const series = metrics.data.slice(0, Math.max(0, height));
-  const labelW = Math.min(16, Math.max(...series.map((m) => m.label.length)));
+  // Cut where the labels differ (`p99 api-tg`, `p99 web-tg`), not where they agree.
+  const labels = seriesLabels(series);
+  const at = differsAt(labels);
+  const labelW = Math.min(16, Math.max(...labels.map((l) => l.length)));
   const sums = alignColumns(series.map(summary));
   const sumW = Math.max(...sums.map((s) => s.length));
   // Marker, label, spaces either side of the sparkline: the rest is the sparkline's.
@@ -55,7 +60,7 @@ export function MetricsPane({ metrics, width, height, ascii = false }: MetricsPa
     const color = bad ? theme.bad : undefined;
     return (
       <Text color={color} bold={bad}>
-        {bad ? '!' : ' '} {fit(m.label, labelW)}{' '}
+        {bad ? '!' : ' '} {fit(fitName(labels[i]!, labelW, at[i]!), labelW)}{' '}
         {sparkW >= SPARK_MIN && (
           <>
             <Sparkline

@@ -58,6 +58,21 @@ describe('MetricsPane', () => {
     expect(rowsOf(f)).toEqual(['! p99      __*# 640 ms  < 500  1.6x base', '  CPU      _+-#  23.4%  < 30   1.2x base']);
   });
 
+  // A service behind two target groups has a p99 for each: labelled by group, less the start both share.
+  test('series of several target groups are told apart by the group, cut where they differ', () => {
+    const of = (group: string) =>
+      series({ id: `p99@${group}`, label: 'p99', unit: 'ms', points: pts(400, 410), targetGroup: group });
+    const f = frame(ok([cpu, of('shop-prod-api-eu'), of('shop-prod-checkout-eu')]), 50, 3);
+    expect(rowsOf(f).map((r) => r.slice(0, 18))).toEqual([
+      '  CPU             ',
+      '  p99 api-eu      ',
+      '  p99 checkout-eu ',
+    ]);
+    // No separator to cut the shared start at: the label loses its middle, not the end that differs.
+    const cut = rowsOf(frame(ok([of('checkoutservice1'), of('checkoutservice2')]), 50, 2));
+    expect(cut.map((r) => r.slice(2, 18))).toEqual(['p99 c…utservice1', 'p99 c…utservice2']);
+  });
+
   test('empty, loading, error', () => {
     expect(rowsOf(frame(ok([]), 30, 1))).toEqual(['no metrics configured']);
     expect(rowsOf(frame(loading(), 30, 1))).toEqual(['loading…']);
