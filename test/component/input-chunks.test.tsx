@@ -93,7 +93,12 @@ describe('on the dashboard and in dialogs', () => {
     await new Promise((r) => setTimeout(r, 200));
     expect(backend.rollbacks).toEqual([]);
     expect(frame()).not.toContain('ROLLING BACK');
-    // The dialog was live all along: a y pressed on its own confirms.
+    // The paste's first letter closed the dialog ("any other key cancels") and its v opened the
+    // verdict view: close that, open the dialog again, and a y pressed on its own confirms.
+    if (state().ui.overlay === 'verdict') {
+      app!.press('view.close');
+      await until(() => state().ui.overlay === 'none');
+    }
     if (state().ui.overlay !== 'rollback') app!.press('release.rollback');
     await until((f) => f.includes('y roll back now'));
     app!.press('dialog.confirm');
