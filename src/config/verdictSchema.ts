@@ -22,10 +22,8 @@ export const verdictSchema = z.strictObject({
   outlierIqr: z.number().min(0).optional(),
   passScore: z.number().min(0).max(100).optional(),
   marginalScore: z.number().min(0).max(100).optional(),
-  baselines: z
-    .array(z.enum(['before', 'day', 'week']))
-    .min(1)
-    .optional(),
+  // The judge also takes the same hours a day and a week earlier (metricVerdict.ts), but no backend
+  // reads those windows yet: offered here, they would silently judge nothing.
   /** By series id (p99, 5xxRate, x0…). */
   metrics: z.record(z.string().min(1), ruleSchema).optional(),
 });

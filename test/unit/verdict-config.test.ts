@@ -17,14 +17,13 @@ describe('verdict config', () => {
       [
         'verdict:',
         '  confidence: 0.95',
-        '  baselines: [before, day]',
         '  metrics:',
         '    p99: { tolerance: 0.5 }',
         '    cpu: { ignore: true }',
         '    x0: { direction: increase, critical: true, minPoints: 10 }',
       ].join('\n'),
     );
-    expect(p.settings).toEqual({ ...DEFAULT_VERDICT_SETTINGS, confidence: 0.95, baselines: ['before', 'day'] });
+    expect(p.settings).toEqual({ ...DEFAULT_VERDICT_SETTINGS, confidence: 0.95 });
     const p99 = DEFAULT_RULES.find((r) => r.id === 'p99')!;
     expect(p.rules.find((r) => r.id === 'p99')).toEqual({ ...p99, tolerance: 0.5 });
     expect(p.rules.some((r) => r.id === 'cpu')).toBe(false);
@@ -48,5 +47,7 @@ describe('verdict config', () => {
     expect(() => plan('verdict: { confidence: 2 }')).toThrow(/verdict\.confidence/);
     expect(() => plan('verdict: { metrics: { p99: { direction: up } } }')).toThrow(/verdict\.metrics\.p99\.direction/);
     expect(() => plan('verdict: { colour: red }')).toThrow(/colour/);
+    // Not read by any backend yet: refused rather than silently judging nothing.
+    expect(() => plan('verdict: { baselines: [day] }')).toThrow(/baselines/);
   });
 });
