@@ -237,6 +237,19 @@ describe('App', () => {
   });
 });
 
+describe('help at 80x24', () => {
+  it('shows the dashboard keys first and says how many it left out, not cutting silently', async () => {
+    app = renderApp(new FakeBackend(), { cols: 80, rows: 24 });
+    await until((x) => x.includes('[1] Deployments'));
+    app.press('app.help');
+    const f = await until((x) => x.includes('Keys (Esc, ? or q closes)'));
+    // Dashboard keys the 80-column key bar has no room for are here.
+    for (const d of ['Filter', 'Roll the service back', 'Quit shipwatch']) expect(f).toContain(d);
+    expect(f).toMatch(/… \d+ more keys: a taller terminal shows them, and README "Keys" lists all/);
+    expect(f.split('\n').length).toBeLessThanOrEqual(24);
+  });
+});
+
 describe('rollback method fallback', () => {
   it('falls back to UpdateService when StopServiceDeployment is refused', async () => {
     const backend = new FakeBackend({

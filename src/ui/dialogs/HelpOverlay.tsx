@@ -23,13 +23,21 @@ export function logCostLine(mode: LogFollow['mode'] | undefined): string | undef
   return undefined;
 }
 
-/** Every key from the registry, grouped by where it works; two columns when one would not fit. */
+/**
+ * Every key from the registry, the dashboard's own first (the ones reached from where help was
+ * opened), then those of dialogs and views; two columns when one would not fit. A terminal too
+ * short for them all says how many are left out and where they are, rather than cutting silently.
+ */
 export function HelpOverlay({ width, height, ascii, demo, logFollow }: HelpOverlayProps) {
   const cost = logCostLine(logFollow);
-  const rows = helpRows().filter((r) => r.context !== 'help');
-  const room = Math.max(1, height - 4);
-  const columns = rows.length > room ? 2 : 1;
-  const perColumn = Math.ceil(rows.length / columns);
+  const all = helpRows().filter((r) => r.context !== 'help');
+  const ordered = [...all.filter((r) => r.context === 'global'), ...all.filter((r) => r.context !== 'global')];
+  const footer = (cost ? 1 : 0) + (demo ? 1 : 0);
+  const room = Math.max(1, height - 4 - footer);
+  const columns = ordered.length > room ? 2 : 1;
+  const fits = ordered.length <= room * columns;
+  const rows = fits ? ordered : ordered.slice(0, room * columns);
+  const perColumn = Math.min(room, Math.ceil(rows.length / columns));
   const colWidth = Math.floor((width - 4) / columns);
   const keyWidth = 10;
   return (
@@ -52,6 +60,11 @@ export function HelpOverlay({ width, height, ascii, demo, logFollow }: HelpOverl
           </Box>
         ))}
       </Box>
+      {!fits && (
+        <Text wrap="truncate-end" color={theme.dim}>
+          {`… ${ordered.length - rows.length} more keys: a taller terminal shows them, and README "Keys" lists all`}
+        </Text>
+      )}
       {cost && (
         <Text wrap="truncate-end" color={theme.dim}>
           {cost}
