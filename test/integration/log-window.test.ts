@@ -1,13 +1,14 @@
 // The baseline read of a past stretch of logs (getLogWindow) against moto over real HTTP: window
 // bounds, paging, maxEvents and the page budget, pacing, errors-only, and the backend's log group.
-import { CloudWatchLogsClient, type FilterLogEventsCommandInput } from '@aws-sdk/client-cloudwatch-logs';
+import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { type FilterLogEventsCommandInput } from '@aws-sdk/client-cloudwatch-logs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createClients } from '../../src/adapters/aws/clients.js';
 import { AwsBackend } from '../../src/adapters/aws/index.js';
 import { readLogWindow, type LogWindowOptions } from '../../src/adapters/aws/logWindow.js';
 import type { LogWindowQuery } from '../../src/domain/backend.js';
 import { startMoto, TEST_CREDENTIALS, type Moto } from '../helpers/moto.js';
-import { seededBackendOptions, seedLogStream } from '../helpers/seedAws.js';
+import { awsClients, seededBackendOptions, seedLogStream } from '../helpers/seedAws.js';
 
 const GROUP = '/ecs/shop-web';
 const STREAM = 'web/web/4f1c9e2a';
@@ -20,14 +21,7 @@ let logs: CloudWatchLogsClient;
 
 beforeAll(async () => {
   moto = await startMoto();
-  logs = new CloudWatchLogsClient({
-    endpoint: moto.endpoint,
-    region: TEST_CREDENTIALS.AWS_REGION,
-    credentials: {
-      accessKeyId: TEST_CREDENTIALS.AWS_ACCESS_KEY_ID,
-      secretAccessKey: TEST_CREDENTIALS.AWS_SECRET_ACCESS_KEY,
-    },
-  });
+  logs = awsClients(moto).logs;
 });
 afterAll(async () => {
   logs?.destroy();
