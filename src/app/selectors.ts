@@ -2,11 +2,11 @@ import { releaseEvidence, type ReleaseEvidence } from '../domain/health/releaseE
 import { buildTimeline, type TimelineEntry } from '../domain/timeline.js';
 import type { ReleaseSignals } from '../domain/signals.js';
 import { refKey } from '../domain/model.js';
+import { primaryDeployment } from '../domain/health/steady.js';
 import {
   confirmRefusal,
   pickableRevisions,
   planRollback,
-  primaryDeployment,
   type PickableRevision,
   type RollbackPlan,
 } from '../domain/rollback.js';

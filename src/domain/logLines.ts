@@ -15,6 +15,3 @@ export function compileFilter(filter: string): { test: (s: string) => boolean; e
     return { test: () => true, error: `bad regex: ${(e as Error).message}` };
   }
 }
-
-// Re-exported while callers move to health/errorLines.ts (removed when none is left).
-export { isErrorLine } from './health/errorLines.js';

@@ -51,9 +51,6 @@ export interface RollbackPlan {
 const IN_FLIGHT: ReadonlySet<string> = new Set(['PENDING', 'IN_PROGRESS']);
 const ROLLING_BACK: ReadonlySet<string> = new Set(['ROLLBACK_REQUESTED', 'ROLLBACK_IN_PROGRESS', 'STOP_REQUESTED']);
 
-// Where the panes and checks have always found it; defined with the rule of steadiness.
-export { primaryDeployment };
-
 function tagsOf(s: ServiceSnapshot, ref: TaskDefRef): string[] {
   const info = s.taskDefinitions[refKey(ref)];
   if (info) return info.containers.map((c) => c.imageTag);

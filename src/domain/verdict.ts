@@ -1,8 +1,8 @@
 import type { Alarm, MetricSeries, ServiceSnapshot } from './model.js';
 import { identifyRelease, type Release } from './release.js';
-import { backOnPrevious, primaryDeployment } from './rollback.js';
+import { backOnPrevious } from './rollback.js';
 import { isFiring } from './health/alarms.js';
-import { isRolling, isShort } from './health/steady.js';
+import { isRolling, isShort, primaryDeployment } from './health/steady.js';
 import { overThreshold } from './health/thresholds.js';
 import type { RollbackOp } from './rollback.js';
 
