@@ -1,4 +1,5 @@
 // Bundles the CLI into one file that runs with plain `node` and no node_modules.
+import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { chmodSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +10,20 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // SHIPWATCH_BUILD_OUT builds elsewhere (a benchmark of a work tree beside the tests' dist/).
 const outfile = process.env.SHIPWATCH_BUILD_OUT ?? `${root}dist/shipwatch.js`;
 const { version } = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
+
+/** The commit built from, for `--version`; a tree that is not a git checkout (an unpacked tarball) says so. */
+function buildCommit() {
+  if (process.env.SHIPWATCH_COMMIT) return process.env.SHIPWATCH_COMMIT;
+  try {
+    return execFileSync('git', ['rev-parse', '--short=12', 'HEAD'], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
 
 await build({
   entryPoints: [`${root}src/cli/main.tsx`],
@@ -25,7 +40,11 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
   // React's development build costs KBs of heap per rendered log line.
-  define: { 'process.env.NODE_ENV': '"production"', SHIPWATCH_VERSION: JSON.stringify(version) },
+  define: {
+    'process.env.NODE_ENV': '"production"',
+    SHIPWATCH_VERSION: JSON.stringify(version),
+    SHIPWATCH_COMMIT: JSON.stringify(buildCommit()),
+  },
   // Ink imports react-devtools-core only when DEV=true; the stub keeps the bundle loadable.
   alias: { 'react-devtools-core': `${root}scripts/devtools-stub.mjs` },
   // CommonJS dependencies inside an ESM bundle need a real require for Node built-ins.

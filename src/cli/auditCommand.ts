@@ -55,9 +55,8 @@ export function auditProblemLines(program: string, path: string, read: AuditRead
   return shown.map((l) => `${sanitizeLine(`${program}: ${l}`)}\n`).join('');
 }
 
-/** 0 when the log was read (problem lines, if any, on stderr) or there is none yet; 1 when nothing in it could be read. */
-export function runAuditCommand(argv: string[]): number {
-  const program = new Command('shipwatch audit')
+export const auditProgram = (): Command =>
+  new Command('shipwatch audit')
     .description(
       'Print the audit log: rollbacks, alarm transitions and checklist results. Lines that are not entries ' +
         '(a torn write) are named on stderr; exit 1 when the file cannot be read or holds no entry at all.',
@@ -65,6 +64,10 @@ export function runAuditCommand(argv: string[]): number {
     .option('--file <path>', `audit log to read (default: ${defaultAuditPath()})`)
     .option('--demo', "read the demo world's audit log instead")
     .option('--json', 'print the entries as JSON Lines');
+
+/** 0 when the log was read (problem lines, if any, on stderr) or there is none yet; 1 when nothing in it could be read. */
+export function runAuditCommand(argv: string[]): number {
+  const program = auditProgram();
   if (!parseSubcommand(program, argv, 'audit')) return 0;
   const o = program.opts<{ file?: string; demo?: boolean; json?: boolean }>();
   const path = o.file ?? (o.demo ? demoAuditPath() : defaultAuditPath());

@@ -57,8 +57,8 @@ export function checklistText(steps: ChecklistStepDef[], warnings: string[]): st
  */
 const safeJson = (value: unknown): string => JSON.stringify(sanitizeDeep(value, sanitizeText), null, 2);
 
-export function runChecklistCommand(argv: string[]): number {
-  const program = new Command('shipwatch checklist')
+export const checklistProgram = (): Command =>
+  new Command('shipwatch checklist')
     .description('Print the steps a Markdown runbook imports as (phase, kind, title, command). Runs nothing.')
     .requiredOption('--runbook <file>', 'the Markdown runbook to import')
     .option(
@@ -68,6 +68,9 @@ export function runChecklistCommand(argv: string[]): number {
       [] as string[],
     )
     .option('--json', 'print {file, steps, warnings} as JSON');
+
+export function runChecklistCommand(argv: string[]): number {
+  const program = checklistProgram();
   if (!parseSubcommand(program, argv, 'checklist')) return 0;
   const o = program.opts<{ runbook: string; json?: boolean; fill: string[] }>();
   const { steps, warnings } = loadRunbook(o.runbook, parseFills(o.fill));

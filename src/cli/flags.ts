@@ -2,6 +2,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { optionsSchema, SCENARIO_NAMES, type CliOptions } from '../config/flagsSchema.js';
 import { UsageError } from '../domain/errors.js';
+import { subcommandHelp } from './commands.js';
 
 /** What the user asked for; `help`/`version` have been printed already when `exit` is set. */
 export type ParseResult = { options: CliOptions } | { exit: number };
@@ -19,9 +20,13 @@ const FLAG_OF: Record<string, string> = {
 export function buildProgram(version: string): Command {
   return new Command('shipwatch')
     .description(
-      "Terminal dashboard for the first two hours after an Amazon ECS release.\nWith no AWS target it runs the built-in demo. `shipwatch audit` prints the audit log, `shipwatch report` writes the release record,\n`shipwatch checklist --runbook FILE` lists a runbook's steps without running them.",
+      'Terminal dashboard for the first two hours after an Amazon ECS release.\n' +
+        'Watches a target named in the config file (shipwatch NAME), or --cluster/--service; with neither it runs the built-in demo.\n' +
+        'Config: --config FILE, else ./shipwatch.yaml, else $XDG_CONFIG_HOME/shipwatch/config.yaml (~/.config/shipwatch/config.yaml).',
     )
     .version(version)
+    .argument('[target]', 'a target named in the config file (shipwatch targets lists them)')
+    .option('-t, --target <name>', 'a target named in the config file (the same as giving NAME)')
     .option('--cluster <name>', 'ECS cluster to watch')
     .option('--service <name>', 'ECS service to watch')
     .option('--region <region>', "AWS region (default: AWS_REGION or the profile's region)")
@@ -54,6 +59,7 @@ export function buildProgram(version: string): Command {
     .option('--read-only', 'disable every action that changes AWS')
     .option('--no-alt-screen', 'draw in the normal screen instead of the alternate screen')
     .option('--log-buffer <lines>', 'log lines kept in memory (default 10000)')
+    .addHelpText('after', subcommandHelp())
     .showSuggestionAfterError()
     .exitOverride()
     .configureOutput({ writeErr: () => {}, writeOut: (s) => process.stdout.write(s) });
@@ -70,7 +76,13 @@ export function parseArgs(argv: string[], version: string): ParseResult {
     }
     throw e;
   }
-  const parsed = optionsSchema.safeParse(program.opts());
+  const [positional] = program.args;
+  const flagged = program.opts<{ target?: string }>().target;
+  if (positional && flagged && positional !== flagged)
+    throw new UsageError(
+      `two targets given (${positional} and -t ${flagged}): name one\nRun shipwatch --help for the flags.`,
+    );
+  const parsed = optionsSchema.safeParse({ ...program.opts(), target: positional ?? flagged });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const key = String(issue.path[0] ?? '');

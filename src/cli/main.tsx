@@ -9,24 +9,21 @@ import { errorMessage, UsageError } from '../domain/errors.js';
 import { EXIT, exitAfterFlush, leaveQuietlyOnBrokenPipe, sayError } from './exit.js';
 import { snapshotStatus } from './snapshotStatus.js';
 import { resolveChecklist, runbookNotice } from './checklistSources.js';
-import { loadConfig } from '../config/load.js';
 import { createBackend } from './backendFactory.js';
 import { tracedLogs } from './logTrace.js';
-import { resolveSettings } from '../config/settings.js';
+import { settingsFromArgs } from './settingsFromArgs.js';
+import { SUBCOMMANDS } from './commands.js';
 import { collectSnapshot, snapshotJson, snapshotText } from './snapshot.js';
 import { localeIsUtf8 } from './terminal.js';
 
-declare const SHIPWATCH_VERSION: string | undefined;
-const VERSION = typeof SHIPWATCH_VERSION === 'string' ? SHIPWATCH_VERSION : '0.0.0-dev';
+import { VERSION_LINE as VERSION } from './version.js';
 
 async function main(argv: string[]): Promise<number> {
-  if (argv[0] === 'audit') return (await import('./auditCommand.js')).runAuditCommand(argv.slice(1));
-  if (argv[0] === 'report') return (await import('./reportCommand.js')).runReportCommand(argv.slice(1), VERSION);
-  if (argv[0] === 'checklist') return (await import('./checklistCommand.js')).runChecklistCommand(argv.slice(1));
-  const parsed = parseArgs(argv, VERSION);
+  const sub = SUBCOMMANDS.find((c) => c.name === argv[0]);
+  if (sub) return (await sub.load()).run(argv.slice(1), VERSION);
+  const parsed = parseArgs(argv[0] === 'help' ? ['--help'] : argv, VERSION);
   if ('exit' in parsed) return parsed.exit;
-  const { config, file } = loadConfig(parsed.options.config);
-  const s = resolveSettings(parsed.options, config, file);
+  const s = settingsFromArgs(parsed.options);
   // Read before the backend starts: a bad runbook path is a usage error, not a half-drawn screen.
   const { steps, runbook } = resolveChecklist(s);
   const backend = tracedLogs(await createBackend(s), process.env.SHIPWATCH_TRACE_LOGS);

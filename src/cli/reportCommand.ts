@@ -7,8 +7,7 @@ import { UsageError } from '../domain/errors.js';
 import { createBackend } from './backendFactory.js';
 import { parseDuration } from '../config/duration.js';
 import { resolveChecklist } from './checklistSources.js';
-import { loadConfig } from '../config/load.js';
-import { resolveSettings } from '../config/settings.js';
+import { settingsFromArgs } from './settingsFromArgs.js';
 import { readAudit } from '../app/auditRead.js';
 import { auditProblemLines } from './auditCommand.js';
 import { identifyRelease } from '../domain/release.js';
@@ -22,7 +21,7 @@ const DASHBOARD_ONLY = ['--log-filter', '--no-bell', '--ascii', '--read-only', '
 const REPORT_ONLY = ['--since', '--out', '--audit-file'];
 
 /** The dashboard's program, renamed, with report's own flags: one definition of the target flags. */
-function reportProgram(version: string): Command {
+export function reportProgram(version: string): Command {
   const p = buildProgram(version)
     .name('shipwatch report')
     .description(
@@ -84,13 +83,12 @@ export async function runReportCommand(argv: string[], version: string): Promise
   const own = p.opts<{ since?: string; out?: string; auditFile?: string }>();
   let parsed: ReturnType<typeof parseArgs>;
   try {
-    parsed = parseArgs(dashboardArgv(p), version);
+    parsed = parseArgs([...dashboardArgv(p), ...p.args], version);
   } catch (e) {
     throw e instanceof UsageError ? usage(e.message, e.exitCode) : e;
   }
   if ('exit' in parsed) return parsed.exit;
-  const { config, file } = loadConfig(parsed.options.config);
-  const s = resolveSettings(parsed.options, config, file);
+  const s = settingsFromArgs(parsed.options);
   const now = Date.now();
   const auditFile = own.auditFile ?? s.auditPath;
   const audit = readAudit(auditFile);

@@ -5,6 +5,8 @@ export const SCENARIO_NAMES = ['bad-release', 'healthy', 'stuck-rollout', 'log-f
 
 export const optionsSchema = z.object({
   demo: z.boolean().default(false),
+  /** `shipwatch NAME` or `-t NAME`: a target from the config file. */
+  target: z.string().min(1).optional(),
   cluster: z.string().min(1).optional(),
   service: z.string().min(1).optional(),
   region: z.string().min(1).optional(),

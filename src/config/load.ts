@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import { UsageError } from '../domain/errors.js';
 import { configSchema, type ShipwatchConfig } from './schema.js';
+import { userConfigPath } from './statePaths.js';
 
 export const DEFAULT_CONFIG_FILE = 'shipwatch.yaml';
 
@@ -30,16 +31,37 @@ export function parseConfig(text: string, file: string): ShipwatchConfig {
   const where = issue.path.length ? issue.path.join('.') : '(top level)';
   const line = lineOf(doc, counter, issue.path);
   const keys = issue.code === 'unrecognized_keys' ? ` (${issue.keys.join(', ')})` : '';
-  throw new UsageError(`${file}${line ? `:${line}` : ''}: ${where}: ${issue.message}${keys}`);
+  // A bad record key (a target's name) carries its reason one level down.
+  const message = issue.code === 'invalid_key' ? (issue.issues[0]?.message ?? issue.message) : issue.message;
+  throw new UsageError(`${file}${line ? `:${line}` : ''}: ${where}: ${message}${keys}`);
 }
 
-/** `--config FILE`, else ./shipwatch.yaml when present, else nothing. */
-export function loadConfig(
+/** Where a config is looked for, in order; the first that exists is the one read (they are not merged). */
+export function configSearchPath(env: NodeJS.ProcessEnv = process.env): string[] {
+  return [DEFAULT_CONFIG_FILE, userConfigPath(env)];
+}
+
+/** The file a run reads: `--config FILE`, else the first of the search path that exists, else none. */
+export function findConfigFile(
   explicit: string | undefined,
   cwd = process.cwd(),
-): { config: ShipwatchConfig; file?: string } {
-  const file = explicit ?? (existsSync(resolve(cwd, DEFAULT_CONFIG_FILE)) ? DEFAULT_CONFIG_FILE : undefined);
-  if (!file) return { config: {} };
+  env = process.env,
+): string | undefined {
+  return explicit ?? configSearchPath(env).find((f) => existsSync(resolve(cwd, f)));
+}
+
+export interface LoadedConfig {
+  config: ShipwatchConfig;
+  file?: string;
+  /** Where it was looked for, for a message when nothing was found. */
+  searched: string[];
+}
+
+/** `--config FILE`, else ./shipwatch.yaml, else $XDG_CONFIG_HOME/shipwatch/config.yaml, else nothing. */
+export function loadConfig(explicit: string | undefined, cwd = process.cwd(), env = process.env): LoadedConfig {
+  const searched = explicit ? [explicit] : configSearchPath(env);
+  const file = findConfigFile(explicit, cwd, env);
+  if (!file) return { config: {}, searched };
   let text: string;
   try {
     text = readFileSync(resolve(cwd, file), 'utf8');
@@ -49,5 +71,5 @@ export function loadConfig(
       `${file}: cannot read the config file (${code === 'ENOENT' ? 'no such file' : (code ?? 'error')})`,
     );
   }
-  return { config: parseConfig(text, file), file };
+  return { config: parseConfig(text, file), file, searched };
 }

@@ -14,7 +14,8 @@ const metricSchema = z.strictObject({
   threshold: z.number().optional(),
 });
 
-export const configSchema = z.strictObject({
+/** The keys one watched service may set; at the top level they are the defaults of every target. */
+const serviceKeys = z.strictObject({
   cluster: z.string().min(1).optional(),
   service: z.string().min(1).optional(),
   region: z.string().min(1).optional(),
@@ -66,8 +67,29 @@ export const configSchema = z.strictObject({
   runbook: z.string().min(1).optional(),
   /** Values for the runbook's placeholders, e.g. { v1.X.Y: v1.4.2 }; --fill overrides. */
   fill: z.record(z.string(), z.string()).optional(),
+});
+
+/** Names typed on the command line (`shipwatch prod-api`): no spaces or shell characters, and never
+ *  a subcommand's name, which would shadow it. The CLI checks this list against its subcommands. */
+export const RESERVED_TARGET_NAMES = ['audit', 'report', 'checklist', 'targets', 'init', 'completion', 'help'];
+export const targetNameSchema = z
+  .string()
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
+    'a target name is letters, digits, ".", "_" and "-", starting with a letter or digit',
+  )
+  .refine((n) => !RESERVED_TARGET_NAMES.includes(n), {
+    message: 'is the name of a subcommand: pick another target name',
+  });
+
+export const targetSchema = serviceKeys;
+
+export const configSchema = serviceKeys.extend({
+  /** Named services to watch (`shipwatch prod-api`); each key set here replaces the top-level one. */
+  targets: z.record(targetNameSchema, targetSchema).nullish(),
   /** Where the audit log is appended; default $XDG_STATE_HOME/shipwatch/audit.jsonl. */
   auditLog: z.string().min(1).optional(),
 });
 
 export type ShipwatchConfig = z.infer<typeof configSchema>;
+export type TargetConfig = z.infer<typeof targetSchema>;

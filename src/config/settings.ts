@@ -70,6 +70,8 @@ export interface Settings {
   /** Undefined: use the backend's own (the demo's) checklist. */
   checklist?: ChecklistStepDef[];
   configFile?: string;
+  /** The config's target this run watches (`shipwatch NAME`). */
+  targetName?: string;
   auditPath: string;
   /** A Markdown runbook whose steps follow the config's checklist. */
   runbook?: string;
@@ -112,12 +114,15 @@ function awsTarget(o: CliOptions, c: ShipwatchConfig, file?: string): AwsSetting
   };
 }
 
-export function resolveSettings(o: CliOptions, c: ShipwatchConfig, configFile?: string): Settings {
-  if (o.demo && (o.cluster || o.service))
-    throw new UsageError('--demo and --cluster/--service exclude each other: pick one');
+export function resolveSettings(o: CliOptions, c: ShipwatchConfig, configFile?: string, targetName?: string): Settings {
+  if (o.demo && (o.cluster || o.service || targetName))
+    throw new UsageError(
+      `--demo and ${targetName ? `the target ${targetName}` : '--cluster/--service'} exclude each other: pick one`,
+    );
   const aws = o.demo ? undefined : awsTarget(o, c, configFile);
   return {
     mode: aws ? 'aws' : 'demo',
+    targetName,
     demoByDefault: !aws && !o.demo,
     aws,
     demo: { scenario: o.scenario, speed: o.speed, seed: o.seed },

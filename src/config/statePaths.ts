@@ -2,6 +2,13 @@
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
 
+/** $XDG_CONFIG_HOME/shipwatch/config.yaml, else ~/.config/shipwatch/config.yaml: the config an on-call keeps. */
+export function userConfigPath(env: NodeJS.ProcessEnv = process.env): string {
+  const config =
+    env.XDG_CONFIG_HOME && isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : join(homedir(), '.config');
+  return join(config, 'shipwatch', 'config.yaml');
+}
+
 /** $XDG_STATE_HOME/shipwatch/audit.jsonl, else ~/.local/state/shipwatch/audit.jsonl. */
 export function defaultAuditPath(env: NodeJS.ProcessEnv = process.env): string {
   const state =

@@ -77,7 +77,8 @@ export function childEnv(extra: Record<string, string> = {}): Record<string, str
   for (const [k, v] of Object.entries(process.env)) {
     if (v !== undefined && !STRIPPED_ENV.includes(k)) env[k] = v;
   }
-  // The CLI under test writes its audit log and cost cache to these: never the real home folder.
+  // The CLI under test writes its audit log and cost cache to these, and looks for its config in
+  // XDG_CONFIG_HOME: never the real home folder, whose config would change what a test sees.
   const scratch = testStateDir();
   return {
     ...env,
@@ -86,6 +87,7 @@ export function childEnv(extra: Record<string, string> = {}): Record<string, str
     LC_ALL: 'C.UTF-8',
     XDG_STATE_HOME: scratch,
     XDG_CACHE_HOME: scratch,
+    XDG_CONFIG_HOME: scratch,
     ...extra,
   };
 }
