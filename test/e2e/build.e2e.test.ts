@@ -43,7 +43,7 @@ describe('the built file', () => {
     const copy = join(dir, 'shipwatch.js');
     copyFileSync(CLI_PATH, copy);
     const r = await runCli(['--version'], { cwd: dir, script: copy });
-    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+ \(commit [0-9a-f]{12}\)$/);
     expect(r.exitCode).toBe(0);
     const snap = await runCli(['--demo', '--seed', '3'], { cwd: dir, script: copy });
     expect(snap.stdout).toContain('Deployments');
