@@ -1,5 +1,6 @@
 // `shipwatch audit`: the audit log as a table (or JSON Lines with --json). Reads only. Entries go to
 // stdout, anything wrong with the file to stderr, one line each; a bad file never crashes it.
+import type { SubcommandModule } from './commands.js';
 import { Command } from 'commander';
 import { parseSubcommand } from './flags.js';
 import { readAudit, type AuditRead } from '../app/auditRead.js';
@@ -83,3 +84,6 @@ export function runAuditCommand(argv: string[]): number {
     );
   return read.entries.length === 0 && read.problems.length > 0 ? 1 : 0;
 }
+
+/** What the subcommand registry (commands.ts) loads. */
+export const subcommand: SubcommandModule = { program: auditProgram, run: runAuditCommand };

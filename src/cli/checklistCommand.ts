@@ -1,5 +1,6 @@
 // `shipwatch checklist --runbook FILE`: what a runbook imports as, to check before relying on it in
 // the dashboard. Reads only; runs nothing (commands run in the dashboard, one key press each).
+import type { SubcommandModule } from './commands.js';
 import { Command } from 'commander';
 import { parseSubcommand } from './flags.js';
 import { loadRunbook } from './checklistSources.js';
@@ -77,3 +78,6 @@ export function runChecklistCommand(argv: string[]): number {
   process.stdout.write(o.json ? `${safeJson({ file: o.runbook, steps, warnings })}\n` : checklistText(steps, warnings));
   return 0;
 }
+
+/** What the subcommand registry (commands.ts) loads. */
+export const subcommand: SubcommandModule = { program: checklistProgram, run: runChecklistCommand };

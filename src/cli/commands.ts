@@ -20,50 +20,32 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   {
     name: 'targets',
     summary: "list the config file's named targets (shipwatch NAME watches one)",
-    load: async () => {
-      const m = await import('./targetsCommand.js');
-      return { program: m.targetsProgram, run: m.runTargetsCommand };
-    },
+    load: async () => (await import('./targetsCommand.js')).subcommand,
   },
   {
     name: 'init',
     summary: 'discover a service (log group, alarms, target groups) and write its target entry',
-    load: async () => {
-      const m = await import('./initCommand.js');
-      return { program: m.initProgram, run: m.runInitCommand };
-    },
+    load: async () => (await import('./initCommand.js')).subcommand,
   },
   {
     name: 'audit',
     summary: 'print the audit log: rollbacks, alarm transitions, checklist results',
-    load: async () => {
-      const m = await import('./auditCommand.js');
-      return { program: m.auditProgram, run: m.runAuditCommand };
-    },
+    load: async () => (await import('./auditCommand.js')).subcommand,
   },
   {
     name: 'report',
     summary: 'write the release record (Markdown or JSON) from the audit log and ECS',
-    load: async () => {
-      const m = await import('./reportCommand.js');
-      return { program: m.reportProgram, run: m.runReportCommand };
-    },
+    load: async () => (await import('./reportCommand.js')).subcommand,
   },
   {
     name: 'checklist',
     summary: "list a runbook's steps without running them (--runbook FILE)",
-    load: async () => {
-      const m = await import('./checklistCommand.js');
-      return { program: m.checklistProgram, run: m.runChecklistCommand };
-    },
+    load: async () => (await import('./checklistCommand.js')).subcommand,
   },
   {
     name: 'completion',
     summary: 'print the shell completion script (bash or zsh)',
-    load: async () => {
-      const m = await import('./completionCommand.js');
-      return { program: m.completionProgram, run: m.runCompletionCommand };
-    },
+    load: async () => (await import('./completionCommand.js')).subcommand,
   },
 ];
 

@@ -1,5 +1,6 @@
 // `shipwatch completion bash|zsh`: the completion script, built from the same commander definitions
 // the CLI parses with (completion.ts).
+import type { SubcommandModule } from './commands.js';
 import { Argument, Command } from 'commander';
 import { buildProgram, parseSubcommand } from './flags.js';
 import { SUBCOMMANDS } from './commands.js';
@@ -22,3 +23,6 @@ export async function runCompletionCommand(argv: string[], version: string): Pro
   process.stdout.write(completionScript(shell, commandSpec('', buildProgram(version)), subs));
   return 0;
 }
+
+/** What the subcommand registry (commands.ts) loads. */
+export const subcommand: SubcommandModule = { program: completionProgram, run: runCompletionCommand };

@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import { readText, writeAtomically } from './configFileWrite.js';
 import { createInterface } from 'node:readline';
+import type { SubcommandModule } from './commands.js';
 import { Command } from 'commander';
 import { quote } from 'shell-quote';
 import { findConfigFile } from '../config/load.js';
@@ -169,3 +170,6 @@ export async function runInitCommand(argv: string[]): Promise<number> {
   );
   return 0;
 }
+
+/** What the subcommand registry (commands.ts) loads. */
+export const subcommand: SubcommandModule = { program: initProgram, run: runInitCommand };

@@ -2,6 +2,7 @@
 // from the audit log plus live ECS data when it can be read. Reads only: never changes AWS.
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import type { SubcommandModule } from './commands.js';
 import { buildProgram, parseArgs, parseSubcommand } from './flags.js';
 import { UsageError } from '../domain/errors.js';
 import { createBackend } from './backendFactory.js';
@@ -143,3 +144,6 @@ export async function runReportCommand(argv: string[], version: string): Promise
   } else process.stdout.write(text);
   return 0;
 }
+
+/** What the subcommand registry (commands.ts) loads. */
+export const subcommand: SubcommandModule = { program: reportProgram, run: runReportCommand };

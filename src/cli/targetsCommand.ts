@@ -1,4 +1,5 @@
 // `shipwatch targets`: the config file's named targets, and which file that is. Reads only the file.
+import type { SubcommandModule } from './commands.js';
 import { Command } from 'commander';
 import { parseSubcommand } from './flags.js';
 import { loadConfig, type LoadedConfig } from '../config/load.js';
@@ -75,3 +76,6 @@ export function runTargetsCommand(argv: string[]): number {
   else process.stdout.write(targetsTable(loaded));
   return 0;
 }
+
+/** What the subcommand registry (commands.ts) loads. */
+export const subcommand: SubcommandModule = { program: targetsProgram, run: runTargetsCommand };
