@@ -15,7 +15,6 @@ import { settingsFromArgs } from './settingsFromArgs.js';
 import { SUBCOMMANDS } from './commands.js';
 import { collectSnapshot, snapshotJson, snapshotText } from './snapshot.js';
 import { localeIsUtf8 } from './terminal.js';
-
 import { VERSION_LINE as VERSION } from './version.js';
 
 async function main(argv: string[]): Promise<number> {

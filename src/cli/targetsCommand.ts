@@ -3,7 +3,7 @@ import type { SubcommandModule } from './commands.js';
 import { Command } from 'commander';
 import { parseSubcommand } from './flags.js';
 import { loadConfig, type LoadedConfig } from '../config/load.js';
-import type { ShipwatchConfig } from '../config/schema.js';
+import { chooseTarget, targetNames } from '../config/target.js';
 import { sanitizeDeep, sanitizeLine, sanitizeText } from '../domain/sanitize.js';
 
 export const targetsProgram = (): Command =>
@@ -24,15 +24,12 @@ interface Row {
   profile?: string;
 }
 
-/** Each target as it runs: its own keys over the top level's. */
-function rows(c: ShipwatchConfig): Row[] {
-  return Object.entries(c.targets ?? {}).map(([name, t]) => ({
-    name,
-    cluster: t.cluster ?? c.cluster,
-    service: t.service ?? c.service,
-    region: t.region ?? c.region,
-    profile: t.profile ?? c.profile,
-  }));
+/** Each target as it runs: chosen as `shipwatch NAME` would choose it (config/target.ts). */
+function rows(loaded: LoadedConfig): Row[] {
+  return targetNames(loaded.config).map((name) => {
+    const { cluster, service, region, profile } = chooseTarget(loaded, { name, flagsNameService: true }).config;
+    return { name, cluster, service, region, profile };
+  });
 }
 
 export function targetsTable(loaded: LoadedConfig): string {
@@ -41,7 +38,7 @@ export function targetsTable(loaded: LoadedConfig): string {
       `no config file (looked in ${loaded.searched.join(', ')})\n` +
       'shipwatch init --cluster CLUSTER --service SERVICE writes one.\n'
     );
-  const list = rows(loaded.config);
+  const list = rows(loaded);
   const head = `targets in ${loaded.file}`;
   const top = loaded.config.cluster && loaded.config.service;
   const bare = top ? `\nshipwatch with no name watches ${loaded.config.cluster}/${loaded.config.service}` : '';
@@ -67,12 +64,11 @@ export function runTargetsCommand(argv: string[]): number {
   const loaded = loadConfig(o.config);
   if (o.names)
     process.stdout.write(
-      rows(loaded.config)
+      rows(loaded)
         .map((r) => `${r.name}\n`)
         .join(''),
     );
-  else if (o.json)
-    process.stdout.write(`${JSON.stringify(sanitizeDeep(rows(loaded.config), sanitizeText), null, 2)}\n`);
+  else if (o.json) process.stdout.write(`${JSON.stringify(sanitizeDeep(rows(loaded), sanitizeText), null, 2)}\n`);
   else process.stdout.write(targetsTable(loaded));
   return 0;
 }
